@@ -1,0 +1,121 @@
+import type { LabelledSet, TaskData } from '../shared/dataset'
+import type { BackendName } from '../shared/types'
+
+/**
+ * The engine's public surface as the service uses it. Implemented by src/engine/learner.ts.
+ * Everything crossing it is plain data or typed arrays, so it can cross a worker boundary.
+ */
+
+export type Method = 'hemb' | 'hnet' | 'hnet-random' | 'finetune' | 'independent' | 'ewc'
+export const METHODS: readonly Method[] = ['hemb', 'hnet', 'hnet-random', 'finetune', 'independent', 'ewc']
+
+export interface TensorRecord {
+  name: string
+  shape: number[]
+  data: Float32Array
+}
+
+export interface LossParts {
+  task: number
+  /** HNET output regulariser (hnet*, hemb). */
+  reg?: number
+  /** Guidance loss λ_t·(1 − cos) (hemb, hnet-random). */
+  guide?: number
+  /** EWC penalty (ewc). */
+  ewc?: number
+  total: number
+}
+
+export interface StepProgress {
+  taskIndex: number
+  step: number
+  totalSteps: number
+  loss: LossParts
+  batchAccuracy: number
+  stepsPerSecond: number
+  etaSeconds: number
+}
+
+export interface TaskLearnResult {
+  taskIndex: number
+  /** H-score of the new task's training data under each earlier task's generated weights. */
+  transferRow: number[]
+  /** ê, the fitted H-embedding target (hemb from the third task on). */
+  embeddingTarget?: number[]
+  steps: number
+  millis: number
+  stepsPerSecond: number
+  /** Loss per step, downsampled to at most 500 points. */
+  lossCurve: LossParts[]
+  backend: BackendName
+}
+
+/** Mid-task training state; restoring it and continuing gives the same result as not stopping. */
+export interface TrainCheckpoint {
+  taskIndex: number
+  step: number
+  tensors: TensorRecord[]
+  /** Anything else the loop needs (ê, the β weights, counters), JSON-safe. */
+  meta: Record<string, unknown>
+}
+
+export interface LearnOptions {
+  onProgress?: (p: StepProgress) => void
+  /** Checked between steps; when it returns true the loop stops and learnTask rejects with 'cancelled'. */
+  shouldStop?: () => boolean
+  /** Steps between checkpoints (0 = none). */
+  checkpointEvery?: number
+  onCheckpoint?: (c: TrainCheckpoint) => void
+  resume?: TrainCheckpoint
+}
+
+/** All a learner keeps between tasks: parameters, task embeddings, regulariser targets, Fisher. */
+export interface LearnerSnapshot {
+  method: Method
+  seed: number
+  config: Record<string, unknown>
+  inputShape: number[]
+  tasksLearned: number
+  /** Class count of each learned task, in order. */
+  numClasses: number[]
+  tensors: TensorRecord[]
+  meta: Record<string, unknown>
+}
+
+export interface MainNetSpec {
+  kind: 'mlp' | 'cnn'
+  inputShape: number[]
+  hidden: number[]
+  activation: 'relu' | 'tanh' | 'elu'
+  numClasses: number
+  /** CNN only. */
+  conv?: { filters: number[]; kernel: number }
+}
+
+export interface ParameterCounts {
+  /** Trainable parameters shared by all tasks (Θ incl. chunk embeddings; or the shared net). */
+  shared: number
+  /** Floats stored per task (e_t for hypernets; a head or a whole net for baselines). */
+  perTask: number
+  /** Parameters of one generated main network. */
+  mainNet: number
+  /** mainNet / (shared / max(tasks,1) + perTask): how much smaller than one net per task. */
+  compression: number
+}
+
+export interface Learner {
+  readonly method: Method
+  readonly tasksLearned: number
+  learnTask(data: TaskData, opts?: LearnOptions): Promise<TaskLearnResult>
+  /** Accuracy in [0, 1] of learned task `taskIndex` on `set`. */
+  evaluate(taskIndex: number, set: LabelledSet): number
+  /** H-score of `set` under each learned task's generated weights (penultimate features). */
+  transferRow(set: LabelledSet): number[]
+  /** Flat generated main-net weights of a learned task (for output drift). */
+  generatedWeights(taskIndex: number): Float32Array
+  /** The main network of a learned task, ready to export. */
+  mainNetwork(taskIndex: number): { spec: MainNetSpec; tensors: TensorRecord[] }
+  parameterCounts(): ParameterCounts
+  snapshot(): LearnerSnapshot
+  dispose(): void
+}

@@ -1,0 +1,43 @@
+import { parentPort, workerData } from 'node:worker_threads'
+import { initBackend } from '../engine/backend'
+import { runSelfTest } from '../engine/selfTest'
+import { KeizokuError, toErrorInfo } from '../shared/errors'
+import type { WorkerJob, WorkerMessage, WorkerStart } from './workerProtocol'
+
+/** Job worker: one job per worker, so a killed or crashed job takes nothing else with it. */
+const port = parentPort
+if (!port) throw new Error('worker.ts must run inside a worker thread')
+const start = workerData as WorkerStart
+const cancel = new Int32Array(start.cancelFlag)
+const shouldStop = (): boolean => Atomics.load(cancel, 0) !== 0
+const post = (m: WorkerMessage): void => port.postMessage(m)
+
+async function run(job: WorkerJob): Promise<unknown> {
+  const backend = await initBackend()
+  switch (job.kind) {
+    case 'backendInfo':
+      return backend
+    case 'selfTest': {
+      const t0 = performance.now()
+      let lastPost = 0
+      const out = runSelfTest({
+        ...job.payload,
+        shouldStop,
+        onStep: (step, loss) => {
+          const now = performance.now()
+          if (now - lastPost > 100 || step === job.payload.steps) {
+            lastPost = now
+            post({ type: 'progress', data: { step, totalSteps: job.payload.steps, loss } })
+          }
+        }
+      })
+      if (shouldStop()) throw new KeizokuError('cancelled', 'The self-test was cancelled.')
+      return { backend: backend.name, seed: job.payload.seed, steps: job.payload.steps, ...out, millis: performance.now() - t0 }
+    }
+  }
+}
+
+run(start.job).then(
+  (data) => post({ type: 'result', data }),
+  (err) => post({ type: 'error', error: toErrorInfo(err) })
+)

@@ -1,0 +1,23 @@
+/**
+ * The names every host may carry. Kept free of zod so the sandboxed preload can bundle it
+ * without the validation library; `api.ts` and `events.ts` are checked against these lists at
+ * compile time, so a call cannot exist in one place and not the other.
+ */
+export const CALL_NAMES = ['app.info', 'engine.selfTest'] as const
+
+export const EVENT_NAMES = ['selfTest.progress'] as const
+
+export type CallName = (typeof CALL_NAMES)[number]
+export type EventName = (typeof EVENT_NAMES)[number]
+
+export function isCallName(name: unknown): name is CallName {
+  return typeof name === 'string' && (CALL_NAMES as readonly string[]).includes(name)
+}
+
+export function isEventName(name: unknown): name is EventName {
+  return typeof name === 'string' && (EVENT_NAMES as readonly string[]).includes(name)
+}
+
+/** Electron IPC channel names, shared by main and preload. */
+export const INVOKE_CHANNEL = 'keizoku:invoke'
+export const EVENT_CHANNEL = 'keizoku:event'
