@@ -1,10 +1,12 @@
 import { createServer as createHttpServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
 import type { AddressInfo } from 'node:net'
+import type { Duplex } from 'node:stream'
 import { WebSocketServer, type WebSocket } from 'ws'
 import { HTTP_STATUS, KeizokuError, toErrorInfo } from '../shared/errors'
 import type { Envelope } from '../shared/transport'
 import type { Service } from '../service/service'
 import { checkHost, checkOrigin, newToken, requestToken, sameToken, TOKEN_COOKIE } from './auth'
+import { SECURITY_HEADERS } from './headers'
 import { serveStatic } from './static'
 
 export interface ServerOptions {
@@ -18,17 +20,20 @@ export interface ServerOptions {
 }
 
 export interface RunningServer {
+  /** The URL to print: always the IPv4 loopback address, token included. */
   url: string
   port: number
   token: string
+  /** Every address actually listened on: 127.0.0.1, and ::1 where IPv6 loopback exists. */
+  addresses: string[]
   close(): Promise<void>
 }
 
-const SECURITY_HEADERS = {
-  'x-frame-options': 'DENY',
-  'referrer-policy': 'no-referrer',
-  'cross-origin-opener-policy': 'same-origin',
-  'cross-origin-resource-policy': 'same-origin'
+/** A request body larger than the limit: answered with 413, not a validation error. */
+class BodyTooLarge extends KeizokuError {
+  constructor(message: string) {
+    super('invalid_argument', message, { hint: 'Send less data per call; large files are imported by path.' })
+  }
 }
 
 /**
@@ -61,12 +66,13 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
       res.setHeader('set-cookie', `${TOKEN_COOKIE}=${encodeURIComponent(token)}; HttpOnly; SameSite=Strict; Path=/`)
       return void res.writeHead(303, { location: '/' }).end()
     }
+    if (url.pathname === '/api/events') return void res.writeHead(426, { upgrade: 'websocket' }).end('Use a WebSocket')
     if (url.pathname.startsWith('/api/')) {
       if (req.method !== 'POST') return void res.writeHead(405, { allow: 'POST' }).end('Use POST')
       return apiCall(url.pathname.slice(5), req, res)
     }
-    if (req.method !== 'GET' && req.method !== 'HEAD') return void res.writeHead(405).end()
-    serveStatic(opts.rendererRoot, url.pathname, res)
+    if (req.method !== 'GET' && req.method !== 'HEAD') return void res.writeHead(405, { allow: 'GET, HEAD' }).end()
+    serveStatic(opts.rendererRoot, url.pathname, res, req.method === 'HEAD')
   }
 
   const apiCall = async (name: string, req: IncomingMessage, res: ServerResponse): Promise<void> => {
@@ -84,33 +90,36 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
       } catch {
         throw new KeizokuError('invalid_argument', 'The request body is not valid JSON.')
       }
-      envelope = { ok: true, result: await opts.service.call(decodeURIComponent(name), arg) }
+      envelope = { ok: true, result: await opts.service.call(callName(name), arg) }
     } catch (err) {
       const error = toErrorInfo(err)
-      status = HTTP_STATUS[error.code]
+      status = err instanceof BodyTooLarge ? 413 : HTTP_STATUS[error.code]
       envelope = { ok: false, error }
+      // The rest of an oversized body is not read: close the connection after answering.
+      if (status === 413) res.setHeader('connection', 'close')
     }
-    if (res.headersSent) return
-    res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' })
-    res.end(JSON.stringify(envelope))
+    if (res.headersSent || res.destroyed) return
+    const text = JSON.stringify(envelope)
+    res.writeHead(status, {
+      'content-type': 'application/json; charset=utf-8',
+      'content-length': Buffer.byteLength(text)
+    })
+    res.end(text)
   }
 
-  const server: Server = createHttpServer((req, res) => {
-    handle(req, res).catch((err) => {
-      if (!res.headersSent) res.writeHead(500).end(String(err instanceof Error ? err.message : err))
-    })
-  })
-  server.requestTimeout = 60_000
-  server.headersTimeout = 10_000
-
   const wss = new WebSocketServer({ noServer: true, maxPayload: 64 * 1024 })
-  server.on('upgrade', (req, socket, head) => {
+  const upgrade = (req: IncomingMessage, socket: Duplex, head: Buffer): void => {
     const url = new URL(req.url ?? '/', `http://127.0.0.1:${port}`)
-    const ok =
-      url.pathname === '/api/events' && checkHost(req, port) && checkOrigin(req, port) && sameToken(requestToken(req, url), token)
-    if (!ok) {
-      socket.write('HTTP/1.1 401 Unauthorized\r\nConnection: close\r\n\r\n')
-      socket.destroy()
+    const refusal =
+      url.pathname !== '/api/events'
+        ? '404 Not Found'
+        : !checkHost(req, port) || !checkOrigin(req, port)
+          ? '403 Forbidden'
+          : !sameToken(requestToken(req, url), token)
+            ? '401 Unauthorized'
+            : undefined
+    if (refusal) {
+      socket.end(`HTTP/1.1 ${refusal}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`)
       return
     }
     wss.handleUpgrade(req, socket, head, (ws) => {
@@ -118,25 +127,72 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
       ws.on('close', () => sockets.delete(ws))
       ws.on('message', () => ws.close(1008, 'events are one-way'))
     })
-  })
+  }
 
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject)
-    server.listen(opts.port ?? 0, '127.0.0.1', () => resolve())
-  })
-  port = (server.address() as AddressInfo).port
+  const makeServer = (): Server => {
+    const server = createHttpServer({ maxHeaderSize: 16 * 1024 }, (req, res) => {
+      handle(req, res).catch((err) => {
+        if (!res.headersSent) res.writeHead(500).end(String(err instanceof Error ? err.message : err))
+      })
+    })
+    server.requestTimeout = 60_000
+    server.headersTimeout = 10_000
+    server.on('upgrade', upgrade)
+    return server
+  }
+
+  // IPv4 loopback first (its port is the one printed), then the same port on IPv6 loopback so
+  // that `localhost` resolving to ::1 reaches this server and not another process.
+  const servers: Server[] = []
+  const v4 = makeServer()
+  await listen(v4, opts.port ?? 0, '127.0.0.1')
+  servers.push(v4)
+  port = (v4.address() as AddressInfo).port
+  const addresses = ['127.0.0.1']
+  const v6 = makeServer()
+  try {
+    await listen(v6, port, '::1')
+    servers.push(v6)
+    addresses.push('::1')
+  } catch {
+    // No IPv6 loopback on this machine (or the port is taken there): IPv4 alone is enough.
+  }
 
   return {
     port,
     token,
+    addresses,
     url: `http://127.0.0.1:${port}/?token=${token}`,
     close: async () => {
       unsubscribe()
       for (const ws of sockets) ws.terminate()
       wss.close()
-      server.closeAllConnections()
-      await new Promise<void>((r) => server.close(() => r()))
+      await Promise.all(
+        servers.map((s) => {
+          s.closeAllConnections()
+          return new Promise<void>((r) => s.close(() => r()))
+        })
+      )
     }
+  }
+}
+
+function listen(server: Server, port: number, host: string): Promise<void> {
+  return new Promise<void>((resolve, reject) => {
+    server.once('error', reject)
+    server.listen({ port, host, ipv6Only: host === '::1' }, () => {
+      server.off('error', reject)
+      resolve()
+    })
+  })
+}
+
+/** The call name from the URL; an undecodable escape is an unknown call, not a crash. */
+function callName(raw: string): string {
+  try {
+    return decodeURIComponent(raw)
+  } catch {
+    return raw
   }
 }
 
@@ -144,8 +200,7 @@ function readBody(req: IncomingMessage, limit: number): Promise<string> {
   return new Promise((resolve, reject) => {
     const declared = Number(req.headers['content-length'] ?? 0)
     if (declared > limit) {
-      reject(new KeizokuError('invalid_argument', `Request body of ${declared} bytes exceeds the limit of ${limit} bytes.`))
-      req.resume()
+      reject(new BodyTooLarge(`Request body of ${declared} bytes exceeds the limit of ${limit} bytes.`))
       return
     }
     const chunks: Buffer[] = []
@@ -153,8 +208,9 @@ function readBody(req: IncomingMessage, limit: number): Promise<string> {
     req.on('data', (c: Buffer) => {
       size += c.length
       if (size > limit) {
-        reject(new KeizokuError('invalid_argument', `Request body exceeds the limit of ${limit} bytes.`))
-        req.destroy()
+        reject(new BodyTooLarge(`Request body exceeds the limit of ${limit} bytes.`))
+        req.removeAllListeners('data')
+        req.pause()
         return
       }
       chunks.push(c)
