@@ -10,10 +10,17 @@ function issuePath(path: ReadonlyArray<PropertyKey>): string {
   return out || '(argument)'
 }
 
+/** Longest single issue in an error message: a hostile 100 kB key is named, not echoed. */
+const MAX_ISSUE_CHARS = 240
+
+function clip(text: string): string {
+  return text.length <= MAX_ISSUE_CHARS ? text : `${text.slice(0, MAX_ISSUE_CHARS - 1)}…`
+}
+
 export function formatIssues(issues: ReadonlyArray<z.core.$ZodIssue>): string {
   return issues
     .slice(0, 5)
-    .map((i) => `${issuePath(i.path)}: ${i.message}`)
+    .map((i) => clip(`${issuePath(i.path)}: ${i.message}`))
     .join('; ')
 }
 
