@@ -1,10 +1,227 @@
+import { copyFileSync, existsSync, renameSync } from 'node:fs'
+import { join, resolve } from 'node:path'
+import Database from 'better-sqlite3'
 import { KeizokuError } from '../shared/errors'
-import type { IntegrityReport, RepairReport } from './index'
+import type { BackupInfo, IntegrityReport, RepairReport } from './index'
+import { fsyncDir, sha256Hex } from './artifactStore'
+import { listBackups } from './backups'
+import { verifyAuditRows } from './workspace'
+import { BACKUPS_DIR, buildReport, DB_FILE, openSqliteWorkspace, workspaceExists } from './workspace'
+import { closeSync, fsyncSync, openSync, readFileSync } from 'node:fs'
 
+/**
+ * Integrity report for DIR, also when the database cannot be opened at all (then the
+ * database part says why and the rest is unchecked). Throws not_found only when DIR is not a
+ * workspace and has no backups either.
+ */
 export function checkWorkspace(dir: string): IntegrityReport {
-  throw new KeizokuError('unavailable', `check is not implemented yet (${dir}).`)
+  const abs = resolve(dir)
+  try {
+    const ws = openSqliteWorkspace(abs)
+    try {
+      return ws.check()
+    } finally {
+      ws.close()
+    }
+  } catch (err) {
+    if (!(err instanceof KeizokuError) || err.code !== 'corrupt') throw err
+    const report = buildReport(
+      abs,
+      { ok: false, messages: [err.message] },
+      null,
+      null,
+      listBackups(join(abs, BACKUPS_DIR))
+    )
+    report.hint = err.hint ?? report.hint
+    return report
+  }
 }
 
-export async function repairWorkspace(dir: string, _actor?: string): Promise<RepairReport> {
-  throw new KeizokuError('unavailable', `repair is not implemented yet (${dir}).`)
+interface TableSummary {
+  readable: boolean
+  tables: Record<string, { count: number; maxId: number }>
+  taskNames: Record<number, string>
+}
+
+const TABLES = ['tasks', 'jobs', 'versions', 'evaluations', 'approvals', 'reports', 'audit'] as const
+
+/** What a (possibly damaged) database holds, as far as it can be read. */
+function summarise(dbPath: string): TableSummary {
+  const out: TableSummary = { readable: false, tables: {}, taskNames: {} }
+  if (!existsSync(dbPath)) return out
+  let db: Database.Database | undefined
+  try {
+    db = new Database(dbPath, { readonly: true, fileMustExist: true })
+    for (const t of TABLES) {
+      try {
+        const r = db.prepare(`SELECT count(*) AS count, coalesce(max(id), 0) AS maxId FROM ${t}`).get() as {
+          count: number
+          maxId: number
+        }
+        out.tables[t] = r
+        out.readable = true
+      } catch {
+        /* unreadable table: left out */
+      }
+    }
+    try {
+      for (const r of db.prepare('SELECT id, name FROM tasks').all() as Array<{ id: number; name: string }>)
+        out.taskNames[r.id] = r.name
+    } catch {
+      /* ignore */
+    }
+  } catch {
+    out.readable = false
+  } finally {
+    db?.close()
+  }
+  return out
+}
+
+/** A backup is usable when SQLite's quick_check passes and its audit chain verifies. */
+function backupSound(path: string): boolean {
+  let db: Database.Database | undefined
+  try {
+    db = new Database(path, { readonly: true, fileMustExist: true })
+    const qc = db.pragma('quick_check') as Array<Record<string, unknown>>
+    if (qc.length !== 1 || Object.values(qc[0])[0] !== 'ok') return false
+    const rows = db.prepare('SELECT * FROM audit ORDER BY id').all() as Parameters<typeof verifyAuditRows>[0]
+    return verifyAuditRows(rows).ok
+  } catch {
+    return false
+  } finally {
+    db?.close()
+  }
+}
+
+function describeLost(before: TableSummary, after: TableSummary, backup: BackupInfo): string[] {
+  if (!before.readable) {
+    return [`everything written after ${backup.createdAt} (the damaged database could not be read to list it)`]
+  }
+  const lost: string[] = []
+  const label: Record<string, string> = {
+    tasks: 'task',
+    jobs: 'job',
+    versions: 'model version',
+    evaluations: 'evaluation',
+    approvals: 'approval',
+    reports: 'report',
+    audit: 'audit entry'
+  }
+  for (const t of TABLES) {
+    const b = before.tables[t]
+    const a = after.tables[t] ?? { count: 0, maxId: 0 }
+    if (!b || b.maxId <= a.maxId) continue
+    const n = b.maxId - a.maxId
+    let line = `${n} ${label[t]}${n === 1 ? '' : t === 'audit' ? ' entries' : 's'} (id ${a.maxId + 1}${n > 1 ? `–${b.maxId}` : ''})`
+    if (t === 'tasks') {
+      const names = Object.entries(before.taskNames)
+        .filter(([id]) => Number(id) > a.maxId)
+        .map(([, name]) => `"${name}"`)
+      if (names.length) line += `: ${names.join(', ')}`
+    }
+    lost.push(line)
+  }
+  lost.push(
+    `changes to existing records after ${backup.createdAt} (statuses, progress) are back to their state at that time`
+  )
+  return lost
+}
+
+function copyDurable(from: string, to: string): void {
+  const tmp = `${to}.restore-${process.pid}.tmp`
+  copyFileSync(from, tmp)
+  const fd = openSync(tmp, 'r+')
+  try {
+    fsyncSync(fd)
+  } finally {
+    closeSync(fd)
+  }
+  renameSync(tmp, to)
+}
+
+/**
+ * Repair DIR: when the database is damaged, unreadable, missing or its audit chain is broken,
+ * set it aside (keizoku.db.damaged-<time>) and restore the newest sound backup; then restore
+ * damaged or missing artifacts from the backup mirror, and make rows stop pointing at
+ * artifacts that are gone for good. Says what was lost. Appends a 'workspace.repaired' entry.
+ */
+export async function repairWorkspace(dir: string, actor = 'system'): Promise<RepairReport> {
+  const abs = resolve(dir)
+  const dbPath = join(abs, DB_FILE)
+  const backupsDir = join(abs, BACKUPS_DIR)
+  const backups = listBackups(backupsDir)
+  if (!workspaceExists(abs) && backups.length === 0) {
+    throw new KeizokuError('not_found', `${abs} is not a Keizoku workspace (no ${DB_FILE}, no backups).`, {
+      hint: 'Choose the folder of a Keizoku workspace.'
+    })
+  }
+  const lost: string[] = []
+  const actions: string[] = []
+  let restoredFrom: string | null = null
+
+  let needsRestore = true
+  if (workspaceExists(abs)) {
+    try {
+      const ws = openSqliteWorkspace(abs)
+      try {
+        const rep = ws.check()
+        needsRestore = !rep.database.ok || !(rep.audit?.ok ?? false)
+      } finally {
+        ws.close()
+      }
+    } catch (err) {
+      if (!(err instanceof KeizokuError) || err.code !== 'corrupt') throw err
+    }
+  }
+
+  if (needsRestore) {
+    const chosen = backups.find((b) => backupSound(b.path))
+    if (!chosen) {
+      throw new KeizokuError(
+        'unavailable',
+        backups.length === 0
+          ? `The workspace database ${dbPath} is damaged and there is no backup in ${backupsDir}.`
+          : `The workspace database ${dbPath} is damaged and none of the ${backups.length} backup(s) is sound.`,
+        { hint: 'Restore the workspace folder from your own backup.' }
+      )
+    }
+    const before = summarise(dbPath)
+    const stamp = new Date().toISOString().replace(/[-:.]/g, '')
+    for (const suffix of ['', '-wal', '-shm']) {
+      const f = `${dbPath}${suffix}`
+      if (existsSync(f)) {
+        const to = `${dbPath}.damaged-${stamp}${suffix}`
+        renameSync(f, to)
+        if (suffix === '') actions.push(`kept the damaged database as ${to}`)
+      }
+    }
+    copyDurable(chosen.path, dbPath)
+    fsyncDir(abs)
+    restoredFrom = chosen.path
+    actions.push(`restored the database from the backup of ${chosen.createdAt}`)
+    lost.push(...describeLost(before, summarise(dbPath), chosen))
+  }
+
+  const ws = openSqliteWorkspace(abs)
+  try {
+    const art = ws.verifyArtifacts()
+    for (const p of art.problems) {
+      const copy = ws.mirror.exists(p.hash) ? readFileSync(ws.mirror.pathOf(p.hash)) : null
+      if (copy && sha256Hex(copy) === p.hash) {
+        ws.artifacts.write(new Uint8Array(copy.buffer, copy.byteOffset, copy.byteLength))
+        actions.push(`restored ${p.referencedBy.join(', ')} from the backup copy (${p.problem} file)`)
+        continue
+      }
+      const changed = ws.forgetLostArtifact(p.hash)
+      if (changed.length > 0) lost.push(...changed)
+      else lost.push(`${p.referencedBy.join(', ')}: file ${p.problem} and no intact copy exists`)
+    }
+    if (art.orphans.length > 0) actions.push(`left ${art.orphans.length} unreferenced file(s) in place`)
+    ws.appendAudit({ actor, action: 'workspace.repaired', subject: abs, details: { restoredFrom, lost, actions } })
+    const after = ws.check()
+    return { restoredFrom, lost, actions, after }
+  } finally {
+    ws.close()
+  }
 }
