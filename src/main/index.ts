@@ -1,13 +1,14 @@
 import { app, BrowserWindow } from 'electron'
 import { join } from 'node:path'
 import { Service } from '../service/service'
+import { rendererTarget } from './appUrl'
 import { registerIpc } from './ipc'
 import { applySecurityRules } from './security'
 import { secureWebPreferences } from './windowOptions'
 
 /** Thin Electron host: window, security rules, IPC. Everything else is the shared service. */
-const devUrl = process.env.ELECTRON_RENDERER_URL
-const appUrl = (): string => devUrl ?? `file://${join(__dirname, '../renderer/index.html')}`
+const target = rendererTarget(process.env.ELECTRON_RENDERER_URL, app.isPackaged, __dirname)
+const appUrl = (): string => target.url
 
 applySecurityRules(appUrl)
 const service = new Service({ host: 'electron' })
@@ -25,8 +26,8 @@ function createWindow(): void {
     webPreferences: secureWebPreferences(join(__dirname, '../preload/index.js'))
   })
   win.once('ready-to-show', () => win.show())
-  if (devUrl) void win.loadURL(devUrl)
-  else void win.loadFile(join(__dirname, '../renderer/index.html'))
+  if (target.kind === 'dev') void win.loadURL(target.url)
+  else void win.loadFile(target.file)
 }
 
 void app.whenReady().then(() => {

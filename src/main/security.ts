@@ -1,23 +1,24 @@
 import { app, session, shell, type WebContents } from 'electron'
-import { isAllowedExternal, isAppUrl } from './navigation'
+import { allowPermission, contentsGuards } from './guards'
 
-/** Deny-by-default rules for every web contents the app ever creates. */
+/** Wires the deny-by-default rules of guards.ts into every web contents and the session. */
 export function applySecurityRules(appUrl: () => string): void {
+  // Every renderer sandboxed, whatever a window's options say.
+  app.enableSandbox()
+  const guards = contentsGuards(appUrl, (url) => void shell.openExternal(url))
   app.on('web-contents-created', (_e, contents: WebContents) => {
-    contents.on('will-navigate', (event, url) => {
-      if (!isAppUrl(url, appUrl())) event.preventDefault()
+    contents.on('will-navigate', (event, url) => guards.willNavigate(event, url))
+    contents.on('will-frame-navigate', (event) => {
+      if (!event.isMainFrame) guards.willSubframeNavigate(event, event.url)
     })
-    contents.on('will-redirect', (event, url) => {
-      if (!isAppUrl(url, appUrl())) event.preventDefault()
-    })
-    contents.on('will-attach-webview', (event) => event.preventDefault())
-    contents.setWindowOpenHandler(({ url }) => {
-      if (isAllowedExternal(url)) void shell.openExternal(url)
-      return { action: 'deny' }
-    })
+    contents.on('will-redirect', (event, url) => guards.willRedirect(event, url))
+    contents.on('will-attach-webview', (event) => guards.willAttachWebview(event))
+    contents.setWindowOpenHandler((details) => guards.windowOpen(details))
   })
-  app.whenReady().then(() => {
-    session.defaultSession.setPermissionRequestHandler((_wc, _permission, callback) => callback(false))
-    session.defaultSession.setPermissionCheckHandler(() => false)
+  void app.whenReady().then(() => {
+    const s = session.defaultSession
+    s.setPermissionRequestHandler((_wc, _permission, callback) => callback(allowPermission()))
+    s.setPermissionCheckHandler(() => allowPermission())
+    s.setDevicePermissionHandler(() => allowPermission())
   })
 }
