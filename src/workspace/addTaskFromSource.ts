@@ -1,4 +1,4 @@
-import type { DatasetSource, HoldoutOptions, TaskRecord, Workspace } from './index'
+import type { DatasetSource, HoldoutOptions, TaskRecord, Workspace } from './types'
 import { importDataset } from './import'
 
 /** Import `source` expecting the workspace's input shape, then store it as the next task. */

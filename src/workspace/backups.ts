@@ -10,7 +10,7 @@ import {
   unlinkSync
 } from 'node:fs'
 import { join } from 'node:path'
-import type { BackupInfo } from './index'
+import type { BackupInfo } from './types'
 import { fsyncDir } from './artifactStore'
 import type { SqlDatabase } from './db'
 

@@ -1,6 +1,6 @@
 import { z } from 'zod'
 import { KeizokuError } from '../shared/errors'
-import type { SettingsPatch, WorkspaceSettings } from './index'
+import type { SettingsPatch, WorkspaceSettings } from './types'
 
 export const DEFAULT_SETTINGS: WorkspaceSettings = {
   name: 'Workspace',

@@ -3,7 +3,7 @@
  * src/shared can import them without pulling in Node modules. See index.ts for the overview.
  */
 import type { ErrorInfo } from '../shared/errors'
-import type { LabelledSet, TaskData } from '../shared/dataset'
+import type { TaskData } from '../shared/dataset'
 import type { TensorRecord } from '../engine/types'
 
 // ───────────────────────────── settings ─────────────────────────────

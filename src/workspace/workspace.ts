@@ -28,7 +28,7 @@ import type {
   Workspace,
   WorkspaceInfo,
   WorkspaceSettings
-} from './index'
+} from './types'
 import { ArtifactStore } from './artifactStore'
 import { auditHash } from './audit'
 import { openSqlite, type SqlDatabase, type SqlValue } from './db'

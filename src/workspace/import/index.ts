@@ -1,5 +1,5 @@
 import { KeizokuError } from '../../shared/errors'
-import type { DatasetPreview, DatasetSource, ImportedDataset, ImportOptions, Problem } from '../index'
+import type { DatasetPreview, DatasetSource, ImportedDataset, ImportOptions, Problem } from '../types'
 
 /** Every error-severity problem of a failed import, thrown together. */
 export class DatasetProblemsError extends KeizokuError {
