@@ -1,0 +1,169 @@
+import { z } from 'zod'
+import { KeizokuError } from '../shared/errors'
+
+/**
+ * Every engine hyperparameter, with its default. Defaults follow the setup of the performance
+ * issue (Permuted-MNIST, MLP 100-100, chunk 2,000, hypernet 100-75-50, batch 128) and the
+ * authors' code (hypercl / H-embedding):
+ *
+ * - β (output regulariser) = 0.05: hypercl's value for the small-capacity Permuted-MNIST
+ *   setup (MLP 100-100, chunked hypernet 100-75-50, chunk 2,000); hypercl's large nets use 0.01.
+ *   The regulariser is (β / t)·Σ_{j<t} ‖W_j* − h(e_j, Θ + ΔΘ)‖², the squared norm summed over
+ *   every generated weight (not averaged), as in hypercl's `calc_fix_target_reg`.
+ * - β_emb = 0.2 (the authors' MNIST default): λ_t = min(β_emb · t, 1).
+ * - guidance decoder hidden 512, H-embedding fit 2,000 Adam steps at lr 1e-3, ε = 0.1,
+ *   distance map `direct`, 1,000 samples for the H-score (the authors' `emb_data_size`).
+ * - chunk 2,000: same matMul work as larger chunks but fewer hypernet parameters, so Adam
+ *   (elementwise, memory bound on wasm) is cheaper.
+ */
+
+const finite = (what: string) =>
+  z
+    .number({ error: `${what} must be a number` })
+    .refine((v) => Number.isFinite(v), { message: `${what} must be a finite number (not NaN or Infinity)` })
+const positive = (what: string) => finite(what).refine((v) => v > 0, { message: `${what} must be greater than 0` })
+const nonNegative = (what: string) => finite(what).refine((v) => v >= 0, { message: `${what} must be 0 or more` })
+const posInt = (what: string) =>
+  z
+    .number({ error: `${what} must be a whole number` })
+    .int({ message: `${what} must be a whole number` })
+    .min(1, { message: `${what} must be at least 1` })
+const nonNegInt = (what: string) =>
+  z
+    .number({ error: `${what} must be a whole number` })
+    .int({ message: `${what} must be a whole number` })
+    .min(0, { message: `${what} must be 0 or more` })
+
+export const engineConfigSchema = z
+  .object({
+    mainNet: z
+      .object({
+        kind: z.enum(['mlp', 'cnn'], { error: 'mainNet.kind must be "mlp" or "cnn"' }),
+        hidden: z.array(posInt('mainNet.hidden[i]')).max(8, { message: 'mainNet.hidden has at most 8 layers' }),
+        activation: z.enum(['relu', 'tanh', 'elu'], { error: 'mainNet.activation must be "relu", "tanh" or "elu"' }),
+        /** CNN: filters of the two 3×3 conv layers (each followed by 2×2 average pooling). */
+        convFilters: z
+          .array(posInt('mainNet.convFilters[i]'))
+          .length(2, { message: 'mainNet.convFilters needs exactly 2 entries' }),
+        /** Output units per task head; a task with fewer classes masks the logits beyond its count. */
+        headSize: posInt('mainNet.headSize')
+      })
+      .strict(),
+    hnet: z
+      .object({
+        taskEmbeddingSize: posInt('hnet.taskEmbeddingSize'),
+        chunkEmbeddingSize: posInt('hnet.chunkEmbeddingSize'),
+        chunkSize: posInt('hnet.chunkSize'),
+        hidden: z.array(posInt('hnet.hidden[i]')).min(1, { message: 'hnet.hidden needs at least one layer' }).max(6),
+        activation: z.enum(['relu', 'tanh', 'elu'], { error: 'hnet.activation must be "relu", "tanh" or "elu"' }),
+        /** How a new task's embedding e_t starts: N(0,1) (authors' code) or at ê when there is one. */
+        embeddingInit: z.enum(['random', 'target'], { error: 'hnet.embeddingInit must be "random" or "target"' })
+      })
+      .strict(),
+    lr: positive('lr'),
+    embeddingLr: positive('embeddingLr'),
+    decoderLr: positive('decoderLr'),
+    beta: nonNegative('beta'),
+    betaEmb: nonNegative('betaEmb'),
+    decoderHidden: posInt('decoderHidden'),
+    /**
+     * Guidance decoder input: 'mean' = the last hidden layer for e_t averaged over the K chunks
+     * (h_L values); 'flatten' = all K·h_L values, as the authors' `.view(-1)`. With chunk 2,000
+     * the flattened input makes the decoder 1.2 M parameters — ten times the hypernet — and its
+     * Adam step dominates a training step on wasm, so 'mean' is the default.
+     */
+    guidanceInput: z.enum(['mean', 'flatten'], { error: 'guidanceInput must be "mean" or "flatten"' }),
+    steps: posInt('steps'),
+    batchSize: posInt('batchSize'),
+    lookahead: z.boolean({ error: 'lookahead must be true or false' }),
+    /** Previous tasks regularised per step (0 = all). */
+    regSubsample: nonNegInt('regSubsample'),
+    distanceMap: z.enum(['direct', 'reciprocal', 'ahp'], {
+      error: 'distanceMap must be "direct", "reciprocal" or "ahp"'
+    }),
+    distanceEpsilon: positive('distanceEpsilon'),
+    hembSteps: posInt('hembSteps'),
+    hembLr: positive('hembLr'),
+    /** Rows of the new task's training data used for the H-score row. */
+    hscoreSamples: posInt('hscoreSamples'),
+    ewcLambda: nonNegative('ewcLambda'),
+    ewcGamma: finite('ewcGamma').refine((v) => v >= 0 && v <= 1, { message: 'ewcGamma must be between 0 and 1' }),
+    ewcSamples: posInt('ewcSamples'),
+    adamBeta1: finite('adamBeta1').refine((v) => v >= 0 && v < 1, { message: 'adamBeta1 must be in [0, 1)' }),
+    adamBeta2: finite('adamBeta2').refine((v) => v >= 0 && v < 1, { message: 'adamBeta2 must be in [0, 1)' }),
+    adamEpsilon: positive('adamEpsilon'),
+    seed: nonNegInt('seed')
+  })
+  .strict()
+
+export type EngineConfig = z.infer<typeof engineConfigSchema>
+
+export const defaultEngineConfig: EngineConfig = {
+  mainNet: { kind: 'mlp', hidden: [100, 100], activation: 'relu', convFilters: [16, 32], headSize: 10 },
+  hnet: {
+    taskEmbeddingSize: 32,
+    chunkEmbeddingSize: 12,
+    chunkSize: 2000,
+    hidden: [100, 75, 50],
+    activation: 'relu',
+    embeddingInit: 'random'
+  },
+  lr: 1e-3,
+  embeddingLr: 1e-3,
+  decoderLr: 1e-3,
+  beta: 0.05,
+  betaEmb: 0.2,
+  decoderHidden: 512,
+  guidanceInput: 'mean',
+  steps: 1000,
+  batchSize: 128,
+  lookahead: true,
+  regSubsample: 0,
+  distanceMap: 'direct',
+  distanceEpsilon: 0.1,
+  hembSteps: 2000,
+  hembLr: 1e-3,
+  hscoreSamples: 1000,
+  ewcLambda: 1000,
+  ewcGamma: 1,
+  ewcSamples: 200,
+  adamBeta1: 0.9,
+  adamBeta2: 0.999,
+  adamEpsilon: 1e-8,
+  seed: 0
+}
+
+/** A partial config as JSON may carry it: nested objects may be partial too. */
+export type PartialEngineConfig = Partial<Omit<EngineConfig, 'mainNet' | 'hnet'>> & {
+  mainNet?: Partial<EngineConfig['mainNet']>
+  hnet?: Partial<EngineConfig['hnet']>
+}
+
+/**
+ * Merges `partial` over the defaults and validates the result. Throws `invalid_argument`
+ * listing every offending field by its path (e.g. `steps: steps must be at least 1`).
+ */
+export function resolveConfig(partial: unknown = {}): EngineConfig {
+  if (partial === null || typeof partial !== 'object' || Array.isArray(partial)) {
+    throw new KeizokuError('invalid_argument', 'The engine config must be a JSON object.', {
+      hint: 'Pass an object such as {"steps": 500}; omitted fields take their defaults.'
+    })
+  }
+  const p = partial as Record<string, unknown>
+  const merged: Record<string, unknown> = { ...defaultEngineConfig, ...p }
+  for (const key of ['mainNet', 'hnet'] as const) {
+    const sub = p[key]
+    if (sub !== undefined) {
+      merged[key] =
+        sub !== null && typeof sub === 'object' && !Array.isArray(sub) ? { ...defaultEngineConfig[key], ...sub } : sub
+    }
+  }
+  const res = engineConfigSchema.safeParse(merged)
+  if (!res.success) {
+    const issues = res.error.issues.map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`)
+    throw new KeizokuError('invalid_argument', `Invalid engine config — ${issues.join('; ')}.`, {
+      hint: 'Fix or remove these fields; every omitted field takes its default.'
+    })
+  }
+  return res.data
+}

@@ -1,0 +1,119 @@
+import * as tf from '@tensorflow/tfjs'
+import type { EngineConfig } from './config'
+import type { ParamShape } from './mainnet'
+import { shapeSize } from './mainnet'
+import { activate, dense, matMul, type Activation } from './ops'
+import { gaussian } from './random'
+
+/**
+ * Chunked hypernetwork h(e, Θ) (von Oswald et al. 2020): for every chunk k the MLP maps
+ * [e ; c_k] to a chunk of C weights; the K = ⌈N / C⌉ chunks are concatenated, cut to the N
+ * weights of the main net and reshaped into its tensors.
+ *
+ * Θ is ONE flat tensor holding, in order: the chunk embeddings c (K × ce), the first layer
+ * split into its task-embedding rows W₁ₑ (te × h₁) and chunk-embedding rows W₁꜀ (ce × h₁),
+ * b₁, then (W_l, b_l) for every further layer up to the output layer (h_L × C).
+ * Splitting W₁ lets the first layer be computed without building the [m·K, te+ce] input:
+ *   pre₁[i, k] = e_i·W₁ₑ + c_k·W₁꜀ + b₁   (a broadcast add of an m×h₁ and a K×h₁ matrix),
+ * so m task embeddings (the regulariser's previous tasks) run through one batched call.
+ *
+ * Init: Xavier-uniform weights (W₁ as the whole (te+ce) × h₁ matrix), zero biases, chunk
+ * embeddings N(0, 1).
+ */
+export class ChunkedHypernet {
+  readonly te: number
+  readonly ce: number
+  readonly chunk: number
+  readonly numChunks: number
+  readonly hidden: number[]
+  readonly act: Activation
+  readonly shapes: ParamShape[]
+  readonly sizes: number[]
+  readonly size: number
+
+  constructor(
+    cfg: EngineConfig,
+    /** Number of main-net weights to generate. */
+    readonly numOutputs: number
+  ) {
+    this.te = cfg.hnet.taskEmbeddingSize
+    this.ce = cfg.hnet.chunkEmbeddingSize
+    this.chunk = cfg.hnet.chunkSize
+    this.hidden = [...cfg.hnet.hidden]
+    this.act = cfg.hnet.activation
+    this.numChunks = Math.ceil(numOutputs / this.chunk)
+    const h = this.hidden
+    const shapes: ParamShape[] = [
+      { name: 'chunk_embeddings', shape: [this.numChunks, this.ce] },
+      { name: 'layer_0/kernel_task', shape: [this.te, h[0]] },
+      { name: 'layer_0/kernel_chunk', shape: [this.ce, h[0]] },
+      { name: 'layer_0/bias', shape: [h[0]] }
+    ]
+    for (let l = 1; l < h.length; l++) {
+      shapes.push({ name: `layer_${l}/kernel`, shape: [h[l - 1], h[l]] }, { name: `layer_${l}/bias`, shape: [h[l]] })
+    }
+    shapes.push({ name: 'out/kernel', shape: [h[h.length - 1], this.chunk] }, { name: 'out/bias', shape: [this.chunk] })
+    this.shapes = shapes
+    this.sizes = shapes.map((s) => shapeSize(s.shape))
+    this.size = this.sizes.reduce((a, b) => a + b, 0)
+  }
+
+  /** Size of the last hidden representation of one task: K · h_L (the guidance decoder's input). */
+  get hiddenSize(): number {
+    return this.numChunks * this.hidden[this.hidden.length - 1]
+  }
+
+  initTheta(rand: () => number): Float32Array {
+    const out = new Float32Array(this.size)
+    let off = 0
+    const h0 = this.hidden[0]
+    const lim0 = Math.sqrt(6 / (this.te + this.ce + h0))
+    this.shapes.forEach((s, i) => {
+      const n = this.sizes[i]
+      if (s.name === 'chunk_embeddings') {
+        for (let j = 0; j < n; j++) out[off + j] = gaussian(rand)
+      } else if (s.name.endsWith('bias')) {
+        // zeros
+      } else {
+        const lim = s.name.startsWith('layer_0/') ? lim0 : Math.sqrt(6 / (s.shape[0] + s.shape[1]))
+        for (let j = 0; j < n; j++) out[off + j] = (rand() * 2 - 1) * lim
+      }
+      off += n
+    })
+    return out
+  }
+
+  /**
+   * Generates main-net weights for the m task embeddings in E (m × te).
+   * Returns flat [m, numOutputs] and, when asked, the last hidden layer [m·K, h_L].
+   */
+  generate(theta: tf.Tensor1D, E: tf.Tensor2D, withHidden = false): { flat: tf.Tensor2D; hidden?: tf.Tensor2D } {
+    const parts = tf.split(theta, this.sizes)
+    const m = E.shape[0]
+    const K = this.numChunks
+    const h = this.hidden
+    const cEmb = tf.reshape(parts[0], [K, this.ce]) as tf.Tensor2D
+    const w1e = tf.reshape(parts[1], [this.te, h[0]]) as tf.Tensor2D
+    const w1c = tf.reshape(parts[2], [this.ce, h[0]]) as tf.Tensor2D
+    const fromTask = tf.reshape(matMul(E, w1e), [m, 1, h[0]])
+    const fromChunk = tf.reshape(tf.add(matMul(cEmb, w1c), parts[3]), [1, K, h[0]])
+    let x = activate(tf.reshape(tf.add(fromTask, fromChunk), [m * K, h[0]]), this.act) as tf.Tensor2D
+    let p = 4
+    for (let l = 1; l < h.length; l++) {
+      x = dense(x, tf.reshape(parts[p], [h[l - 1], h[l]]) as tf.Tensor2D, parts[p + 1], this.act)
+      p += 2
+    }
+    const hiddenOut = withHidden ? x : undefined
+    const out = dense(x, tf.reshape(parts[p], [h[h.length - 1], this.chunk]) as tf.Tensor2D, parts[p + 1], 'linear')
+    const all = tf.reshape(out, [m, K * this.chunk]) as tf.Tensor2D
+    const flat = K * this.chunk === this.numOutputs ? all : (tf.slice(all, [0, 0], [m, this.numOutputs]) as tf.Tensor2D)
+    return { flat, hidden: hiddenOut }
+  }
+}
+
+/** Cuts one flat weight vector (length Σ sizes) into tensors of the given shapes. */
+export function unflatten(flat: tf.Tensor, shapes: ParamShape[]): tf.Tensor[] {
+  const sizes = shapes.map((s) => shapeSize(s.shape))
+  const parts = tf.split(tf.reshape(flat, [-1]), sizes)
+  return parts.map((t, i) => tf.reshape(t, shapes[i].shape))
+}

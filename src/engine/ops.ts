@@ -1,0 +1,66 @@
+import * as tf from '@tensorflow/tfjs'
+
+/**
+ * Matrix products whose gradients use only plain (non-transposed) matMuls.
+ *
+ * Why: on the wasm backend `matMul` with `transposeA`/`transposeB` leaves the fast path
+ * (1–2 GFLOP/s instead of ~23), and tfjs's stock matMul gradient uses exactly those products.
+ * For Y = A·B with upstream gradient G = ∂L/∂Y:
+ *   ∂L/∂A = G · Bᵀ,   ∂L/∂B = Aᵀ · G,
+ * computed here as `matMul(G, transpose(B))` and `matMul(transpose(A), G)` — the explicit
+ * transpose is a cheap copy and the product then runs on the fast kernel.
+ */
+export const matMul = tf.customGrad((...args: Array<tf.Tensor | tf.GradSaveFunc>) => {
+  const [a, b, save] = args as [tf.Tensor2D, tf.Tensor2D, tf.GradSaveFunc]
+  save([a, b])
+  return {
+    value: tf.matMul(a as tf.Tensor2D, b as tf.Tensor2D),
+    gradFunc: (dy: tf.Tensor, saved: tf.Tensor[]) => {
+      const [sa, sb] = saved as [tf.Tensor2D, tf.Tensor2D]
+      return [tf.matMul(dy as tf.Tensor2D, tf.transpose(sb)), tf.matMul(tf.transpose(sa), dy as tf.Tensor2D)]
+    }
+  }
+}) as (a: tf.Tensor2D, b: tf.Tensor2D) => tf.Tensor2D
+
+/**
+ * Y = X·B where X is a constant (data): only ∂L/∂B = Xᵀ·G is formed, saving the
+ * input-gradient product that the first layer of a network never needs (for MNIST that is
+ * the largest matMul of the backward pass).
+ */
+export function matMulConstLeft(x: tf.Tensor2D, b: tf.Tensor2D): tf.Tensor2D {
+  const f = tf.customGrad((...args: Array<tf.Tensor | tf.GradSaveFunc>) => {
+    const bb = args[0] as tf.Tensor2D
+    return {
+      value: tf.matMul(x, bb),
+      gradFunc: (dy: tf.Tensor) => [tf.matMul(tf.transpose(x), dy as tf.Tensor2D)]
+    }
+  }) as (bb: tf.Tensor2D) => tf.Tensor2D
+  return f(b)
+}
+
+export type Activation = 'relu' | 'tanh' | 'elu' | 'linear'
+
+export function activate(x: tf.Tensor, act: Activation): tf.Tensor {
+  switch (act) {
+    case 'relu':
+      return tf.relu(x)
+    case 'tanh':
+      return tf.tanh(x)
+    case 'elu':
+      return tf.elu(x)
+    default:
+      return x
+  }
+}
+
+/** Dense layer act(X·W + b) on the fast-gradient matMul; `constInput` when X is data. */
+export function dense(
+  x: tf.Tensor2D,
+  w: tf.Tensor2D,
+  b: tf.Tensor | undefined,
+  act: Activation,
+  constInput = false
+): tf.Tensor2D {
+  const y = constInput ? matMulConstLeft(x, w) : matMul(x, w)
+  return activate(b ? tf.add(y, b) : y, act) as tf.Tensor2D
+}

@@ -1,0 +1,113 @@
+import * as tf from '@tensorflow/tfjs'
+
+/**
+ * Faster Slice and SplitV kernels for the wasm backend.
+ *
+ * Why: tfjs-backend-wasm 4.22's Slice reads its input with `backend.readSync`, which copies
+ * the WHOLE input out of the wasm heap on every call; SplitV calls that Slice once per piece.
+ * Cutting generated weights into the main net's tensors (and the hypernet's flat Θ into its
+ * layers) then costs (number of pieces) × (whole vector) copies — measured 5.8 ms per
+ * split + concat of a 118k-float Θ, more than the matMuls of a step. These replacements read
+ * the input as a view of the heap (`typedArrayFromHeap`, taken after the output is allocated,
+ * since allocation may grow and detach the heap) and copy only the selected elements.
+ * Results are identical element by element.
+ */
+
+interface WasmBackendLike {
+  makeOutput(shape: number[], dtype: tf.DataType): tf.TensorInfo
+  typedArrayFromHeap(t: tf.TensorInfo): Float32Array | Int32Array | Uint8Array
+}
+
+function strides(shape: number[]): number[] {
+  const s = new Array<number>(shape.length).fill(1)
+  for (let i = shape.length - 2; i >= 0; i--) s[i] = s[i + 1] * shape[i + 1]
+  return s
+}
+
+/** Copies x[begin : begin+size] (any rank) by innermost contiguous runs. */
+function copySlice(
+  xv: Float32Array | Int32Array | Uint8Array,
+  xShape: number[],
+  ov: Float32Array | Int32Array | Uint8Array,
+  begin: number[],
+  size: number[]
+): void {
+  const rank = xShape.length
+  if (rank === 0) {
+    ov[0] = xv[0]
+    return
+  }
+  const xs = strides(xShape)
+  // Merge trailing dimensions that are taken whole into one contiguous run.
+  let inner = rank - 1
+  let run = size[inner]
+  while (inner > 0 && size[inner] === xShape[inner] && begin[inner] === 0) {
+    inner--
+    run *= size[inner]
+  }
+  const outer = size.slice(0, inner)
+  const total = outer.reduce((a, b) => a * b, 1)
+  const idx = new Array<number>(inner).fill(0)
+  let o = 0
+  for (let n = 0; n < total; n++) {
+    let off = begin[inner] * xs[inner]
+    for (let d = 0; d < inner; d++) off += (begin[d] + idx[d]) * xs[d]
+    ov.set(xv.subarray(off, off + run), o)
+    o += run
+    for (let d = inner - 1; d >= 0; d--) {
+      if (++idx[d] < outer[d]) break
+      idx[d] = 0
+    }
+  }
+}
+
+function sliceImpl(backend: WasmBackendLike, x: tf.TensorInfo, begin: number[], size: number[]): tf.TensorInfo {
+  const out = backend.makeOutput(size, x.dtype)
+  if (size.some((s) => s === 0)) return out
+  const xv = backend.typedArrayFromHeap(x)
+  const ov = backend.typedArrayFromHeap(out)
+  copySlice(xv, x.shape, ov, begin, size)
+  return out
+}
+
+let installed = false
+
+/** Registers the replacements once per process (no-op for other backends' kernels). */
+export function installWasmFastPaths(): void {
+  // Only once the wasm backend has registered its own kernels (importing it later would
+  // overwrite ours).
+  if (installed || !tf.getKernel(tf.Slice, 'wasm')) return
+  installed = true
+  const replace = (config: tf.KernelConfig): void => {
+    tf.unregisterKernel(config.kernelName, config.backendName)
+    tf.registerKernel(config)
+  }
+  replace({
+    kernelName: tf.Slice,
+    backendName: 'wasm',
+    kernelFunc: ({ inputs, attrs, backend }) => {
+      const x = (inputs as tf.SliceInputs).x as tf.TensorInfo
+      const { begin, size } = attrs as unknown as tf.SliceAttrs
+      const [b, s] = tf.slice_util.parseSliceParams(x as unknown as tf.Tensor, begin, size)
+      return sliceImpl(backend as unknown as WasmBackendLike, x, b, s)
+    }
+  })
+  replace({
+    kernelName: tf.SplitV,
+    backendName: 'wasm',
+    kernelFunc: ({ inputs, attrs, backend }) => {
+      const x = (inputs as tf.SplitVInputs).x as tf.TensorInfo
+      const { numOrSizeSplits, axis } = attrs as unknown as tf.SplitVAttrs
+      const ax = tf.util.parseAxisParam(axis, x.shape)[0]
+      const sizes = tf.backend_util.prepareSplitSize(x as unknown as tf.Tensor, numOrSizeSplits, ax)
+      const begin = new Array<number>(x.shape.length).fill(0)
+      return sizes.map((s) => {
+        const size = [...x.shape]
+        size[ax] = s
+        const out = sliceImpl(backend as unknown as WasmBackendLike, x, [...begin], size)
+        begin[ax] += s
+        return out
+      })
+    }
+  })
+}
