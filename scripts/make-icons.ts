@@ -22,7 +22,11 @@ interface Layer {
 }
 
 const hex = (h: string): RGB => [parseInt(h.slice(1, 3), 16), parseInt(h.slice(3, 5), 16), parseInt(h.slice(5, 7), 16)]
-const mix = (a: RGB, b: RGB, t: number): RGB => [a[0] + (b[0] - a[0]) * t, a[1] + (b[1] - a[1]) * t, a[2] + (b[2] - a[2]) * t]
+const mix = (a: RGB, b: RGB, t: number): RGB => [
+  a[0] + (b[0] - a[0]) * t,
+  a[1] + (b[1] - a[1]) * t,
+  a[2] + (b[2] - a[2]) * t
+]
 const clamp01 = (v: number): number => Math.min(1, Math.max(0, v))
 
 /** Rounded square centred in the unit square: half size h, corner radius r. */
@@ -34,7 +38,8 @@ function roundedSquare(h: number, r: number) {
   }
 }
 const circle = (cx: number, cy: number, r: number) => (x: number, y: number) => Math.hypot(x - cx, y - cy) - r
-const ring = (cx: number, cy: number, r: number, w: number) => (x: number, y: number) => Math.abs(Math.hypot(x - cx, y - cy) - r) - w / 2
+const ring = (cx: number, cy: number, r: number, w: number) => (x: number, y: number) =>
+  Math.abs(Math.hypot(x - cx, y - cy) - r) - w / 2
 /** Capsule: the segment a→b thickened to radius r. */
 function capsule(ax: number, ay: number, bx: number, by: number, r: number) {
   return (x: number, y: number): number => {
@@ -84,7 +89,11 @@ function layers(): Layer[] {
   // The trail: three dots continuing the chain's direction, shrinking and fading.
   const [lx, ly] = NODES[NODES.length - 1]
   for (let k = 1; k <= 3; k++) {
-    out.push({ sdf: circle(lx + 0.055 * k + 0.035, ly - 0.045 * k - 0.025, 0.026 - 0.005 * k), color: () => white, alpha: 0.8 - 0.18 * k })
+    out.push({
+      sdf: circle(lx + 0.055 * k + 0.035, ly - 0.045 * k - 0.025, 0.026 - 0.005 * k),
+      color: () => white,
+      alpha: 0.8 - 0.18 * k
+    })
   }
   return out
 }
