@@ -1,15 +1,35 @@
 import { randomUUID } from 'node:crypto'
+import { existsSync, mkdirSync } from 'node:fs'
 import os from 'node:os'
+import { basename, join } from 'node:path'
 import type { CallName } from '../shared/channels'
 import type { CallResult, ParsedArg } from '../shared/api'
+import { KeizokuError } from '../shared/errors'
 import { parseArg, assertCallName } from '../shared/validate'
-import type { AppInfo, BackendInfo, ProgressEvent, SelfTestResult } from '../shared/types'
+import type { AppInfo, BackendInfo, ProgressEvent, SelfTestResult, WorkspaceSummary } from '../shared/types'
+import { checkWorkspace, previewDataset, repairWorkspace, addTaskFromSource, workspaceExists, type Workspace } from '../workspace/index'
+import { approve, compareVersion, reject, rollback } from './approval'
+import { addDemoTasks } from './demo'
 import { EventHub, type AnyEventListener } from './events'
+import { exportModel } from './exportModel'
+import { keizokuHome, RecentList } from './home'
+import { resolveUserPath } from './paths'
+import { Session } from './session'
+import { Trainer } from './training'
+import { computeTransfer, latestTransfer } from './transfer'
 import { runInWorker, type RunningJob } from './workerClient'
 import { APP_VERSION } from './version'
+import { jobView, taskMap, taskViews, versionView, workspaceSummary } from './views'
 
 export interface ServiceOptions {
   host: AppInfo['host']
+  /** App folder for the recent list (default KEIZOKU_HOME or ~/.keizoku). */
+  home?: string
+  /**
+   * Browser mode: workspaces must live under this folder and are named relative to it.
+   * Desktop and CLI pass null: the user's own paths are taken as given.
+   */
+  workspaceRoot?: string | null
 }
 
 type Handlers = { [N in CallName]: (arg: ParsedArg<N>) => Promise<CallResult<N>> }
@@ -21,9 +41,18 @@ type Handlers = { [N in CallName]: (arg: ParsedArg<N>) => Promise<CallResult<N>>
 export class Service {
   private readonly hub = new EventHub()
   private readonly running = new Set<RunningJob<unknown>>()
+  private readonly session = new Session()
+  private readonly trainer = new Trainer(this.hub)
+  private readonly recent: RecentList
+  private readonly root: string | null
   private backend?: Promise<BackendInfo>
 
-  constructor(private readonly opts: ServiceOptions) {}
+  constructor(private readonly opts: ServiceOptions) {
+    const home = opts.home ?? keizokuHome()
+    this.recent = new RecentList(home)
+    this.root = opts.workspaceRoot ?? null
+    if (this.root) mkdirSync(this.root, { recursive: true })
+  }
 
   subscribe(listener: AnyEventListener): () => void {
     return this.hub.subscribe(listener)
@@ -41,7 +70,9 @@ export class Service {
   }
 
   async close(): Promise<void> {
+    await this.trainer.closeAll()
     await Promise.all([...this.running].map((j) => j.kill()))
+    this.session.close()
   }
 
   private track<R>(job: RunningJob<R>): Promise<R> {
@@ -58,6 +89,45 @@ export class Service {
     return this.backend
   }
 
+  private actor(by: string | undefined): string {
+    if (by) return by
+    try {
+      return os.userInfo().username
+    } catch {
+      return 'unknown'
+    }
+  }
+
+  private path(dir: string): string {
+    return resolveUserPath(dir, this.root)
+  }
+
+  private ws(): Workspace {
+    return this.session.require()
+  }
+
+  private summary(ws: Workspace): WorkspaceSummary {
+    const report = ws.check()
+    const interrupted = ws.listJobs({ status: 'interrupted', kind: 'train' }).map((j) => j.id)
+    return workspaceSummary(ws, { ok: report.ok, summary: report.summary }, interrupted)
+  }
+
+  /** Opens, tidies what a dead process left (tasks stuck in 'learning'), remembers it. */
+  private opened(ws: Workspace): WorkspaceSummary {
+    for (const j of ws.listJobs({ status: 'interrupted', kind: 'train' })) {
+      if (j.taskId && ws.getTask(j.taskId).status === 'learning') ws.setTaskStatus(j.taskId, 'registered')
+    }
+    this.recent.remember(ws.dir, ws.getSettings().name)
+    this.hub.emit('workspace.changed', { dir: ws.dir, what: 'workspace' })
+    return this.summary(ws)
+  }
+
+  private refuseWhileTraining(what: string): void {
+    if (this.trainer.busy()) {
+      throw new KeizokuError('conflict', `A training job is running; ${what} would stop it.`, { hint: 'Cancel the job or wait for it to finish.' })
+    }
+  }
+
   private readonly handlers: Handlers = {
     'app.info': async () => ({
       appVersion: APP_VERSION,
@@ -65,7 +135,8 @@ export class Service {
       platform: os.platform(),
       arch: os.arch(),
       nodeVersion: process.versions.node,
-      host: this.opts.host
+      host: this.opts.host,
+      workspaceRoot: this.root
     }),
     'engine.selfTest': async (arg) => {
       const id = randomUUID()
@@ -77,6 +148,175 @@ export class Service {
         this.hub.emit('selfTest.progress', { id, ...p, etaSeconds })
       })
       return this.track(job)
+    },
+
+    'workspace.create': async (a) => {
+      this.refuseWhileTraining('switching workspaces')
+      const dir = this.path(a.dir)
+      if (workspaceExists(dir)) {
+        throw new KeizokuError('conflict', `${dir} is already a Keizoku workspace.`, { hint: 'Open it instead of creating it.' })
+      }
+      const ws = this.session.open(dir, {
+        create: true,
+        actor: this.actor(a.by),
+        settings: { name: a.name ?? basename(dir), ...(a.language ? { language: a.language } : {}) }
+      })
+      return this.opened(ws)
+    },
+    'workspace.createDemo': async (a) => {
+      this.refuseWhileTraining('switching workspaces')
+      const dir = this.path(a.dir)
+      if (workspaceExists(dir)) {
+        throw new KeizokuError('conflict', `${dir} is already a Keizoku workspace.`, { hint: 'Choose a new folder for the demo.' })
+      }
+      const name = a.demo === 'beef-enose' ? 'Beef freshness line (e-nose demo)' : 'Split-MNIST digits (demo)'
+      const ws = this.session.open(dir, { create: true, actor: this.actor(a.by), settings: { name } })
+      await addDemoTasks(ws, a.demo, this.actor(a.by))
+      return this.opened(ws)
+    },
+    'workspace.open': async (a) => {
+      this.refuseWhileTraining('switching workspaces')
+      const dir = this.path(a.dir)
+      return this.opened(this.session.open(dir, { actor: this.actor(a.by) }))
+    },
+    'workspace.current': async () => {
+      const ws = this.session.current()
+      return ws ? this.summary(ws) : null
+    },
+    'workspace.close': async () => {
+      this.refuseWhileTraining('closing the workspace')
+      const had = this.session.current() !== null
+      this.session.close()
+      return { closed: had }
+    },
+    'workspace.recent': async () =>
+      this.recent
+        .read()
+        .filter((e) => !this.root || !e.dir.startsWith('..'))
+        .map((e) => ({ ...e, exists: existsSync(join(e.dir, 'keizoku.db')) })),
+    'workspace.check': async (a) => {
+      const current = this.session.current()
+      const dir = a.dir ? this.path(a.dir) : current?.dir
+      if (!dir) throw new KeizokuError('invalid_argument', 'Name the workspace folder to check, or open one first.')
+      if (!a.repair) return current && current.dir === dir ? current.check() : checkWorkspace(dir)
+      this.refuseWhileTraining('repairing')
+      const reopen = current?.dir === dir
+      if (reopen) this.session.close()
+      const report = await repairWorkspace(dir, this.actor(undefined))
+      if (reopen) this.session.open(dir, {})
+      return report.after
+    },
+
+    'settings.get': async () => this.ws().getSettings(),
+    'settings.set': async (a) => {
+      const { by, ...patch } = a
+      const s = this.ws().updateSettings(patch, this.actor(by))
+      this.hub.emit('workspace.changed', { dir: this.ws().dir, what: 'settings' })
+      return s
+    },
+
+    'dataset.preview': async (a) => {
+      const ws = this.session.current()
+      const earlier = ws?.listTasks()[0]
+      return previewDataset(this.sourcePaths(a.source), { holdout: a.holdout, expectedInputShape: earlier?.inputShape })
+    },
+    'task.add': async (a) => {
+      const ws = this.ws()
+      const t = await addTaskFromSource(ws, { name: a.name, source: this.sourcePaths(a.source), holdout: a.holdout, keepTrain: a.keepTrain }, this.actor(a.by))
+      this.hub.emit('workspace.changed', { dir: ws.dir, what: 'tasks' })
+      return taskViews(ws).find((v) => v.id === t.id)!
+    },
+    'task.list': async () => taskViews(this.ws()),
+    'task.get': async (a) => {
+      const ws = this.ws()
+      const t = ws.getTask(a.task)
+      return taskViews(ws).find((v) => v.id === t.id)!
+    },
+    'task.remove': async (a) => {
+      const ws = this.ws()
+      const view = taskViews(ws).find((v) => v.id === ws.getTask(a.task).id)!
+      if (view.state !== 'registered' && view.state !== 'rejected') {
+        throw new KeizokuError('refused', `Task "${view.name}" is ${view.state}; only tasks not yet learned can be removed.`)
+      }
+      ws.removeTask(view.id, this.actor(a.by))
+      this.hub.emit('workspace.changed', { dir: ws.dir, what: 'tasks' })
+      return { removed: view.id }
+    },
+
+    'transfer.get': async () => latestTransfer(this.ws()),
+    'transfer.compute': async () => {
+      const ws = this.ws()
+      const m = await computeTransfer(ws)
+      this.hub.emit('workspace.changed', { dir: ws.dir, what: 'transfer' })
+      return m
+    },
+
+    'train.start': async (a) => {
+      const ws = this.ws()
+      const by = this.actor(a.by)
+      const { job } = this.trainer.prepare(ws, { ...a, by })
+      const done = this.trainer.run(ws, job.id, by)
+      if (a.wait) return done
+      done.catch(() => {
+        // Failures are recorded on the job and sent as job.updated; nobody awaits this promise.
+      })
+      return { job: jobView(ws.getJob(job.id), taskMap(ws)), version: null }
+    },
+    'train.cancel': async (a) => {
+      const ws = this.ws()
+      this.trainer.cancel(ws, a.job)
+      ws.appendAudit({ actor: this.actor(a.by), action: 'train.cancel-requested', subject: `job ${a.job}`, details: {} })
+      return jobView(ws.getJob(a.job), taskMap(ws))
+    },
+    'train.resume': async (a) => {
+      const ws = this.ws()
+      const job = ws.getJob(a.job)
+      if (job.kind !== 'train' || job.status !== 'interrupted') {
+        throw new KeizokuError('conflict', `Job ${job.id} is ${job.status}; only an interrupted training job can be resumed.`)
+      }
+      if (this.trainer.busy()) throw new KeizokuError('conflict', 'Another training job is running in this workspace.')
+      const by = this.actor(a.by)
+      ws.appendAudit({ actor: by, action: 'train.resumed', subject: `job ${job.id}`, details: { fromCheckpoint: job.checkpointHash !== null } })
+      const done = this.trainer.run(ws, job.id, by)
+      if (a.wait) return done
+      done.catch(() => {})
+      return { job: jobView(ws.getJob(job.id), taskMap(ws)), version: null }
+    },
+    'jobs.list': async () => {
+      const ws = this.ws()
+      const tasks = taskMap(ws)
+      return ws.listJobs({ limit: 200 }).map((j) => jobView(j, tasks))
+    },
+
+    'versions.list': async () => {
+      const ws = this.ws()
+      const tasks = taskMap(ws)
+      return ws.listVersions().map((v) => versionView(v, tasks))
+    },
+    'versions.compare': async (a) => compareVersion(this.ws(), a.version),
+    'version.approve': async (a) => this.decided(approve(this.ws(), a)),
+    'version.reject': async (a) => this.decided(reject(this.ws(), a)),
+    'version.rollback': async (a) => this.decided(rollback(this.ws(), a)),
+
+    'model.export': async (a) => exportModel(this.ws(), { task: a.task, outDir: this.path(a.outDir), by: this.actor(a.by) }),
+
+    'audit.list': async (a) => {
+      const ws = this.ws()
+      return { entries: ws.listAudit({ limit: a.limit ?? 500, action: a.action }), verification: ws.verifyAudit() }
     }
+  }
+
+  private async decided<V>(v: V): Promise<V> {
+    const ws = this.ws()
+    this.hub.emit('workspace.changed', { dir: ws.dir, what: 'versions' })
+    await ws.backup()
+    return v
+  }
+
+  /** In browser mode, data files named by the page must also lie inside the workspace root. */
+  private sourcePaths<S extends { kind: string }>(source: S): S {
+    const s = { ...source } as Record<string, unknown>
+    for (const key of ['path', 'images', 'labels']) if (typeof s[key] === 'string') s[key] = this.path(s[key] as string)
+    return s as S
   }
 }

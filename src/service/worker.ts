@@ -2,6 +2,9 @@ import { parentPort, workerData } from 'node:worker_threads'
 import { initBackend } from '../engine/backend'
 import { runSelfTest } from '../engine/selfTest'
 import { KeizokuError, toErrorInfo } from '../shared/errors'
+import { exportInWorker } from './work/exportModel'
+import { trainInWorker } from './work/train'
+import { transferInWorker } from './work/transfer'
 import type { WorkerJob, WorkerMessage, WorkerStart } from './workerProtocol'
 
 /** Job worker: one job per worker, so a killed or crashed job takes nothing else with it. */
@@ -34,6 +37,16 @@ async function run(job: WorkerJob): Promise<unknown> {
       if (shouldStop()) throw new KeizokuError('cancelled', 'The self-test was cancelled.')
       return { backend: backend.name, seed: job.payload.seed, steps: job.payload.steps, ...out, millis: performance.now() - t0 }
     }
+    case 'train':
+      return trainInWorker(job.payload, {
+        shouldStop,
+        onProgress: (data) => post({ type: 'progress', data }),
+        onCheckpoint: (data) => post({ type: 'checkpoint', data })
+      })
+    case 'transfer':
+      return transferInWorker(job.payload)
+    case 'export':
+      return exportInWorker(job.payload)
   }
 }
 

@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs'
 import { join } from 'node:path'
 import { Worker } from 'node:worker_threads'
 import { KeizokuError } from '../shared/errors'
+import type { TrainCheckpoint } from '../engine/types'
 import type { WorkerJob, WorkerMessage, WorkerStart } from './workerProtocol'
 
 /**
@@ -22,7 +23,11 @@ export interface RunningJob<R> {
 }
 
 /** Runs one job in a fresh worker thread; progress arrives through `onProgress`. */
-export function runInWorker<R>(job: WorkerJob, onProgress: (data: unknown) => void = () => {}): RunningJob<R> {
+export function runInWorker<R>(
+  job: WorkerJob,
+  onProgress: (data: unknown) => void = () => {},
+  onCheckpoint: (c: TrainCheckpoint) => void = () => {}
+): RunningJob<R> {
   const cancelFlag = new SharedArrayBuffer(4)
   const { file, execArgv } = workerEntry()
   const start: WorkerStart = { job, cancelFlag }
@@ -31,6 +36,7 @@ export function runInWorker<R>(job: WorkerJob, onProgress: (data: unknown) => vo
   const result = new Promise<R>((resolve, reject) => {
     worker.on('message', (m: WorkerMessage) => {
       if (m.type === 'progress') onProgress(m.data)
+      else if (m.type === 'checkpoint') onCheckpoint(m.data)
       else if (m.type === 'result') {
         settled = true
         resolve(m.data as R)

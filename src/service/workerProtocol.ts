@@ -1,11 +1,60 @@
+import type { LabelledSet, TaskData } from '../shared/dataset'
 import type { ErrorInfo } from '../shared/errors'
+import type { LearnerSnapshot, Method, StepProgress, TrainCheckpoint } from '../engine/types'
 
 /**
  * Messages between the service and a job worker. Cancellation goes through a shared Int32
  * flag rather than a message, because a worker busy in a training step does not read its
  * message queue until the step returns; the flag is read between steps.
  */
-export type WorkerJob = { kind: 'backendInfo'; payload: Record<string, never> } | { kind: 'selfTest'; payload: { steps: number; seed: number } }
+export interface TrainPayload {
+  /** The active version's learner, or null for the first task. */
+  parent: LearnerSnapshot | null
+  /** Used when there is no parent. */
+  create: { method: Method; seed: number; config: Record<string, unknown>; inputShape: number[] }
+  /** Non-architecture settings that override the parent's for this task (steps, β, …). */
+  overrides: Record<string, unknown>
+  task: TaskData
+  /** Holdout sets of the learned tasks in order, then the new task's. */
+  evalSets: LabelledSet[]
+  resume: TrainCheckpoint | null
+  checkpointEvery: number
+}
+
+export interface TrainOutput {
+  snapshot: LearnerSnapshot
+  transferRow: number[]
+  embeddingTarget: number[] | null
+  /** Accuracy per eval set; null where the set is empty (no holdout kept). */
+  accuracyRow: Array<number | null>
+  /** Relative output drift ‖W_j − W_j(parent)‖ / ‖W_j(parent)‖ per learned task (hypernet methods). */
+  drift: Array<number | null>
+  parameterCounts: import('../engine/types').ParameterCounts
+  steps: number
+  trainMs: number
+  stepsPerSecond: number
+  lossCurve: import('../engine/types').LossParts[]
+  backend: string
+}
+
+export interface TransferPayload {
+  snapshot: LearnerSnapshot
+  sets: LabelledSet[]
+}
+
+export interface ExportPayload {
+  snapshot: LearnerSnapshot
+  taskIndex: number
+  numClasses: number
+  holdout: LabelledSet
+}
+
+export type WorkerJob =
+  | { kind: 'backendInfo'; payload: Record<string, never> }
+  | { kind: 'selfTest'; payload: { steps: number; seed: number } }
+  | { kind: 'train'; payload: TrainPayload }
+  | { kind: 'transfer'; payload: TransferPayload }
+  | { kind: 'export'; payload: ExportPayload }
 
 export type WorkerKind = WorkerJob['kind']
 
@@ -16,5 +65,8 @@ export interface WorkerStart {
 
 export type WorkerMessage =
   | { type: 'progress'; data: unknown }
+  | { type: 'checkpoint'; data: TrainCheckpoint }
   | { type: 'result'; data: unknown }
   | { type: 'error'; error: ErrorInfo }
+
+export type { StepProgress }

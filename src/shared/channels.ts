@@ -3,9 +3,39 @@
  * without the validation library; `api.ts` and `events.ts` are checked against these lists at
  * compile time, so a call cannot exist in one place and not the other.
  */
-export const CALL_NAMES = ['app.info', 'engine.selfTest'] as const
+export const CALL_NAMES = [
+  'app.info',
+  'engine.selfTest',
+  'workspace.create',
+  'workspace.createDemo',
+  'workspace.open',
+  'workspace.current',
+  'workspace.close',
+  'workspace.recent',
+  'workspace.check',
+  'settings.get',
+  'settings.set',
+  'dataset.preview',
+  'task.add',
+  'task.list',
+  'task.get',
+  'task.remove',
+  'transfer.get',
+  'transfer.compute',
+  'train.start',
+  'train.cancel',
+  'train.resume',
+  'jobs.list',
+  'versions.list',
+  'versions.compare',
+  'version.approve',
+  'version.reject',
+  'version.rollback',
+  'model.export',
+  'audit.list'
+] as const
 
-export const EVENT_NAMES = ['selfTest.progress'] as const
+export const EVENT_NAMES = ['selfTest.progress', 'job.progress', 'job.updated', 'workspace.changed'] as const
 
 export type CallName = (typeof CALL_NAMES)[number]
 export type EventName = (typeof EVENT_NAMES)[number]

@@ -1,4 +1,18 @@
 /** Domain types shared by every layer. Plain data only: they cross IPC, HTTP and worker boundaries. */
+import type {
+  ApprovalPolicy,
+  AuditEntry,
+  AuditVerification,
+  DatasetPreview,
+  IntegrityReport,
+  JobStatus,
+  TaskRecord,
+  VersionRecord,
+  WorkspaceSettings
+} from '../workspace/types'
+import type { LossParts, Method, ParameterCounts } from '../engine/types'
+
+export type { ApprovalPolicy, AuditEntry, AuditVerification, DatasetPreview, IntegrityReport, JobStatus, LossParts, Method, WorkspaceSettings }
 
 export type BackendName = 'tensorflow' | 'wasm' | 'cpu'
 
@@ -23,6 +37,8 @@ export interface AppInfo {
   arch: string
   nodeVersion: string
   host: 'electron' | 'browser' | 'cli'
+  /** Browser mode: workspaces live under this folder and are named relative to it. */
+  workspaceRoot: string | null
 }
 
 export interface SelfTestArg {
@@ -47,3 +63,163 @@ export interface ProgressEvent {
   loss?: number
   etaSeconds?: number
 }
+
+// ───────────── workspaces ─────────────
+
+export interface WorkspaceSummary {
+  dir: string
+  name: string
+  language: 'en' | 'ja'
+  tasks: number
+  learnedTasks: number
+  activeVersionId: number | null
+  /** Result of the integrity check made when the workspace was opened. */
+  integrity: { ok: boolean; summary: string[] }
+  /** Jobs a dead process left running; they can be resumed. */
+  interruptedJobs: number[]
+}
+
+export interface RecentWorkspace {
+  dir: string
+  name: string
+  openedAt: string
+  exists: boolean
+}
+
+// ───────────── tasks ─────────────
+
+/** Where a task stands in the pipeline, as the timeline shows it. */
+export type TaskState = 'registered' | 'learning' | 'candidate' | 'approved' | 'rejected'
+
+export interface TaskView extends TaskRecord {
+  state: TaskState
+  /** Position in the active version's task sequence, or null when not learned by it. */
+  learnedIndex: number | null
+  /** Holdout accuracy under the active version (null when not learned or no holdout). */
+  accuracy: number | null
+  /** Training data still kept (retention policy). */
+  trainRetained: boolean
+}
+
+// ───────────── transferability ─────────────
+
+export interface TransferMatrix {
+  versionId: number | null
+  computedAt: string
+  /** Columns: the learned tasks whose generated weights produce the features. */
+  sourceTaskIds: number[]
+  sourceNames: string[]
+  /** Rows: every registered task's data. */
+  targetTaskIds: number[]
+  targetNames: string[]
+  /** H-score of row task's data under column task's weights; null where not computed. */
+  scores: Array<Array<number | null>>
+  /** Number of classes of each row task (an H-score lies in [0, C − 1]). */
+  classCounts: number[]
+  /** 2-D classical-MDS map of the learned task embeddings (and ê of the latest version). */
+  embeddingMap: Array<{ taskId: number; name: string; x: number; y: number; kind: 'learned' | 'target' }>
+  /** Backend and time of the computation; null before anything was computed. */
+  backend: BackendName | null
+  millis: number | null
+}
+
+// ───────────── jobs & training ─────────────
+
+export interface TrainArgs {
+  method: Method
+  steps: number
+  seed: number
+  config: Record<string, unknown>
+}
+
+export interface JobView {
+  id: number
+  kind: string
+  status: JobStatus
+  taskId: number | null
+  taskName: string | null
+  args: unknown
+  progress: JobProgress | null
+  error: { code: string; message: string; hint?: string; detail?: string } | null
+  /** Candidate version produced by a finished train job. */
+  versionId: number | null
+  resumable: boolean
+  createdAt: string
+  startedAt: string | null
+  finishedAt: string | null
+}
+
+export interface JobProgress {
+  jobId: number
+  taskId: number | null
+  phase: 'preparing' | 'transferability' | 'training' | 'evaluating' | 'saving'
+  step: number
+  totalSteps: number
+  loss?: LossParts
+  batchAccuracy?: number
+  stepsPerSecond?: number
+  etaSeconds?: number
+}
+
+// ───────────── versions & approval ─────────────
+
+export interface VersionView extends VersionRecord {
+  taskName: string
+  /** Task ids this version has learned, in order; accuracyRow follows the same order. */
+  taskIds: number[]
+  parameterCounts: ParameterCounts | null
+}
+
+export interface PolicyCheck {
+  id: 'old-task-drop' | 'new-task-accuracy' | 'drift'
+  taskId: number
+  taskName: string
+  pass: boolean
+  /** Measured value and limit in the check's unit (accuracy points or a fraction). */
+  value: number | null
+  limit: number
+  message: string
+}
+
+export interface PolicyResult {
+  pass: boolean
+  policy: ApprovalPolicy
+  checks: PolicyCheck[]
+}
+
+export interface TaskComparison {
+  taskId: number
+  name: string
+  active: number | null
+  candidate: number | null
+  /** active − candidate in accuracy points (positive = forgetting). */
+  drop: number | null
+  drift: number | null
+}
+
+export interface VersionComparison {
+  candidate: VersionView
+  active: VersionView | null
+  tasks: TaskComparison[]
+  policy: PolicyResult
+}
+
+export interface TrainOutcome {
+  job: JobView
+  version: VersionView | null
+}
+
+export interface ExportResult {
+  dir: string
+  files: string[]
+  taskName: string
+  versionId: number
+  holdoutAccuracy: number | null
+}
+
+export interface AuditListing {
+  entries: AuditEntry[]
+  verification: AuditVerification
+}
+
+export type { IntegrityReport as CheckReport }

@@ -1,6 +1,7 @@
 import { spawnSync } from 'node:child_process'
 import { existsSync, readdirSync, statSync } from 'node:fs'
 import { join, resolve } from 'node:path'
+import { keizokuHome } from '../../service/home'
 import { Service } from '../../service/service'
 import { startServer } from '../../server/server'
 import { intOption } from '../parse'
@@ -43,7 +44,7 @@ export const serveCommand: Command = {
   async run(args, ctx) {
     const port = intOption(args, 'port', 0)
     const rendererRoot = args.values['no-build'] ? join(ROOT, 'out/renderer') : ensureRendererBuilt(ctx.err)
-    const service = new Service({ host: 'browser' })
+    const service = new Service({ host: 'browser', workspaceRoot: join(keizokuHome(), 'workspaces') })
     const server = await startServer({ service, rendererRoot, port })
     emit(ctx, { url: server.url, port: server.port }, () => `Keizoku is running. Open ${server.url}\n(Ctrl+C stops it.)`)
     await new Promise<void>((done) => {

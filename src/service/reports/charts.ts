@@ -1,0 +1,164 @@
+/**
+ * Charts as inline SVG through ECharts server-side rendering (no DOM, no scripts in the output).
+ * Every chart is rendered with animation off at a fixed size; the SVG scales with its CSS width.
+ */
+import * as echarts from 'echarts'
+
+/** Options object as ECharts takes it; kept loose on purpose (the ECharts type is huge). */
+type ChartOption = Record<string, unknown>
+
+export function renderSvg(option: ChartOption, width: number, height: number): string {
+  const chart = echarts.init(null, null, { renderer: 'svg', ssr: true, width, height })
+  try {
+    chart.setOption({ animation: false, textStyle: { fontFamily: FONT }, ...option })
+    return chart.renderToSVGString()
+  } finally {
+    chart.dispose()
+  }
+}
+
+export const FONT = "'Noto Sans CJK JP', 'Noto Sans JP', 'Noto Sans', 'DejaVu Sans', sans-serif"
+/** Colour-blind-safe palette (Okabe–Ito), repeated for more than eight series. */
+const PALETTE = ['#0072B2', '#E69F00', '#009E73', '#D55E00', '#CC79A7', '#56B4E9', '#F0E442', '#000000']
+
+/**
+ * Heatmap of R (rows: after learning task i; columns: task j). Cell labels only up to 12 tasks;
+ * beyond that the colour scale carries the values and the table gives the numbers.
+ */
+export function heatmapSvg(opts: {
+  rowLabels: string[]
+  colLabels: string[]
+  values: Array<Array<number | null>>
+  xName: string
+  yName: string
+  width: number
+}): string {
+  const n = Math.max(opts.rowLabels.length, opts.colLabels.length)
+  const showLabels = n <= 12
+  const data: Array<[number, number, number]> = []
+  opts.values.forEach((row, i) =>
+    row.forEach((v, j) => {
+      if (v !== null) data.push([j, i, Math.round(v * 1000) / 10])
+    })
+  )
+  const grid = { left: 70, right: 20, top: 30, bottom: 90 }
+  const cell = Math.max(6, Math.min(48, Math.floor((opts.width - grid.left - grid.right) / Math.max(1, n))))
+  const height = grid.top + grid.bottom + cell * Math.max(1, opts.rowLabels.length)
+  const interval = n <= 20 ? 0 : Math.ceil(n / 20) - 1
+  return renderSvg(
+    {
+      grid: { ...grid, width: cell * opts.colLabels.length, height: cell * opts.rowLabels.length },
+      xAxis: {
+        type: 'category',
+        data: opts.colLabels,
+        name: opts.xName,
+        nameLocation: 'middle',
+        nameGap: 28,
+        axisLabel: { interval, fontSize: 10 },
+        position: 'bottom'
+      },
+      yAxis: {
+        type: 'category',
+        data: opts.rowLabels,
+        inverse: true,
+        name: opts.yName,
+        nameLocation: 'middle',
+        nameGap: 50,
+        axisLabel: { interval, fontSize: 10 }
+      },
+      visualMap: {
+        min: 0,
+        max: 100,
+        orient: 'horizontal',
+        left: grid.left,
+        bottom: 0,
+        itemHeight: 200,
+        text: ['100%', '0%'],
+        inRange: { color: ['#fff7ec', '#fdbb84', '#d7301f', '#7f0000'] }
+      },
+      series: [
+        {
+          type: 'heatmap',
+          data,
+          label: { show: showLabels, fontSize: 10, formatter: (p: { value: number[] }) => p.value[2].toFixed(1) },
+          itemStyle: { borderColor: '#ffffff', borderWidth: n <= 30 ? 1 : 0 }
+        }
+      ]
+    },
+    opts.width,
+    height
+  )
+}
+
+/** Lines over the learning sequence: one series per task, x = step of the sequence. */
+export function linesSvg(opts: {
+  xLabels: string[]
+  series: Array<{ name: string; values: Array<number | null> }>
+  yName: string
+  xName: string
+  percent: boolean
+  width: number
+  height: number
+}): string {
+  const interval = opts.xLabels.length <= 20 ? 0 : Math.ceil(opts.xLabels.length / 20) - 1
+  return renderSvg(
+    {
+      color: PALETTE,
+      grid: { left: 60, right: 20, top: 20, bottom: 90 },
+      legend: { bottom: 0, type: 'plain', textStyle: { fontSize: 10 } },
+      xAxis: {
+        type: 'category',
+        data: opts.xLabels,
+        name: opts.xName,
+        nameLocation: 'middle',
+        nameGap: 26,
+        axisLabel: { interval, fontSize: 10 }
+      },
+      yAxis: {
+        type: 'value',
+        name: opts.yName,
+        nameLocation: 'middle',
+        nameGap: 45,
+        ...(opts.percent ? { min: (v: { min: number }) => Math.max(0, Math.floor(v.min / 10) * 10), max: 100 } : {}),
+        axisLabel: { fontSize: 10 }
+      },
+      series: opts.series.map((s) => ({
+        type: 'line',
+        name: s.name,
+        data: s.values.map((v) => (v === null ? null : opts.percent ? Math.round(v * 10000) / 100 : v)),
+        connectNulls: false,
+        symbolSize: 4,
+        lineStyle: { width: 1.5 }
+      }))
+    },
+    opts.width,
+    opts.height
+  )
+}
+
+/** Grouped horizontal-label bar chart (methods × one measure). */
+export function barsSvg(opts: {
+  categories: string[]
+  series: Array<{ name: string; values: Array<number | null> }>
+  yName: string
+  width: number
+  height: number
+}): string {
+  return renderSvg(
+    {
+      color: PALETTE,
+      grid: { left: 70, right: 20, top: 20, bottom: 60 },
+      legend: { bottom: 0, textStyle: { fontSize: 10 } },
+      xAxis: { type: 'category', data: opts.categories, axisLabel: { fontSize: 10 } },
+      yAxis: { type: 'value', name: opts.yName, nameLocation: 'middle', nameGap: 52, axisLabel: { fontSize: 10 } },
+      series: opts.series.map((s) => ({
+        type: 'bar',
+        name: s.name,
+        data: s.values,
+        label: { show: opts.categories.length <= 8, position: 'top', fontSize: 9 }
+      }))
+    },
+    opts.width,
+    opts.height
+  )
+}

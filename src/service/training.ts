@@ -1,0 +1,278 @@
+import { resolveConfig } from '../engine/config'
+import type { Method, StepProgress, TrainCheckpoint } from '../engine/types'
+import { KeizokuError } from '../shared/errors'
+import type { JobProgress, Method as MethodName, TrainOutcome } from '../shared/types'
+import type { JobRecord, TaskRecord, VersionRecord, Workspace } from '../workspace/index'
+import type { EventHub } from './events'
+import { loadSnapshot } from './transfer'
+import { jobView, taskMap, versionTaskIds, versionView } from './views'
+import { runInWorker, type RunningJob } from './workerClient'
+import type { TrainOutput, TrainPayload } from './workerProtocol'
+
+/** Settings of one task's training that may differ from the run's first task (not the architecture). */
+const PER_TASK_KEYS = [
+  'steps',
+  'lr',
+  'embeddingLr',
+  'decoderLr',
+  'beta',
+  'betaEmb',
+  'batchSize',
+  'lookahead',
+  'regSubsample',
+  'distanceMap',
+  'distanceEpsilon',
+  'hembSteps',
+  'hembLr',
+  'hscoreSamples',
+  'ewcLambda',
+  'ewcGamma',
+  'ewcSamples'
+]
+
+/** Steps between checkpoints of a training job; a killed job loses at most this much work. */
+export const CHECKPOINT_EVERY = 100
+/** How often a running job's progress is written to the registry (events go out more often). */
+const PERSIST_PROGRESS_MS = 1000
+
+export interface TrainJobArgs {
+  method: Method
+  seed: number
+  config: Record<string, unknown>
+  overrides: Record<string, unknown>
+  parentVersionId: number | null
+  /** Tasks the parent learned, in order; the new task follows them. */
+  learnedTaskIds: number[]
+}
+
+export interface TrainRequest {
+  task: number | string
+  method?: MethodName
+  steps?: number
+  seed?: number
+  config?: Record<string, unknown>
+  by?: string
+}
+
+/**
+ * Runs training jobs: one at a time per workspace, each in its own worker thread, checkpointed
+ * so a killed process can resume with the same result, producing a candidate version.
+ */
+export class Trainer {
+  private readonly running = new Map<number, RunningJob<TrainOutput>>()
+
+  constructor(private readonly hub: EventHub) {}
+
+  busy(): boolean {
+    return this.running.size > 0
+  }
+
+  async closeAll(): Promise<void> {
+    await Promise.all([...this.running.values()].map((j) => j.kill()))
+    this.running.clear()
+  }
+
+  /** Validates the request against the pipeline state and queues the job. */
+  prepare(ws: Workspace, req: TrainRequest): { job: JobRecord; task: TaskRecord } {
+    const task = ws.getTask(req.task)
+    const active = ws.activeVersion()
+    const learned = active ? versionTaskIds(active) : []
+    if (learned.includes(task.id)) {
+      throw new KeizokuError('conflict', `Task "${task.name}" is already learned by the active version ${active!.id}.`, {
+        hint: 'Add a new task, or roll back to a version before it to learn it again.'
+      })
+    }
+    const pending = ws.listVersions({ status: 'candidate' })
+    if (pending.length > 0) {
+      throw new KeizokuError('conflict', `Version ${pending[0].id} is waiting for approval.`, {
+        hint: 'Approve or reject that candidate before training another task.'
+      })
+    }
+    const other = ws.listJobs({ status: ['queued', 'running'], kind: 'train' })
+    if (this.busy() || other.length > 0) {
+      throw new KeizokuError('conflict', `Another training job (${other[0]?.id ?? 'in this window'}) is running in this workspace.`, {
+        hint: 'Wait for it to finish or cancel it; one training job runs at a time.'
+      })
+    }
+    if (task.nTrain === 0 || task.trainDroppedAt) {
+      throw new KeizokuError('refused', `Task "${task.name}" has no training data left (dropped by the retention policy).`, {
+        hint: 'Register the data again as a new task to learn it.'
+      })
+    }
+    const method: Method = active ? (active.method as Method) : (req.method ?? 'hemb')
+    if (active && req.method && req.method !== active.method) {
+      throw new KeizokuError('refused', `This workspace learns with "${active.method}"; "${req.method}" cannot continue its hypernetwork.`, {
+        hint: `Train with --method ${active.method}, or use \`keizoku bench\` to compare methods on a benchmark.`
+      })
+    }
+    const seed = active ? active.seed : (req.seed ?? 1)
+    const overrides: Record<string, unknown> = {}
+    for (const [k, v] of Object.entries(req.config ?? {})) if (PER_TASK_KEYS.includes(k)) overrides[k] = v
+    if (req.steps !== undefined) overrides.steps = req.steps
+    const config = active ? active.config : { ...(req.config ?? {}), ...overrides }
+    if (active) {
+      const arch = Object.keys(req.config ?? {}).filter((k) => !PER_TASK_KEYS.includes(k))
+      if (arch.length > 0) {
+        throw new KeizokuError('refused', `The settings ${arch.join(', ')} fix the network's shape and were set by the first task.`, {
+          hint: `Per-task settings that may change: ${PER_TASK_KEYS.join(', ')}.`
+        })
+      }
+    }
+    // Validate now, so a bad value is refused before a job exists.
+    resolveConfig({ ...config, ...overrides })
+    const args: TrainJobArgs = { method, seed, config, overrides, parentVersionId: active?.id ?? null, learnedTaskIds: learned }
+    const job = ws.transaction(() => {
+      const j = ws.createJob({ kind: 'train', args, taskId: task.id })
+      ws.appendAudit({ actor: req.by ?? 'unknown', action: 'train.queued', subject: `task ${task.id}`, details: { job: j.id, method, seed, overrides } })
+      return j
+    })
+    return { job, task }
+  }
+
+  /**
+   * Runs (or resumes) a queued/interrupted train job to completion. Resolves with the candidate
+   * version; a cancelled job resolves with version null and leaves the workspace as before.
+   */
+  async run(ws: Workspace, jobId: number, by = 'unknown'): Promise<TrainOutcome> {
+    const job = ws.getJob(jobId)
+    const args = job.args as TrainJobArgs
+    const task = ws.getTask(job.taskId!)
+    const resume = job.checkpointHash ? this.loadCheckpoint(ws, job.checkpointHash) : null
+    const parent = args.parentVersionId ? loadSnapshot(ws, ws.getVersion(args.parentVersionId)) : null
+    const payload: TrainPayload = {
+      parent,
+      create: { method: args.method, seed: args.seed, config: args.config, inputShape: task.inputShape },
+      overrides: args.overrides,
+      task: ws.loadTaskData(task.id),
+      evalSets: [...args.learnedTaskIds.map((id) => ws.loadTaskData(id).test), ws.loadTaskData(task.id).test],
+      resume,
+      checkpointEvery: CHECKPOINT_EVERY
+    }
+    ws.setTaskStatus(task.id, 'learning')
+    this.update(ws, jobId, { status: 'running', error: null, startedAt: job.startedAt ?? new Date().toISOString() })
+    let lastPersist = 0
+    const running = runInWorker<TrainOutput>(
+      { kind: 'train', payload },
+      (data) => {
+        const s = data as StepProgress
+        const progress: JobProgress = {
+          jobId,
+          taskId: task.id,
+          phase: 'training',
+          step: s.step,
+          totalSteps: s.totalSteps,
+          loss: s.loss,
+          batchAccuracy: s.batchAccuracy,
+          stepsPerSecond: s.stepsPerSecond,
+          etaSeconds: s.etaSeconds
+        }
+        this.hub.emit('job.progress', progress)
+        const now = Date.now()
+        if (now - lastPersist > PERSIST_PROGRESS_MS) {
+          lastPersist = now
+          ws.updateJob(jobId, { progress })
+        }
+      },
+      (ckpt) => this.saveCheckpoint(ws, jobId, ckpt)
+    )
+    this.running.set(jobId, running)
+    let out: TrainOutput
+    try {
+      out = await running.result
+    } catch (err) {
+      const cancelled = err instanceof KeizokuError && err.code === 'cancelled'
+      const info = err instanceof KeizokuError ? err.toInfo() : { code: 'internal' as const, message: String(err) }
+      ws.transaction(() => {
+        ws.setTaskStatus(task.id, 'registered')
+        this.update(ws, jobId, { status: cancelled ? 'cancelled' : 'failed', error: info, finishedAt: new Date().toISOString() })
+        ws.appendAudit({ actor: by, action: cancelled ? 'train.cancelled' : 'train.failed', subject: `task ${task.id}`, details: { job: jobId, error: info.message } })
+      })
+      this.changed(ws, 'tasks')
+      if (cancelled) return { job: jobView(ws.getJob(jobId), taskMap(ws)), version: null }
+      throw err
+    } finally {
+      this.running.delete(jobId)
+    }
+    const version = this.saveCandidate(ws, job, task, args, out, by)
+    await ws.backup()
+    this.changed(ws, 'versions')
+    return { job: jobView(ws.getJob(jobId), taskMap(ws)), version: versionView(version, taskMap(ws)) }
+  }
+
+  cancel(ws: Workspace, jobId: number): void {
+    const job = ws.getJob(jobId)
+    const running = this.running.get(jobId)
+    if (!running) {
+      if (job.status === 'queued' || job.status === 'interrupted') {
+        this.update(ws, jobId, { status: 'cancelled', finishedAt: new Date().toISOString() })
+        if (job.taskId) ws.setTaskStatus(job.taskId, 'registered')
+        return
+      }
+      throw new KeizokuError('conflict', `Job ${jobId} is ${job.status}, not running.`, { hint: 'Only a queued, running or interrupted job can be cancelled.' })
+    }
+    running.cancel()
+  }
+
+  private saveCandidate(ws: Workspace, job: JobRecord, task: TaskRecord, args: TrainJobArgs, out: TrainOutput, by: string): VersionRecord {
+    const { tensors, ...meta } = out.snapshot
+    const snapshotHash = ws.putTensors(tensors, 'snapshot', meta as unknown as Record<string, unknown>)
+    const taskIds = [...args.learnedTaskIds, task.id]
+    return ws.transaction(() => {
+      const v = ws.createVersion({
+        taskId: task.id,
+        parentId: args.parentVersionId,
+        jobId: job.id,
+        snapshotHash,
+        method: args.method,
+        config: out.snapshot.config,
+        seed: args.seed,
+        backend: out.backend,
+        metrics: {
+          taskIds,
+          parameterCounts: out.parameterCounts,
+          embeddingTarget: out.embeddingTarget,
+          steps: out.steps,
+          stepsPerSecond: out.stepsPerSecond,
+          lossCurve: out.lossCurve
+        },
+        accuracyRow: out.accuracyRow as number[],
+        transferRow: out.transferRow,
+        drift: args.learnedTaskIds.length ? (out.drift as number[]) : null,
+        timings: { trainMs: out.trainMs }
+      })
+      ws.recordEvaluation({ versionId: v.id, taskId: task.id, kind: 'accuracy', row: out.accuracyRow as number[], taskIds })
+      if (out.transferRow.length) {
+        ws.recordEvaluation({ versionId: args.parentVersionId, taskId: task.id, kind: 'transfer', row: out.transferRow, taskIds: args.learnedTaskIds })
+      }
+      ws.setTaskStatus(task.id, 'candidate')
+      this.update(ws, job.id, { status: 'succeeded', result: { versionId: v.id }, finishedAt: new Date().toISOString() })
+      ws.appendAudit({
+        actor: by,
+        action: 'train.finished',
+        subject: `version ${v.id}`,
+        details: { job: job.id, task: task.name, method: args.method, seed: args.seed, backend: out.backend, accuracyRow: out.accuracyRow, trainMs: Math.round(out.trainMs) }
+      })
+      return v
+    })
+  }
+
+  private loadCheckpoint(ws: Workspace, hash: string): TrainCheckpoint {
+    const { records, meta } = ws.getTensorFile(hash)
+    return { ...(meta as unknown as Omit<TrainCheckpoint, 'tensors'>), tensors: records }
+  }
+
+  private saveCheckpoint(ws: Workspace, jobId: number, c: TrainCheckpoint): void {
+    const { tensors, ...meta } = c
+    const hash = ws.putTensors(tensors, 'checkpoint', meta as unknown as Record<string, unknown>)
+    ws.updateJob(jobId, { checkpointHash: hash })
+  }
+
+  private update(ws: Workspace, jobId: number, patch: Parameters<Workspace['updateJob']>[1]): void {
+    const j = ws.updateJob(jobId, patch)
+    this.hub.emit('job.updated', jobView(j, taskMap(ws)))
+  }
+
+  private changed(ws: Workspace, what: 'tasks' | 'versions'): void {
+    this.hub.emit('workspace.changed', { dir: ws.dir, what })
+  }
+}
