@@ -1,12 +1,26 @@
 import { parseArgs } from 'node:util'
+import { benchCommand } from './commands/bench'
+import { checkCommand } from './commands/check'
 import { infoCommand } from './commands/info'
+import { initCommand } from './commands/init'
 import { selfTestCommand } from './commands/selfTest'
 import { serveCommand } from './commands/serve'
+import { taskAddCommand } from './commands/taskAdd'
+import { taskListCommand } from './commands/taskList'
 import type { Command } from './commands/types'
 import { reportError, usageError, type CliContext } from './output'
 
 /** Every command; `keizoku help` lists them in this order. */
-export const COMMANDS: Command[] = [infoCommand, selfTestCommand, serveCommand]
+export const COMMANDS: Command[] = [
+  infoCommand,
+  selfTestCommand,
+  serveCommand,
+  benchCommand,
+  initCommand,
+  taskAddCommand,
+  taskListCommand,
+  checkCommand
+]
 
 function help(): string {
   const w = Math.max(...COMMANDS.map((c) => c.name.length))
@@ -51,7 +65,10 @@ export async function runCli(argv: string[], io: Pick<CliContext, 'out' | 'err'>
     } catch (err) {
       throw usageError(err instanceof Error ? err.message : String(err), `Usage: ${command.usage}`)
     }
-    await command.run({ positionals: parsed.positionals, values: parsed.values as Record<string, string | boolean | undefined> }, ctx)
+    await command.run(
+      { positionals: parsed.positionals, values: parsed.values as Record<string, string | boolean | undefined> },
+      ctx
+    )
     return 0
   } catch (err) {
     return reportError(ctx, err)

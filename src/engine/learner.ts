@@ -208,29 +208,60 @@ class EngineLearner implements Learner {
     return c < this.spec.numClasses ? (tf.slice(out, [0, 0], [x.shape[0], c]) as tf.Tensor2D) : out
   }
 
+  /** Accuracy of the given main-net weights on `set`, logits cut to `numClasses`. */
+  private accuracyWith(weights: tf.Tensor[], set: LabelledSet, numClasses: number): number {
+    if (set.n === 0) return NaN
+    const d = inputSize(this.inputShape)
+    let correct = 0
+    const chunk = 1000
+    for (let start = 0; start < set.n; start += chunk) {
+      const n = Math.min(chunk, set.n - start)
+      const pred = tf.tidy(() => {
+        const x = tf.tensor2d(set.x.subarray(start * d, (start + n) * d), [n, d])
+        const out = forwardMain(this.spec, x, weights)
+        const logits = numClasses < this.spec.numClasses ? tf.slice(out, [0, 0], [n, numClasses]) : out
+        return tf.argMax(logits, 1)
+      })
+      const p = pred.dataSync()
+      pred.dispose()
+      for (let i = 0; i < n; i++) if (p[i] === set.y[start + i]) correct++
+    }
+    return correct / set.n
+  }
+
   evaluate(taskIndex: number, set: LabelledSet): number {
     this.checkTask(taskIndex)
     this.checkSet(set, `Evaluation data of task ${taskIndex}`)
-    if (set.n === 0) return NaN
-    const d = inputSize(this.inputShape)
     const weights = tf.tidy(() => this.weightsOf(taskIndex).map((w) => tf.keep(w)))
-    let correct = 0
     try {
-      const chunk = 1000
-      for (let start = 0; start < set.n; start += chunk) {
-        const n = Math.min(chunk, set.n - start)
-        const pred = tf.tidy(() => {
-          const x = tf.tensor2d(set.x.subarray(start * d, (start + n) * d), [n, d])
-          return tf.argMax(this.logits(taskIndex, x, weights), 1)
-        })
-        const p = pred.dataSync()
-        pred.dispose()
-        for (let i = 0; i < n; i++) if (p[i] === set.y[start + i]) correct++
-      }
+      return this.accuracyWith(weights, set, this.numClasses[taskIndex])
     } finally {
       tf.dispose(weights)
     }
-    return correct / set.n
+  }
+
+  /** Main-net weights the next task would start from (see Learner.evaluateBeforeLearning). */
+  private initialWeights(): tf.Tensor[] {
+    const t = this.tasksLearned
+    if (this.family === 'hyper') {
+      const e = tf.tensor2d(gaussianArray(this.hnet!.te, rng(this.seed, Purpose.taskEmbedding, t)), [1, this.hnet!.te])
+      return unflatten(this.hnet!.generate(this.theta!, e).flat, this.shapes)
+    }
+    if (this.family === 'shared') {
+      const head = tf.tensor1d(initMain(this.headShapes, rng(this.seed, Purpose.mainInit, t + 1)))
+      return [...unflatten(this.body!, this.bodyShapes), ...unflatten(head, this.headShapes)]
+    }
+    return unflatten(tf.tensor1d(initMain(this.shapes, rng(this.seed, Purpose.mainInit, t + 1))), this.shapes)
+  }
+
+  evaluateBeforeLearning(set: LabelledSet): number {
+    this.checkSet(set, 'Evaluation data of the next task')
+    const weights = tf.tidy(() => this.initialWeights().map((w) => tf.keep(w)))
+    try {
+      return this.accuracyWith(weights, set, Math.min(set.numClasses, this.spec.numClasses))
+    } finally {
+      tf.dispose(weights)
+    }
   }
 
   /** Penultimate features of `x` under task j's weights, as a typed array [n × d]. */

@@ -109,6 +109,13 @@ export interface Learner {
   learnTask(data: TaskData, opts?: LearnOptions): Promise<TaskLearnResult>
   /** Accuracy in [0, 1] of learned task `taskIndex` on `set`. */
   evaluate(taskIndex: number, set: LabelledSet): number
+  /**
+   * Accuracy in [0, 1] on `set` of the model the NEXT task (index tasksLearned) would start
+   * from, before any training on it (hypernets: its initial embedding under the current Θ;
+   * finetune/EWC: the current body with a fresh head; independent: a fresh net). Fills
+   * R[i][j] for j > i, which FWT uses; on a fresh learner it is the untrained baseline b_j.
+   */
+  evaluateBeforeLearning(set: LabelledSet): number
   /** H-score of `set` under each learned task's generated weights (penultimate features). */
   transferRow(set: LabelledSet): number[]
   /** Flat generated main-net weights of a learned task (for output drift). */

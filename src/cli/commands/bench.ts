@@ -1,0 +1,207 @@
+import { readFileSync, writeFileSync } from 'node:fs'
+import { cpus } from 'node:os'
+import { join } from 'node:path'
+import { Worker } from 'node:worker_threads'
+import { BENCHMARK_KINDS, DEFAULT_TASKS, SPLIT_MNIST_TASKS, type BenchmarkKind } from '../../engine/benchmarks'
+import type { BenchJob, BenchResult } from '../../engine/benchRun'
+import { resolveConfig, type PartialEngineConfig } from '../../engine/config'
+import { METHODS, type Method } from '../../engine/types'
+import { KeizokuError, type ErrorInfo } from '../../shared/errors'
+import { emit, table, usageError } from '../output'
+import { intOption, requireString, stringOption } from '../parse'
+import type { Command } from './types'
+
+const USAGE =
+  'keizoku bench --benchmark split-mnist|permuted-mnist|rotated-mnist [--tasks K] [--methods hemb,hnet,...] [--steps N] [--seeds 1,2,3] [--config cfg.json] [--parallel 2] [--out results.json] [--json]'
+
+type WorkerMsg =
+  | { type: 'task'; t: number; seconds: number }
+  | { type: 'result'; result: BenchResult }
+  | { type: 'error'; error: ErrorInfo }
+
+/** Runs one job in its own worker thread (own tfjs instance; wasm uses one thread per worker). */
+function runJob(job: BenchJob, onTask: (t: number, s: number) => void): Promise<BenchResult> {
+  return new Promise((resolve, reject) => {
+    const worker = new Worker(join(__dirname, '..', 'bench', 'worker.cjs'), { workerData: job, env: process.env })
+    let done = false
+    worker.on('message', (m: WorkerMsg) => {
+      if (m.type === 'task') onTask(m.t, m.seconds)
+      else {
+        done = true
+        void worker.terminate()
+        if (m.type === 'result') resolve(m.result)
+        else reject(KeizokuError.fromInfo(m.error))
+      }
+    })
+    worker.on('error', (err) => {
+      done = true
+      reject(
+        new KeizokuError('internal', `The bench worker for ${job.method} (seed ${job.seed}) crashed: ${err.message}`, {
+          detail: err.stack
+        })
+      )
+    })
+    worker.on('exit', (code) => {
+      if (!done)
+        reject(
+          new KeizokuError(
+            'internal',
+            `The bench worker for ${job.method} (seed ${job.seed}) exited with code ${code} before finishing.`
+          )
+        )
+    })
+  })
+}
+
+function parseList<T>(raw: string, what: string, check: (s: string) => T): T[] {
+  const items = raw
+    .split(',')
+    .map((s) => s.trim())
+    .filter((s) => s !== '')
+  if (items.length === 0) throw usageError(`--${what} is empty.`, `Usage: ${USAGE}`)
+  return items.map(check)
+}
+
+const f = (v: number | null, digits = 4): string => (v === null || !Number.isFinite(v) ? '—' : v.toFixed(digits))
+
+export const benchCommand: Command = {
+  name: 'bench',
+  summary:
+    'Run continual-learning methods side by side on a built-in MNIST benchmark (accuracy matrix, BWT/FWT, time).',
+  usage: USAGE,
+  options: {
+    benchmark: { type: 'string' },
+    tasks: { type: 'string' },
+    methods: { type: 'string' },
+    steps: { type: 'string' },
+    seeds: { type: 'string' },
+    config: { type: 'string' },
+    out: { type: 'string' },
+    parallel: { type: 'string' }
+  },
+  async run(args, ctx) {
+    const benchmark = requireString(args, 'benchmark', USAGE) as BenchmarkKind
+    if (!BENCHMARK_KINDS.includes(benchmark)) {
+      throw usageError(`--benchmark must be one of ${BENCHMARK_KINDS.join(', ')}, got "${benchmark}".`)
+    }
+    const tasks = intOption(args, 'tasks', benchmark === 'split-mnist' ? SPLIT_MNIST_TASKS : DEFAULT_TASKS)
+    if (tasks < 1 || (benchmark === 'split-mnist' && tasks > SPLIT_MNIST_TASKS)) {
+      throw usageError(
+        `--tasks must be 1 … ${benchmark === 'split-mnist' ? SPLIT_MNIST_TASKS : 'many'} for ${benchmark}, got ${tasks}.`
+      )
+    }
+    const methods = parseList(stringOption(args, 'methods') ?? 'hemb,hnet', 'methods', (s) => {
+      if (!(METHODS as readonly string[]).includes(s))
+        throw usageError(`Unknown method "${s}" in --methods.`, `Use any of ${METHODS.join(', ')}.`)
+      return s as Method
+    })
+    const seeds = parseList(stringOption(args, 'seeds') ?? '1', 'seeds', (s) => {
+      if (!/^\d+$/.test(s)) throw usageError(`--seeds must be whole numbers ≥ 0 separated by commas, got "${s}".`)
+      return Number(s)
+    })
+    let config: PartialEngineConfig = {}
+    const cfgPath = stringOption(args, 'config')
+    if (cfgPath) {
+      let text: string
+      try {
+        text = readFileSync(cfgPath, 'utf8')
+      } catch (err) {
+        throw new KeizokuError('not_found', `Cannot read the config file ${cfgPath}: ${(err as Error).message}`)
+      }
+      try {
+        config = JSON.parse(text) as PartialEngineConfig
+      } catch (err) {
+        throw usageError(`The config file ${cfgPath} is not valid JSON: ${(err as Error).message}`)
+      }
+    }
+    const steps = intOption(args, 'steps', resolveConfig(config).steps)
+    const resolved = resolveConfig({ ...config, steps }) // validates before any worker starts
+    const parallel = Math.max(1, intOption(args, 'parallel', 2))
+
+    const jobs: BenchJob[] = []
+    for (const seed of seeds)
+      for (const method of methods) jobs.push({ benchmark, tasks, method, seed, steps, config: { ...config, steps } })
+    const results: BenchResult[] = new Array(jobs.length)
+    const started = Date.now()
+    let next = 0
+    const runNext = async (): Promise<void> => {
+      while (next < jobs.length) {
+        const i = next++
+        const job = jobs[i]
+        if (!ctx.json) ctx.err(`[bench] start ${job.method} seed ${job.seed}`)
+        results[i] = await runJob(job, (t, s) => {
+          if (!ctx.json) ctx.err(`[bench] ${job.method} seed ${job.seed}: task ${t + 1}/${tasks} in ${s.toFixed(1)} s`)
+        })
+        if (!ctx.json) {
+          const r = results[i]
+          ctx.err(
+            `[bench] done ${job.method} seed ${job.seed}: avg ${f(r.metrics.average_accuracy)} in ${r.wallSeconds.toFixed(1)} s`
+          )
+        }
+      }
+    }
+    await Promise.all(Array.from({ length: Math.min(parallel, jobs.length) }, () => runNext()))
+    const doc = {
+      benchmark,
+      tasks,
+      steps,
+      methods,
+      seeds,
+      parallel,
+      config: resolved,
+      machine: {
+        cpus: cpus().length,
+        cpuModel: cpus()[0]?.model ?? 'unknown',
+        node: process.version,
+        platform: process.platform,
+        arch: process.arch
+      },
+      date: new Date().toISOString(),
+      totalSeconds: (Date.now() - started) / 1000,
+      results
+    }
+    const out = stringOption(args, 'out')
+    if (out) writeFileSync(out, JSON.stringify(doc, null, 2))
+    emit(ctx, doc, () => {
+      const rows: Array<Array<string | number>> = [
+        [
+          'method',
+          'seed',
+          'avg acc',
+          'BWT',
+          'FWT',
+          'forgetting',
+          'wall s',
+          'train s',
+          'steps/s',
+          'backend',
+          'shared params',
+          'bytes/task'
+        ]
+      ]
+      for (const r of results) {
+        rows.push([
+          r.method,
+          r.seed,
+          f(r.metrics.average_accuracy),
+          f(r.metrics.bwt),
+          f(r.metrics.fwt),
+          f(r.metrics.forgetting),
+          r.wallSeconds.toFixed(1),
+          r.trainSeconds.toFixed(1),
+          r.stepsPerSecond.toFixed(1),
+          r.backend,
+          r.parameterCounts.shared,
+          r.bytesPerTask
+        ])
+      }
+      return [
+        `${benchmark}, ${tasks} tasks, ${steps} steps per task, ${parallel} parallel worker(s), ${doc.totalSeconds.toFixed(1)} s total`,
+        table(rows),
+        out ? `written to ${out}` : ''
+      ]
+        .filter((s) => s !== '')
+        .join('\n')
+    })
+  }
+}
