@@ -1,0 +1,48 @@
+import { checkWorkspace, repairWorkspace } from '../../workspace'
+import { KeizokuError } from '../../shared/errors'
+import { emit } from '../output'
+import { requirePositional } from '../parse'
+import type { Command } from './types'
+import { cliActor } from './workspaceCli'
+
+const USAGE = 'keizoku check DIR [--repair] [--json]'
+
+export const checkCommand: Command = {
+  name: 'check',
+  summary: 'Verify a workspace (database, artifacts, audit chain); --repair restores the latest backup.',
+  usage: USAGE,
+  options: { repair: { type: 'boolean' } },
+  async run(args, ctx) {
+    const dir = requirePositional(args, 0, 'the workspace folder DIR', USAGE)
+    const report = checkWorkspace(dir)
+    if (!args.values.repair || report.ok) {
+      emit(ctx, report, () => [...report.summary, ...(args.values.repair ? ['Nothing to repair.'] : [])].join('\n'))
+      if (!report.ok) {
+        throw new KeizokuError(
+          'corrupt',
+          `Workspace ${report.dir} is not sound: ${report.summary.find((l) => /DAMAGED|BROKEN|bad|missing|corrupt/.test(l)) ?? 'see the report'}.`,
+          {
+            hint: report.hint
+          }
+        )
+      }
+      return
+    }
+    const repair = await repairWorkspace(dir, cliActor())
+    emit(ctx, { before: report, repair }, () =>
+      [
+        'Before:',
+        ...report.summary.map((l) => `  ${l}`),
+        ...repair.actions.map((a) => `Done: ${a}`),
+        ...(repair.lost.length > 0 ? repair.lost.map((l) => `Lost: ${l}`) : ['Lost: nothing']),
+        'After:',
+        ...repair.after.summary.map((l) => `  ${l}`)
+      ].join('\n')
+    )
+    if (!repair.after.ok) {
+      throw new KeizokuError('corrupt', `Workspace ${repair.after.dir} is still not sound after the repair.`, {
+        hint: repair.after.hint
+      })
+    }
+  }
+}

@@ -1,0 +1,586 @@
+import { existsSync, statSync } from 'node:fs'
+import { basename, extname } from 'node:path'
+import type { ColumnPreview } from '../types'
+import { readCsvRecords } from './csvReader'
+import { KIND_NAMES, readHead, sniff } from './magic'
+import type { ProblemList } from './problems'
+
+export interface CsvOptions {
+  path: string
+  label?: string
+  ignore?: string[]
+  delimiter?: string
+  header?: boolean
+  groupBy?: { column: string; size?: number }
+  onProgress?: (fraction: number) => void
+}
+
+/** The file as numbers: one row per accepted record, features row-major. */
+export interface CsvTable {
+  path: string
+  delimiter: string
+  hasHeader: boolean
+  columns: string[]
+  featureNames: string[]
+  labelName: string | null
+  ignored: string[]
+  /** Accepted rows (records with the right field count). */
+  n: number
+  /** n × featureNames.length; a bad cell is NaN (and an error was reported). */
+  features: Float32Array
+  /** Label per row as an index into labelValues (first-appearance order); −1 when empty. */
+  labels: Int32Array
+  labelValues: string[]
+  /** Group key per row (block index or value index), null without groupBy. */
+  groups: Float64Array | null
+  columnsPreview: ColumnPreview[]
+  sampleRows: string[][]
+  sha256: string
+  suggestedLabel?: string
+}
+
+const CANDIDATES = [',', '\t', ';', '|']
+const LABEL_NAMES = ['label', 'class', 'target', 'y', 'category', 'klass']
+
+/** Delimiter whose count per line (outside quotes) is the same and largest over the first lines. */
+export function sniffDelimiter(head: string, preferTab: boolean): string {
+  const lines: string[] = []
+  let cur = ''
+  let inQ = false
+  for (let i = 0; i < head.length && lines.length < 30; i++) {
+    const ch = head[i]
+    if (ch === '"') inQ = !inQ
+    if (!inQ && (ch === '\n' || ch === '\r')) {
+      if (cur.length > 0) lines.push(cur)
+      cur = ''
+      continue
+    }
+    cur += ch
+  }
+  if (cur.length > 0 && lines.length === 0) lines.push(cur)
+  let best = preferTab ? '\t' : ','
+  let bestScore = -1
+  for (const d of CANDIDATES) {
+    const counts = lines.map((l) => {
+      let c = 0
+      let q = false
+      for (const ch of l) {
+        if (ch === '"') q = !q
+        else if (!q && ch === d) c++
+      }
+      return c
+    })
+    if (counts.length === 0) continue
+    const min = Math.min(...counts)
+    const consistent = counts.every((c) => c === counts[0])
+    const score = min === 0 ? -1 : (consistent ? 1000 : 0) + min + (preferTab && d === '\t' ? 0.5 : 0)
+    if (score > bestScore) {
+      bestScore = score
+      best = d
+    }
+  }
+  return best
+}
+
+/** Number of a cell: 'ok' finite, or what is wrong with it. */
+function cellNumber(s: string): number {
+  if (s.length === 0) return NaN
+  const v = Number(s)
+  if (v === 0 && s.trim().length === 0) return NaN
+  return v
+}
+
+function cellKind(s: string, v: number): 'ok' | 'empty' | 'not_finite' | 'non_numeric' {
+  if (Number.isFinite(v)) return 'ok'
+  if (s.trim().length === 0) return 'empty'
+  if (v === Infinity || v === -Infinity) return 'not_finite'
+  return /^[+-]?(nan|inf|infinity)$/i.test(s.trim()) ? 'not_finite' : 'non_numeric'
+}
+
+interface CellIssue {
+  line: number
+  row: number
+  value: string
+}
+
+class ColumnTally {
+  numeric = 0
+  empty = 0
+  nonNumeric = 0
+  notFinite = 0
+  min = Infinity
+  max = -Infinity
+  sum = 0
+  readonly firstNonNumeric: CellIssue[] = []
+  readonly firstNotFinite: CellIssue[] = []
+  readonly firstEmpty: CellIssue[] = []
+}
+
+/** Where a problem is in the file; rows count data records from 1, lines are physical lines. */
+function loc(
+  file: string,
+  line: number,
+  row: number,
+  column?: string
+): { file: string; line: number; row: number; column?: string } {
+  return column === undefined ? { file, line, row } : { file, line, row, column }
+}
+
+/**
+ * Stream a CSV/TSV file once: sniff delimiter and header, check every cell, keep the feature
+ * values as float32, the labels and the group keys. Every problem goes to `problems`; the table
+ * is returned even when there are errors (the preview shows it).
+ */
+export async function scanCsv(opts: CsvOptions, problems: ProblemList): Promise<CsvTable | null> {
+  const file = basename(opts.path)
+  if (!existsSync(opts.path) || !statSync(opts.path).isFile()) {
+    problems.error(
+      'file_not_found',
+      `The file ${opts.path} does not exist.`,
+      'Check the path, or choose the file again.',
+      { file }
+    )
+    return null
+  }
+  const headBytes = readHead(opts.path)
+  const kind = sniff(headBytes)
+  if (kind === 'empty' || (kind === 'text' && new TextDecoder().decode(headBytes).trim().length === 0)) {
+    problems.error('empty_file', `${file} is empty.`, 'Choose the file that holds the data, or export it again.', {
+      file
+    })
+    return null
+  }
+  if (kind !== 'text') {
+    problems.error(
+      'wrong_file_type',
+      `${file} is not a CSV/TSV text file: its first bytes say it is ${KIND_NAMES[kind]}.`,
+      kind === 'zip'
+        ? 'Open it in your spreadsheet program and save it as "CSV UTF-8".'
+        : kind === 'utf16'
+          ? 'Save it as UTF-8 text (e.g. "CSV UTF-8" in Excel).'
+          : 'Choose the CSV export of the data, not this file.',
+      { file }
+    )
+    return null
+  }
+  const headText = new TextDecoder().decode(headBytes)
+  const ext = extname(opts.path).toLowerCase()
+  const delimiter = opts.delimiter ?? sniffDelimiter(headText, ext === '.tsv' || ext === '.tab')
+
+  const ignore = new Set(opts.ignore ?? [])
+  let columns: string[] = []
+  let hasHeader = opts.header ?? false
+  let decided = false
+  let pendingFirst: { fields: string[]; line: number } | null = null
+  let tallies: ColumnTally[] = []
+  let featureCols: number[] = []
+  let labelCol = -1
+  let groupCol = -1
+  let ncol = 0
+  let d = 0
+  let n = 0
+  let cap = 1024
+  let features = new Float32Array(0)
+  let labels = new Int32Array(0)
+  let groupRaw: Float64Array | null = null
+  const groupKeys = new Map<string, number>()
+  const labelIndex = new Map<string, number>()
+  const labelValues: string[] = []
+  const sampleRows: string[][] = []
+  let ragged = 0
+  const firstRagged: Array<{ line: number; count: number }> = []
+  const labelEmpty: CellIssue[] = []
+  let labelEmptyCount = 0
+  const groupBad: CellIssue[] = []
+  let groupBadCount = 0
+  let setupFailed = false
+  let suggestedLabel: string | undefined
+
+  const setup = (names: string[]): void => {
+    const seen = new Map<string, number>()
+    columns = names.map((raw, i) => {
+      let name = raw.trim() === '' ? `col${i + 1}` : raw.trim()
+      if (seen.has(name)) {
+        const renamed = `${name}_${i + 1}`
+        problems.warning(
+          'duplicate_column',
+          `Column name "${name}" appears twice (columns ${(seen.get(name) ?? 0) + 1} and ${i + 1}); the second is called "${renamed}".`,
+          'Rename one of the columns in the file if the name matters.',
+          { file, column: name }
+        )
+        name = renamed
+      }
+      seen.set(name, i)
+      return name
+    })
+    ncol = columns.length
+    tallies = columns.map(() => new ColumnTally())
+    suggestedLabel = columns.find((c) => LABEL_NAMES.includes(c.toLowerCase()))
+    const list = columns.slice(0, 20).join(', ') + (columns.length > 20 ? ', …' : '')
+    if (opts.label === undefined) {
+      problems.error(
+        'no_label_column',
+        `No label column is chosen for ${file}.`,
+        suggestedLabel
+          ? `Choose the column that holds the class, probably "${suggestedLabel}" (columns: ${list}).`
+          : `Choose the column that holds the class (columns: ${list}).`,
+        { file }
+      )
+    } else {
+      labelCol = columns.indexOf(opts.label)
+      if (labelCol < 0) {
+        problems.error(
+          'no_label_column',
+          `${file} has no column "${opts.label}" to use as the label.`,
+          `Use one of: ${list}.`,
+          {
+            file,
+            column: opts.label
+          }
+        )
+      }
+    }
+    for (const c of ignore) {
+      if (!columns.includes(c)) {
+        problems.error('unknown_column', `${file} has no column "${c}" to ignore.`, `Use names from: ${list}.`, {
+          file,
+          column: c
+        })
+      }
+    }
+    if (opts.groupBy) {
+      groupCol = columns.indexOf(opts.groupBy.column)
+      if (groupCol < 0) {
+        problems.error(
+          'unknown_column',
+          `${file} has no column "${opts.groupBy.column}" to group the holdout by.`,
+          `Use one of: ${list}.`,
+          {
+            file,
+            column: opts.groupBy.column
+          }
+        )
+      } else {
+        groupRaw = new Float64Array(cap)
+      }
+    }
+    featureCols = columns.map((_, i) => i).filter((i) => i !== labelCol && !ignore.has(columns[i]))
+    if (labelCol >= 0 && featureCols.length === 0) {
+      problems.error(
+        'no_features',
+        `${file} has no feature columns left after the label and the ignored columns.`,
+        'Ignore fewer columns.',
+        { file }
+      )
+    }
+    d = featureCols.length
+    features = new Float32Array(cap * d)
+    labels = new Int32Array(cap)
+    if (labelCol < 0 && opts.label !== undefined) setupFailed = true
+  }
+
+  const grow = (): void => {
+    cap *= 2
+    const f = new Float32Array(cap * d)
+    f.set(features)
+    features = f
+    const l = new Int32Array(cap)
+    l.set(labels)
+    labels = l
+    if (groupRaw) {
+      const g = new Float64Array(cap)
+      g.set(groupRaw)
+      groupRaw = g
+    }
+  }
+
+  const addRow = (fields: string[], line: number): void => {
+    if (fields.length !== ncol) {
+      ragged++
+      if (firstRagged.length < 3) firstRagged.push({ line, count: fields.length })
+      return
+    }
+    if (sampleRows.length < 10) sampleRows.push(fields)
+    if (n === cap) grow()
+    const row = n + 1
+    for (let c = 0; c < ncol; c++) {
+      const s = fields[c]
+      const v = cellNumber(s)
+      const t = tallies[c]
+      if (Number.isFinite(v)) {
+        t.numeric++
+        if (v < t.min) t.min = v
+        if (v > t.max) t.max = v
+        t.sum += v
+        continue
+      }
+      const k = cellKind(s, v)
+      if (k === 'empty') {
+        t.empty++
+        if (t.firstEmpty.length < 3) t.firstEmpty.push({ line, row, value: s })
+      } else if (k === 'not_finite') {
+        t.notFinite++
+        if (t.firstNotFinite.length < 3) t.firstNotFinite.push({ line, row, value: s })
+      } else {
+        t.nonNumeric++
+        if (t.firstNonNumeric.length < 3) t.firstNonNumeric.push({ line, row, value: s })
+      }
+    }
+    const base = n * d
+    for (let f = 0; f < d; f++) features[base + f] = cellNumber(fields[featureCols[f]])
+    if (labelCol >= 0) {
+      const lv = fields[labelCol].trim()
+      if (lv === '') {
+        labelEmptyCount++
+        if (labelEmpty.length < 3) labelEmpty.push({ line, row, value: '' })
+        labels[n] = -1
+      } else {
+        let li = labelIndex.get(lv)
+        if (li === undefined) {
+          li = labelValues.length
+          labelIndex.set(lv, li)
+          labelValues.push(lv)
+        }
+        labels[n] = li
+      }
+    }
+    if (groupRaw && groupCol >= 0) {
+      const gs = fields[groupCol]
+      if (opts.groupBy?.size !== undefined) {
+        const gv = cellNumber(gs)
+        if (!Number.isFinite(gv)) {
+          groupBadCount++
+          if (groupBad.length < 3) groupBad.push({ line, row, value: gs })
+        }
+        groupRaw[n] = gv
+      } else {
+        const key = gs.trim()
+        let gi = groupKeys.get(key)
+        if (gi === undefined) {
+          gi = groupKeys.size
+          groupKeys.set(key, gi)
+        }
+        groupRaw[n] = gi
+      }
+    }
+    n++
+  }
+
+  const isNumericCell = (s: string): boolean => Number.isFinite(cellNumber(s))
+
+  const read = await readCsvRecords(
+    opts.path,
+    delimiter,
+    (fields, line) => {
+      if (setupFailed) return
+      if (!decided) {
+        if (opts.header !== undefined) {
+          decided = true
+          if (hasHeader) {
+            setup(fields)
+            return
+          }
+          setup(fields.map((_, i) => `col${i + 1}`))
+          addRow(fields, line)
+          return
+        }
+        if (!pendingFirst) {
+          pendingFirst = { fields, line }
+          return
+        }
+        // Header when the label name is in the first record, or a column is text in the
+        // first record and a number in the second.
+        const first: { fields: string[]; line: number } = pendingFirst
+        hasHeader =
+          (opts.label !== undefined && first.fields.map((f) => f.trim()).includes(opts.label)) ||
+          first.fields.some((f, i) => !isNumericCell(f) && i < fields.length && isNumericCell(fields[i])) ||
+          first.fields.every((f) => !isNumericCell(f))
+        decided = true
+        if (hasHeader) setup(first.fields)
+        else {
+          setup(first.fields.map((_, i) => `col${i + 1}`))
+          addRow(first.fields, first.line)
+        }
+        if (!setupFailed) addRow(fields, line)
+        return
+      }
+      addRow(fields, line)
+    },
+    opts.onProgress
+  )
+  if (!decided && pendingFirst) {
+    const only: { fields: string[]; line: number } = pendingFirst
+    hasHeader = only.fields.some((f) => !isNumericCell(f))
+    if (hasHeader) setup(only.fields)
+    else {
+      setup(only.fields.map((_, i) => `col${i + 1}`))
+      addRow(only.fields, only.line)
+    }
+  }
+
+  if (read.unterminatedQuoteLine !== undefined) {
+    problems.error(
+      'unterminated_quote',
+      `${file}, line ${read.unterminatedQuoteLine}: a quoted field opens with " and never closes.`,
+      'Close the quote, or double a quote that belongs to the text ("").',
+      { file, line: read.unterminatedQuoteLine }
+    )
+  }
+  if (read.strayQuoteLine !== undefined) {
+    problems.warning(
+      'stray_quote',
+      `${file}, line ${read.strayQuoteLine}: text follows a closing quote; it was kept as part of the field.`,
+      'Quote the whole field, and double quotes inside it ("").',
+      { file, line: read.strayQuoteLine }
+    )
+  }
+  if (ragged > 0) {
+    const ex = firstRagged.map((r) => `line ${r.line} has ${r.count}`).join(', ')
+    problems.error(
+      'ragged_row',
+      `${file}: ${ragged} row(s) do not have ${ncol} fields like the ${hasHeader ? 'header' : 'first row'} (${ex}).`,
+      'Fix those rows (a missing or extra delimiter, or an unquoted delimiter inside a value), or remove them.',
+      { file, line: firstRagged[0].line }
+    )
+  }
+  if (columns.length > 0 && n === 0 && ragged === 0) {
+    problems.error('no_rows', `${file} has a header but no data rows.`, 'Choose the file with the data.', { file })
+  }
+
+  // Cell problems, folded per column: each cell when few, one entry per column when many.
+  const reportCells = (
+    col: number,
+    issues: CellIssue[],
+    count: number,
+    code: string,
+    what: (v: string) => string,
+    fix: string
+  ): void => {
+    if (count === 0) return
+    const name = columns[col]
+    if (count <= 3) {
+      for (const c of issues) {
+        problems.error(
+          code,
+          `${file}, line ${c.line} (row ${c.row}), column "${name}": ${what(c.value)}.`,
+          fix,
+          loc(file, c.line, c.row, name)
+        )
+      }
+    } else {
+      const c = issues[0]
+      problems.error(
+        code,
+        `${file}, column "${name}": ${count} cells are not usable numbers, the first at line ${c.line} (row ${c.row}): ${what(c.value)}.`,
+        fix,
+        loc(file, c.line, c.row, name)
+      )
+    }
+  }
+  // Without a label column every column counts as a feature, so cell checks wait for the choice.
+  for (const col of labelCol >= 0 ? featureCols : []) {
+    const t = tallies[col]
+    const ignoreHint = `Fix the cells, or ignore column "${columns[col]}" if it is not a measurement (e.g. a date or an id).`
+    reportCells(
+      col,
+      t.firstNonNumeric,
+      t.nonNumeric,
+      'non_numeric',
+      (v) => `"${v.length > 40 ? `${v.slice(0, 40)}…` : v}" is not a number`,
+      ignoreHint
+    )
+    reportCells(
+      col,
+      t.firstNotFinite,
+      t.notFinite,
+      'not_finite',
+      (v) => `"${v}" is not a finite number (NaN or infinity)`,
+      'Replace NaN/Inf by a measured value, or remove those rows.'
+    )
+    reportCells(
+      col,
+      t.firstEmpty,
+      t.empty,
+      'missing_value',
+      () => 'the cell is empty',
+      'Fill in the missing values, or remove those rows.'
+    )
+  }
+  if (labelEmptyCount > 0) {
+    const c = labelEmpty[0]
+    problems.error(
+      'missing_label',
+      `${file}: ${labelEmptyCount} row(s) have no label in column "${columns[labelCol]}", the first at line ${c.line} (row ${c.row}).`,
+      'Fill in the class of those rows, or remove them.',
+      loc(file, c.line, c.row, columns[labelCol])
+    )
+  }
+  if (groupBadCount > 0) {
+    const c = groupBad[0]
+    problems.error(
+      'non_numeric',
+      `${file}: ${groupBadCount} row(s) have no number in the grouping column "${columns[groupCol]}", the first at line ${c.line}: "${c.value}".`,
+      `Blocks of ${opts.groupBy?.size} need a numeric column; group by the plain column (without /SIZE) to use its values as groups.`,
+      loc(file, c.line, c.row, columns[groupCol])
+    )
+  }
+
+  const columnsPreview: ColumnPreview[] = columns.map((name, i) => {
+    const t = tallies[i]
+    const role: ColumnPreview['role'] =
+      i === labelCol
+        ? 'label'
+        : ignore.has(name)
+          ? i === groupCol
+            ? 'group'
+            : 'ignored'
+          : i === groupCol
+            ? 'group'
+            : 'feature'
+    const kind: ColumnPreview['kind'] =
+      t.numeric === 0 && t.nonNumeric === 0 && t.notFinite === 0
+        ? 'empty'
+        : t.nonNumeric + t.notFinite > 0
+          ? 'text'
+          : 'numeric'
+    const p: ColumnPreview = { name, kind, role, nonNumeric: t.nonNumeric + t.notFinite }
+    if (t.numeric > 0) {
+      p.min = t.min
+      p.max = t.max
+      p.mean = t.sum / t.numeric
+    }
+    return p
+  })
+
+  let groups: Float64Array | null = null
+  const gr = groupRaw as Float64Array | null
+  if (gr && groupCol >= 0) {
+    groups = gr.slice(0, n)
+    const size = opts.groupBy?.size
+    if (size !== undefined) {
+      // Block index ⌊(v − v_min) / size⌋: with Minute 1…2220 and size 60, hours 0…36.
+      let min = Infinity
+      for (let i = 0; i < n; i++) if (groups[i] < min) min = groups[i]
+      for (let i = 0; i < n; i++) groups[i] = Number.isFinite(groups[i]) ? Math.floor((groups[i] - min) / size) : -1
+    }
+  }
+
+  return {
+    path: opts.path,
+    delimiter,
+    hasHeader,
+    columns,
+    featureNames: featureCols.map((c) => columns[c]),
+    labelName: labelCol >= 0 ? columns[labelCol] : null,
+    ignored: columns.filter((c) => ignore.has(c)),
+    n,
+    features: features.subarray(0, n * d),
+    labels: labels.subarray(0, n),
+    labelValues,
+    groups,
+    columnsPreview,
+    sampleRows,
+    sha256: read.sha256,
+    suggestedLabel
+  }
+}
