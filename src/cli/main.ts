@@ -1,9 +1,12 @@
 import { parseArgs } from 'node:util'
 import { benchCommand } from './commands/bench'
 import { checkCommand } from './commands/check'
+import { hscoreCommand } from './commands/hscore'
 import { infoCommand } from './commands/info'
 import { initCommand } from './commands/init'
+import { metricsCommand } from './commands/metrics'
 import { selfTestCommand } from './commands/selfTest'
+import { PIPELINE_COMMANDS } from './commands/pipeline'
 import { serveCommand } from './commands/serve'
 import { taskAddCommand } from './commands/taskAdd'
 import { taskListCommand } from './commands/taskList'
@@ -11,7 +14,9 @@ import type { Command } from './commands/types'
 import { reportError, usageError, type CliContext } from './output'
 
 /** Every command; `keizoku help` lists them in this order. */
-export const COMMANDS: Command[] = [
+export const COMMANDS: Command[,
+  ...PIPELINE_COMMANDS
+] = [
   infoCommand,
   selfTestCommand,
   serveCommand,
@@ -19,7 +24,9 @@ export const COMMANDS: Command[] = [
   initCommand,
   taskAddCommand,
   taskListCommand,
-  checkCommand
+  checkCommand,
+  hscoreCommand,
+  metricsCommand
 ]
 
 function help(): string {
