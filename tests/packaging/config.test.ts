@@ -4,6 +4,7 @@ import { createRequire } from 'node:module'
 import { join } from 'node:path'
 import { PNG } from 'pngjs'
 import { describe, expect, it } from 'vitest'
+import { renderIcon } from '../../scripts/make-icons'
 
 /**
  * The installer configuration, checked without building installers (CI has no Electron
@@ -133,6 +134,17 @@ describe('electron-builder.yml', () => {
     }
     expect(types.get('ic10')).toBe(1024)
     expect(types.get('ic09')).toBe(512)
+  })
+})
+
+describe('icon script', () => {
+  it('reproduces the committed icons (they come from scripts/make-icons.ts, not from elsewhere)', () => {
+    for (const s of [16, 64]) {
+      expect(
+        PNG.sync.write(renderIcon(s)).equals(readFileSync(join(ROOT, `build/icons/${s}x${s}.png`))),
+        `${s}px`
+      ).toBe(true)
+    }
   })
 })
 
