@@ -94,6 +94,16 @@ describe('electron-builder.yml', () => {
     }
   })
 
+  it('flips the Electron fuses that let another local process drive the installed app', async () => {
+    const c = await load()
+    expect(c.electronFuses).toMatchObject({
+      runAsNode: false,
+      enableNodeOptionsEnvironmentVariable: false,
+      enableNodeCliInspectArguments: false,
+      onlyLoadAppFromAsar: true
+    })
+  })
+
   it('has real icons: 1024² PNG, ICO with a 256 entry, ICNS with a 1024 entry', async () => {
     const c = await load()
     expect(c.linux?.icon).toBe('build/icons')
