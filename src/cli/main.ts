@@ -14,9 +14,7 @@ import type { Command } from './commands/types'
 import { reportError, usageError, type CliContext } from './output'
 
 /** Every command; `keizoku help` lists them in this order. */
-export const COMMANDS: Command[,
-  ...PIPELINE_COMMANDS
-] = [
+export const COMMANDS: Command[] = [
   infoCommand,
   selfTestCommand,
   serveCommand,
@@ -26,7 +24,8 @@ export const COMMANDS: Command[,
   taskListCommand,
   checkCommand,
   hscoreCommand,
-  metricsCommand
+  metricsCommand,
+  ...PIPELINE_COMMANDS
 ]
 
 function help(): string {
