@@ -1,0 +1,268 @@
+import { readFileSync } from 'node:fs'
+import { Service } from '../../service/service'
+import type { JobProgress, TrainOutcome, VersionView } from '../../shared/types'
+import { emit, table, usageError } from '../output'
+import { intOption, requirePositional, requireString, stringOption } from '../parse'
+import type { Command, ParsedArgs } from './types'
+import { cliActor } from './workspaceCli'
+
+/** Opens DIR in a CLI-hosted service, runs `fn`, and always closes it. */
+async function withWorkspace<T>(args: ParsedArgs, usage: string, fn: (s: Service, by: string) => Promise<T>): Promise<T> {
+  const dir = requirePositional(args, 0, 'the workspace folder DIR', usage)
+  const by = stringOption(args, 'by') ?? cliActor()
+  const service = new Service({ host: 'cli' })
+  try {
+    await service.invoke('workspace.open', { dir, by })
+    return await fn(service, by)
+  } finally {
+    await service.close()
+  }
+}
+
+const pct = (x: number | null | undefined): string => (typeof x === 'number' ? `${(x * 100).toFixed(2)} %` : '—')
+
+function describeVersion(v: VersionView): string {
+  return `version ${v.id} (${v.status}) for "${v.taskName}": accuracy ${v.accuracyRow.map(pct).join(', ')}`
+}
+
+function outcomeJson(o: TrainOutcome): unknown {
+  return { job: o.job, version: o.version?.id ?? null, candidate: o.version }
+}
+
+function humanOutcome(o: TrainOutcome): string {
+  if (!o.version) return `job ${o.job.id} ${o.job.status}${o.job.error ? `: ${o.job.error.message}` : ''}`
+  const v = o.version
+  return [
+    `job ${o.job.id} ${o.job.status}: candidate version ${v.id} for "${v.taskName}" (${v.method}, seed ${v.seed}, ${v.backend})`,
+    `accuracy per task: ${v.accuracyRow.map(pct).join(', ')}`,
+    v.transferRow.length ? `transferability row (H-score): ${v.transferRow.map((h) => h.toFixed(3)).join(', ')}` : '',
+    `decide with: keizoku approve DIR --version ${v.id} --by NAME   or   keizoku reject DIR --version ${v.id} --by NAME --comment WHY`
+  ]
+    .filter(Boolean)
+    .join('\n')
+}
+
+/** Progress lines on stderr (stdout stays for the result), at most one every two seconds. */
+function progressPrinter(service: Service, quiet: boolean): () => void {
+  if (quiet) return () => {}
+  let last = 0
+  return service.subscribe((event, payload) => {
+    if (event !== 'job.progress') return
+    const p = payload as JobProgress
+    const now = Date.now()
+    if (now - last < 2000 && p.step !== p.totalSteps) return
+    last = now
+    process.stderr.write(
+      `  step ${p.step}/${p.totalSteps}  loss ${p.loss?.total.toFixed(4) ?? '?'}  batch acc ${pct(p.batchAccuracy)}  ETA ${Math.round(p.etaSeconds ?? 0)} s\n`
+    )
+  })
+}
+
+/** Ctrl+C cancels the job cleanly (the workspace stays as before it) instead of killing it. */
+function cancelOnInterrupt(service: Service): () => void {
+  const handler = (): void => {
+    process.stderr.write('Cancelling… (the workspace stays as it was before this job)\n')
+    void service
+      .invoke('jobs.list', {})
+      .then((jobs) => jobs.find((j) => j.status === 'running'))
+      .then((j) => (j ? service.invoke('train.cancel', { job: j.id }) : undefined))
+  }
+  process.once('SIGINT', handler)
+  return () => process.removeListener('SIGINT', handler)
+}
+
+const TRAIN_USAGE = 'keizoku train DIR --task NAME [--method M] [--steps N] [--seed S] [--config FILE.json] [--by NAME] [--json]'
+export const trainCommand: Command = {
+  name: 'train',
+  summary: 'Learn a registered task: transferability row, H-embedding, training, evaluation → a candidate version.',
+  usage: TRAIN_USAGE,
+  options: { task: { type: 'string' }, method: { type: 'string' }, steps: { type: 'string' }, seed: { type: 'string' }, config: { type: 'string' }, by: { type: 'string' } },
+  async run(args, ctx) {
+    const task = requireString(args, 'task', TRAIN_USAGE)
+    const configFile = stringOption(args, 'config')
+    let config: Record<string, unknown> | undefined
+    if (configFile) {
+      try {
+        config = JSON.parse(readFileSync(configFile, 'utf8')) as Record<string, unknown>
+      } catch (err) {
+        throw usageError(`Cannot read the config ${configFile}: ${err instanceof Error ? err.message : String(err)}.`, 'Pass a JSON object such as {"steps": 500}.')
+      }
+    }
+    const o = await withWorkspace(args, TRAIN_USAGE, async (s, by) => {
+      const off = progressPrinter(s, ctx.json)
+      const offInt = cancelOnInterrupt(s)
+      try {
+        return await s.invoke('train.start', {
+          task,
+          method: stringOption(args, 'method'),
+          steps: args.values.steps !== undefined ? intOption(args, 'steps', 0) : undefined,
+          seed: args.values.seed !== undefined ? intOption(args, 'seed', 0) : undefined,
+          config,
+          wait: true,
+          by
+        })
+      } finally {
+        off()
+        offInt()
+      }
+    })
+    emit(ctx, outcomeJson(o), () => humanOutcome(o))
+    if (o.job.status !== 'succeeded') process.exitCode = 1
+  }
+}
+
+const RESUME_USAGE = 'keizoku resume DIR --job ID [--by NAME] [--json]'
+export const resumeCommand: Command = {
+  name: 'resume',
+  summary: 'Resume an interrupted training job from its last checkpoint.',
+  usage: RESUME_USAGE,
+  options: { job: { type: 'string' }, by: { type: 'string' } },
+  async run(args, ctx) {
+    requireString(args, 'job', RESUME_USAGE)
+    const o = await withWorkspace(args, RESUME_USAGE, async (s, by) => {
+      const off = progressPrinter(s, ctx.json)
+      try {
+        return await s.invoke('train.resume', { job: intOption(args, 'job', 0), wait: true, by })
+      } finally {
+        off()
+      }
+    })
+    emit(ctx, outcomeJson(o), () => humanOutcome(o))
+    if (o.job.status !== 'succeeded') process.exitCode = 1
+  }
+}
+
+const TRANSFER_USAGE = 'keizoku transfer DIR [--json]'
+export const transferCommand: Command = {
+  name: 'transfer',
+  summary: 'Compute the transferability matrix: H-score of each task’s data under each learned task’s weights.',
+  usage: TRANSFER_USAGE,
+  options: {},
+  async run(args, ctx) {
+    const m = await withWorkspace(args, TRANSFER_USAGE, (s) => s.invoke('transfer.compute', {}))
+    emit(ctx, m, () => {
+      if (m.sourceTaskIds.length === 0) return 'No task is learned yet: the matrix has no columns. Train the first task.'
+      const rows: Array<Array<string | number>> = [['data of \\ weights of', ...m.sourceNames]]
+      m.targetNames.forEach((n, i) => rows.push([n, ...m.scores[i].map((h) => (h === null ? '—' : h.toFixed(3)))]))
+      return `${table(rows)}\n(H-score, 0 … classes − 1; higher = more transferable; ${m.backend}, ${Math.round(m.millis ?? 0)} ms)`
+    })
+  }
+}
+
+const VERSIONS_USAGE = 'keizoku versions DIR [--json]'
+export const versionsCommand: Command = {
+  name: 'versions',
+  summary: 'List model versions (candidate, active, rejected, superseded) with their accuracy rows.',
+  usage: VERSIONS_USAGE,
+  options: {},
+  async run(args, ctx) {
+    const vs = await withWorkspace(args, VERSIONS_USAGE, (s) => s.invoke('versions.list', {}))
+    emit(ctx, vs, () =>
+      vs.length === 0
+        ? 'No versions yet.'
+        : table([
+            ['id', 'status', 'task', 'method', 'accuracy per task', 'created'],
+            ...vs.map((v) => [v.id, v.status, v.taskName, v.method, v.accuracyRow.map(pct).join(' '), v.createdAt])
+          ])
+    )
+  }
+}
+
+const JOBS_USAGE = 'keizoku jobs DIR [--json]'
+export const jobsCommand: Command = {
+  name: 'jobs',
+  summary: 'List jobs and their status (interrupted jobs can be resumed).',
+  usage: JOBS_USAGE,
+  options: {},
+  async run(args, ctx) {
+    const jobs = await withWorkspace(args, JOBS_USAGE, (s) => s.invoke('jobs.list', {}))
+    emit(ctx, jobs, () =>
+      jobs.length === 0
+        ? 'No jobs yet.'
+        : table([
+            ['id', 'kind', 'status', 'task', 'progress', 'version', 'created'],
+            ...jobs.map((j) => [
+              j.id,
+              j.kind,
+              j.status + (j.resumable ? ' (resume with keizoku resume)' : ''),
+              j.taskName ?? '',
+              j.progress ? `${j.progress.step}/${j.progress.totalSteps}` : '',
+              j.versionId ?? '',
+              j.createdAt
+            ])
+          ])
+    )
+  }
+}
+
+const APPROVE_USAGE = 'keizoku approve DIR --version V --by NAME [--comment C] [--override]'
+export const approveCommand: Command = {
+  name: 'approve',
+  summary: 'Make a candidate version active (only when the approval policy passes, or with --override and a comment).',
+  usage: APPROVE_USAGE,
+  options: { version: { type: 'string' }, by: { type: 'string' }, comment: { type: 'string' }, override: { type: 'boolean' } },
+  async run(args, ctx) {
+    requireString(args, 'by', APPROVE_USAGE)
+    requireString(args, 'version', APPROVE_USAGE)
+    const v = await withWorkspace(args, APPROVE_USAGE, (s, by) =>
+      s.invoke('version.approve', { version: intOption(args, 'version', 0), by, comment: stringOption(args, 'comment'), override: args.values.override === true })
+    )
+    emit(ctx, v, () => `Approved ${describeVersion(v)}`)
+  }
+}
+
+const REJECT_USAGE = 'keizoku reject DIR --version V --by NAME --comment C'
+export const rejectCommand: Command = {
+  name: 'reject',
+  summary: 'Discard a candidate version; the active version stays exactly as it was.',
+  usage: REJECT_USAGE,
+  options: { version: { type: 'string' }, by: { type: 'string' }, comment: { type: 'string' } },
+  async run(args, ctx) {
+    requireString(args, 'by', REJECT_USAGE)
+    requireString(args, 'version', REJECT_USAGE)
+    const comment = requireString(args, 'comment', REJECT_USAGE)
+    const v = await withWorkspace(args, REJECT_USAGE, (s, by) => s.invoke('version.reject', { version: intOption(args, 'version', 0), by, comment }))
+    emit(ctx, v, () => `Rejected ${describeVersion(v)}`)
+  }
+}
+
+const ROLLBACK_USAGE = 'keizoku rollback DIR --to V --by NAME --comment C'
+export const rollbackCommand: Command = {
+  name: 'rollback',
+  summary: 'Return to an earlier approved version.',
+  usage: ROLLBACK_USAGE,
+  options: { to: { type: 'string' }, by: { type: 'string' }, comment: { type: 'string' } },
+  async run(args, ctx) {
+    requireString(args, 'by', ROLLBACK_USAGE)
+    requireString(args, 'to', ROLLBACK_USAGE)
+    const comment = requireString(args, 'comment', ROLLBACK_USAGE)
+    const v = await withWorkspace(args, ROLLBACK_USAGE, (s, by) => s.invoke('version.rollback', { to: intOption(args, 'to', 0), by, comment }))
+    emit(ctx, v, () => `Active again: ${describeVersion(v)}`)
+  }
+}
+
+const EXPORT_USAGE = 'keizoku export-model DIR --task NAME --out DIR [--json]'
+export const exportModelCommand: Command = {
+  name: 'export-model',
+  summary: 'Write an approved task’s network as a standalone TensorFlow.js Layers model.',
+  usage: EXPORT_USAGE,
+  options: { task: { type: 'string' }, out: { type: 'string' }, by: { type: 'string' } },
+  async run(args, ctx) {
+    const task = requireString(args, 'task', EXPORT_USAGE)
+    const outDir = requireString(args, 'out', EXPORT_USAGE)
+    const r = await withWorkspace(args, EXPORT_USAGE, (s, by) => s.invoke('model.export', { task, outDir, by }))
+    emit(ctx, r, () => `Exported "${r.taskName}" (version ${r.versionId}, holdout accuracy ${pct(r.holdoutAccuracy)}) to ${r.dir}: ${r.files.join(', ')}`)
+  }
+}
+
+export const PIPELINE_COMMANDS: Command[] = [
+  transferCommand,
+  trainCommand,
+  versionsCommand,
+  approveCommand,
+  rejectCommand,
+  rollbackCommand,
+  exportModelCommand,
+  jobsCommand,
+  resumeCommand
+]
