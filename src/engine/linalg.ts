@@ -37,9 +37,9 @@ function checkSquare(A: ArrayLike<number>, d: number, what: string): void {
 /**
  * Eigendecomposition of a real symmetric d × d matrix (row-major; only symmetry is assumed, the
  * upper and lower triangles must agree). O(d³): Householder reduction to tridiagonal form
- * followed by the implicit QL method (shifted) — EISPACK's tred2/tql2 as in
- * JAMA. A cyclic Jacobi sweep gives the same numbers but costs several times more
- * (≈ 25 ms vs a few ms at d = 100).
+ * followed by the implicit shifted QL method — EISPACK's tred2/tql2 as in JAMA. Measured on the
+ * 2-core build machine at d = 100: ≈ 8 ms with eigenvectors, ≈ 3.5 ms for the eigenvalues plus
+ * projections of {@link symEigProject}; a cyclic Jacobi sweep took ≈ 25 ms for the same numbers.
  *
  * Implementation note: the working matrix is kept TRANSPOSED (T = Vᵀ, so V(a, b) = T[b·d + a]).
  * Every inner loop of tred2/tql2 then walks memory contiguously — the QL rotations, which

@@ -121,6 +121,9 @@ describe('hScore', () => {
     // one class present (even with numClasses 3): cov(E[f|y]) = 0
     const { f: g } = clustered(10, 4, 1, 1)
     expect(hScore(g, 10, 4, new Int32Array(10).fill(2), 3)).toBe(0)
+    // constant features: cov f = 0, nothing survives the cut-off, the score is 0 (both routes)
+    expect(hScore(new Float64Array(30 * 3).fill(4), 30, 3, y)).toBe(0)
+    expect(hScore(new Float64Array(5 * 8).fill(-2), 5, 8, Int32Array.from([0, 1, 0, 1, 2]))).toBe(0)
     // absent classes do not matter
     const y2 = Int32Array.from(y, (v) => v * 2)
     expect(hScore(f, n, 3, y2, 10)).toBeCloseTo(2, 12)
