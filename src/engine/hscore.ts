@@ -11,7 +11,10 @@
  *
  * pinv is taken through a symmetric eigendecomposition with numpy's relative cut-off
  * (eigenvalues with |λ| ≤ rcond · max|λ| are dropped, rcond = 1e-10 — see {@link keptEigenvalues}),
- * which is exactly how the reference values in `reference/hscore.json` were computed. With
+ * which is exactly how the reference values in `reference/hscore.json` were computed. (The
+ * authors' code passes rcond = 1e-15, which sits at float64 round-off: eigenvalues of exactly
+ * singular directions come out around 1e-16 · max|λ| and may or may not survive it. 1e-10 drops
+ * them reliably and changes nothing for a well-conditioned covariance.) With
  * cov f = V Λ Vᵀ the whole score is a sum over the kept eigenpairs, and the (n−1) factors cancel:
  *
  *   H = Σ_{k kept} Σ_c (v_kᵀ m_c)² / λ_k,     λ_k eigenvalues of S = Σ_i (f_i − μ)(f_i − μ)ᵀ.
