@@ -76,6 +76,8 @@ function repositoryOf(m: Manifest): string {
     .replace(/\.git$/, '')
     .replace(/^git:\/\//, 'https://')
     .replace(/^github:/, 'https://github.com/')
+    .replace(/^ssh:\/\/git@github\.com\//, 'https://github.com/')
+    .replace(/^([\w.-]+\/[\w.-]+)$/, 'https://github.com/$1')
 }
 
 /** Every package folder reachable from the project's production dependencies. */
