@@ -1,0 +1,133 @@
+import type { TransferMatrix } from '@shared/types'
+
+/** What the transferability heatmap draws, derived from the service's TransferMatrix only. */
+export interface HeatmapData {
+  /** Column labels: the tasks whose generated weights produce the features. */
+  xLabels: string[]
+  /** Row labels: the tasks whose data is scored. */
+  yLabels: string[]
+  /**
+   * ECharts heatmap cells [column, row, value]. ECharts puts category 0 of the y axis at the
+   * bottom, so row r of the matrix is drawn at y = rows − 1 − r to read top-down like the table.
+   */
+  cells: Array<[number, number, number]>
+  /** Range of the non-null scores (both 0 when there are none). */
+  min: number
+  max: number
+  /** Row of the highlighted task in matrix order, or −1. */
+  highlightRow: number
+  /** The highlighted row's values by column (null where not computed). */
+  highlightValues: Array<{ taskId: number; name: string; value: number | null }>
+}
+
+/** Index of the row for `taskId`, or the newest (last) row when taskId is absent or unknown. */
+export function rowOf(m: TransferMatrix, taskId?: number | null): number {
+  const i = taskId == null ? -1 : m.targetTaskIds.indexOf(taskId)
+  return i >= 0 ? i : m.targetTaskIds.length - 1
+}
+
+export function heatmapData(m: TransferMatrix, taskId?: number | null): HeatmapData {
+  const rows = m.targetTaskIds.length
+  const cells: Array<[number, number, number]> = []
+  let min = Infinity
+  let max = -Infinity
+  m.scores.forEach((row, r) =>
+    row.forEach((v, c) => {
+      if (v === null || !Number.isFinite(v)) return
+      cells.push([c, rows - 1 - r, v])
+      min = Math.min(min, v)
+      max = Math.max(max, v)
+    })
+  )
+  const highlightRow = rows === 0 ? -1 : rowOf(m, taskId)
+  const highlightValues =
+    highlightRow < 0
+      ? []
+      : m.sourceTaskIds.map((id, c) => ({
+          taskId: id,
+          name: m.sourceNames[c],
+          value: m.scores[highlightRow]?.[c] ?? null
+        }))
+  return {
+    xLabels: [...m.sourceNames],
+    yLabels: [...m.targetNames].reverse(),
+    cells,
+    min: cells.length ? min : 0,
+    max: cells.length ? max : 0,
+    highlightRow,
+    highlightValues
+  }
+}
+
+/** The most and least transferable earlier tasks for the highlighted row (ties: the earlier task). */
+export function extremes(d: HeatmapData): {
+  best: { name: string; value: number } | null
+  worst: { name: string; value: number } | null
+} {
+  let best: { name: string; value: number } | null = null
+  let worst: { name: string; value: number } | null = null
+  for (const h of d.highlightValues) {
+    if (h.value === null) continue
+    if (!best || h.value > best.value) best = { name: h.name, value: h.value }
+    if (!worst || h.value < worst.value) worst = { name: h.name, value: h.value }
+  }
+  return { best, worst }
+}
+
+/** ECharts option for the heatmap; the highlighted row's label is drawn bold with a marker. */
+export function heatmapOption(d: HeatmapData, axisNames: { x: string; y: string }): Record<string, unknown> {
+  const highlightY = d.highlightRow < 0 ? -1 : d.yLabels.length - 1 - d.highlightRow
+  return {
+    animation: false,
+    tooltip: { position: 'top' },
+    grid: { left: 140, right: 24, top: 24, bottom: 90 },
+    xAxis: {
+      type: 'category',
+      data: d.xLabels,
+      name: axisNames.x,
+      nameLocation: 'middle',
+      nameGap: 60,
+      axisLabel: { rotate: 20 }
+    },
+    yAxis: {
+      type: 'category',
+      data: d.yLabels.map((l, i) => (i === highlightY ? `▶ ${l}` : l)),
+      name: axisNames.y
+    },
+    visualMap: {
+      min: d.min,
+      max: d.max === d.min ? d.min + 1 : d.max,
+      calculable: true,
+      orient: 'horizontal',
+      left: 'center',
+      bottom: 0
+    },
+    series: [
+      {
+        type: 'heatmap',
+        data: d.cells,
+        label: { show: true, formatter: (p: { value: [number, number, number] }) => p.value[2].toFixed(2) },
+        emphasis: { itemStyle: { borderColor: '#333', borderWidth: 1 } }
+      },
+      ...(highlightY >= 0
+        ? [
+            {
+              type: 'heatmap',
+              data: d.cells.filter((c) => c[1] === highlightY),
+              itemStyle: { borderColor: '#f0a020', borderWidth: 3 },
+              label: {
+                show: true,
+                fontWeight: 'bold',
+                formatter: (p: { value: [number, number, number] }) => p.value[2].toFixed(2)
+              }
+            }
+          ]
+        : [])
+    ]
+  }
+}
+
+/** Table alternative: one row per data task, one column per weights task. */
+export function heatmapRows(m: TransferMatrix): Array<Array<string | number | null>> {
+  return m.targetNames.map((name, r) => [name, ...m.sourceTaskIds.map((_, c) => m.scores[r]?.[c] ?? null)])
+}

@@ -1,0 +1,48 @@
+import { getTransport } from '../transport'
+import { useAuditStore } from './audit'
+import { useSettingsStore } from './settings'
+import { useTasksStore } from './tasks'
+import { useTrainingStore } from './training'
+import { useTransferStore } from './transfer'
+import { useVersionsStore } from './versions'
+import { useWorkspaceStore } from './workspace'
+
+let wired = false
+
+/** Subscribes once to the service's events and reloads whichever store the event names. */
+export function wireEvents(): void {
+  if (wired) return
+  wired = true
+  const t = getTransport()
+  t.on('job.progress', (p) => {
+    useTasksStore().applyProgress(p)
+    useTrainingStore().onProgress(p)
+  })
+  t.on('job.updated', (j) => void useTrainingStore().onJobUpdated(j))
+  t.on('workspace.changed', (e) => {
+    const ws = useWorkspaceStore()
+    switch (e.what) {
+      case 'tasks':
+        void useTasksStore().load.run()
+        void ws.reloadCurrent.run()
+        break
+      case 'versions':
+        void useVersionsStore().load.run()
+        void useTasksStore().load.run()
+        void ws.reloadCurrent.run()
+        break
+      case 'settings':
+        void useSettingsStore().load.run()
+        break
+      case 'transfer':
+        void useTransferStore().load.run()
+        break
+      case 'audit':
+        if (useAuditStore().listing) void useAuditStore().load.run()
+        break
+      case 'workspace':
+        void ws.reloadCurrent.run()
+        break
+    }
+  })
+}

@@ -1,0 +1,25 @@
+import { mount } from '@vue/test-utils'
+import { createPinia, setActivePinia } from 'pinia'
+import { createMemoryHistory, createRouter } from 'vue-router'
+import type { Component } from 'vue'
+import { i18n, setLocale } from '../../src/renderer/src/i18n'
+
+/** Mounts a renderer component with Pinia, i18n (English) and a memory router; charts are stubbed (no canvas in happy-dom). */
+export async function mountWith(component: Component, props: Record<string, unknown> = {}) {
+  const pinia = createPinia()
+  setActivePinia(pinia)
+  setLocale('en')
+  const router = createRouter({
+    history: createMemoryHistory(),
+    routes: [{ path: '/:p(.*)*', component: { template: '<div/>' } }]
+  })
+  await router.push('/')
+  await router.isReady()
+  return mount(component, {
+    props,
+    global: {
+      plugins: [pinia, i18n, router],
+      stubs: { ChartFigure: { props: ['title'], template: '<figure :aria-label="title"/>' } }
+    }
+  })
+}
