@@ -30,17 +30,22 @@ const NEGATIVE_TOLERANCE = 1e-9
  *   (The authors' code uses 1 / (H_j − H_min + ε), which puts the least transferable task at
  *   exactly 1/ε = 10 whatever the scores; we keep the unshifted form, which depends on the
  *   ratios of the scores only.)
- * - `ahp` (the paper's Analytic Hierarchy Process normalisation): the pairwise comparison matrix
- *   A_ij = (H_i + ε) / (H_j + ε) ("task i transfers A_ij times as well as task j") has the
- *   priority vector w = principal eigenvector normalised to Σ w = 1. A is consistent
- *   (A_ij A_jk = A_ik, rank one), so A w = t·w exactly for w_j = (H_j + ε) / Σ_k (H_k + ε)
- *   ({@link ahpPriorities}). Priorities become distances by the same flip as `direct`, on the
- *   normalised scale, then rescaled to mean 1:
+ * - `ahp` (the paper's Analytic Hierarchy Process normalisation): the scores are first compared
+ *   pairwise on Saaty's 1–9 scale, the classic AHP construction from measured values,
+ *
+ *     a_ij = 1 + 8 · (H_i − H_j) / (H_max − H_min)   for H_i ≥ H_j,   a_ji = 1 / a_ij
+ *
+ *   (all a_ij = 1 when every score is equal), so "most vs least transferable" is 9 : 1 whatever
+ *   the absolute size of the scores — the normalisation makes rows of tasks with very different
+ *   H-score ranges comparable. The priority vector w is A's principal (Perron) eigenvector,
+ *   normalised to Σ w = 1 ({@link ahpPriorities}). Priorities become distances by the flip of
+ *   `direct`, rescaled to mean 1:
  *
  *     r_j = w_max + w_min − w_j,   d_j = r_j / mean_k r_k.
  *
- *   Because the fit learns the scale s, only the shape of d matters: `ahp` is `direct` with the
- *   offset 2ε instead of ε and a scale that does not depend on the size of the scores (mean 1).
+ *   ε is not used by this map. Why not the exact ratio matrix A_ij = (H_i + ε)/(H_j + ε)? It is
+ *   consistent, so its priority vector is w_j ∝ H_j + ε and the flip gives r_j ∝ H_max + H_min + ε − H_j:
+ *   exactly `direct` up to a factor, which the fitted scale s absorbs — the same embedding.
  *
  * Errors name the offending index: an empty list, a non-finite score, a negative score (below
  * −1e-9; H-scores are ≥ 0), or ε < 0 / a zero denominator.
@@ -67,7 +72,7 @@ export function distanceTargets(h: number[], map: DistanceMap, eps = 0.1): numbe
     })
   }
   if (map === 'ahp') {
-    const w = ahpPriorities(H, eps)
+    const w = ahpPriorities(H)
     const max = Math.max(...w)
     const min = Math.min(...w)
     const r = w.map((v) => max + min - v)
@@ -80,20 +85,39 @@ export function distanceTargets(h: number[], map: DistanceMap, eps = 0.1): numbe
   )
 }
 
-/**
- * AHP priority vector of the consistent ratio matrix A_ij = (H_i + ε)/(H_j + ε):
- * w_j = (H_j + ε) / Σ_k (H_k + ε), the principal eigenvector (eigenvalue t) with Σ w = 1.
- */
-export function ahpPriorities(h: number[], eps = 0.1): number[] {
-  const H = checkScores(h, eps)
-  const shifted = H.map((v) => v + eps)
-  const total = shifted.reduce((a, b) => a + b, 0)
-  if (!(total > 0) || shifted.some((v) => v <= 0)) {
-    throw new KeizokuError('invalid_argument', 'AHP distance map: every H_j + ε must be > 0 to form ratios.', {
-      hint: 'Use ε > 0 (default 0.1).'
+/** A on Saaty's 1–9 scale from the scores, row-major t × t (see {@link distanceTargets}). */
+export function ahpMatrix(h: number[]): number[][] {
+  const H = checkScores(h, 0)
+  const max = Math.max(...H)
+  const range = max - Math.min(...H)
+  return H.map((hi) =>
+    H.map((hj) => {
+      if (range === 0) return 1
+      const a = 1 + (8 * Math.abs(hi - hj)) / range
+      return hi >= hj ? a : 1 / a
     })
+  )
+}
+
+/**
+ * AHP priorities: the principal eigenvector w of {@link ahpMatrix} (A > 0, so by Perron–Frobenius
+ * it is unique and positive), normalised to Σ w = 1. Power iteration w ← A w / Σ(A w) from the
+ * uniform vector until max |Δw| ≤ 1e-13 (at most 10,000 steps; A's dominant eigenvalue is well
+ * separated in practice, convergence takes tens of steps). Deterministic.
+ */
+export function ahpPriorities(h: number[]): number[] {
+  const A = ahpMatrix(h)
+  const t = A.length
+  let w = new Array<number>(t).fill(1 / t)
+  for (let iter = 0; iter < 10_000; iter++) {
+    const next = A.map((row) => row.reduce((s, a, j) => s + a * w[j], 0))
+    const total = next.reduce((a, b) => a + b, 0)
+    for (let i = 0; i < t; i++) next[i] /= total
+    const change = Math.max(...next.map((v, i) => Math.abs(v - w[i])))
+    w = next
+    if (change <= 1e-13) break
   }
-  return shifted.map((v) => v / total)
+  return w
 }
 
 function checkScores(h: number[], eps: number): number[] {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { ahpPriorities, distanceTargets, fitHEmbedding } from '../../src/engine/hembedding'
+import { ahpMatrix, ahpPriorities, distanceTargets, fitHEmbedding } from '../../src/engine/hembedding'
 import { gaussian, mulberry32 } from '../../src/engine/random'
 
 const dist = (a: ArrayLike<number>, b: ArrayLike<number>): number => {
@@ -33,20 +33,34 @@ describe('distanceTargets', () => {
     H.forEach((h, j) => expect(d[j]).toBeCloseTo(1 / (h + 0.1), 14))
   })
 
-  it('ahp: w is the principal eigenvector of the ratio matrix, d_j = (wmax + wmin − w_j)/mean', () => {
-    const eps = 0.1
-    const w = ahpPriorities(H, eps)
+  it('ahp: Saaty-scale comparison matrix, w its principal eigenvector, d_j = (wmax + wmin − w_j)/mean', () => {
+    const A = ahpMatrix(H)
+    // H = [1.2, 0.3, 2.0], range 1.7: a_20 = 1 + 8·0.8/1.7, a_21 = 9 (max vs min), reciprocal below
+    expect(A[2][1]).toBe(9)
+    expect(A[1][2]).toBeCloseTo(1 / 9, 15)
+    expect(A[2][0]).toBeCloseTo(1 + (8 * 0.8) / 1.7, 14)
+    expect(A[0][0]).toBe(1)
+    for (let i = 0; i < 3; i++) for (let j = 0; j < 3; j++) expect(A[i][j] * A[j][i]).toBeCloseTo(1, 14)
+    const w = ahpPriorities(H)
     expect(w.reduce((a, b) => a + b, 0)).toBeCloseTo(1, 14)
-    // A w = t w with A_ij = (H_i + ε)/(H_j + ε)
-    H.forEach((hi, i) => {
-      const Aw = H.reduce((s, hj, j) => s + ((hi + eps) / (hj + eps)) * w[j], 0)
-      expect(Aw).toBeCloseTo(H.length * w[i], 12)
-    })
-    const d = distanceTargets(H, 'ahp', eps)
+    // A w = λ w: the same ratio in every row
+    const Aw = A.map((row) => row.reduce((s, a, j) => s + a * w[j], 0))
+    const lambda = Aw[0] / w[0]
+    Aw.forEach((v, i) => expect(v / w[i]).toBeCloseTo(lambda, 10))
+    expect(lambda).toBeGreaterThanOrEqual(3 - 1e-12) // λmax ≥ t for a reciprocal matrix
+    const d = distanceTargets(H, 'ahp')
     const r = w.map((v) => Math.max(...w) + Math.min(...w) - v)
     const mean = r.reduce((a, b) => a + b, 0) / r.length
-    r.forEach((v, j) => expect(d[j]).toBeCloseTo(v / mean, 14))
+    r.forEach((v, j) => expect(d[j]).toBeCloseTo(v / mean, 12))
     expect(d.reduce((a, b) => a + b, 0) / d.length).toBeCloseTo(1, 14)
+    // the normalisation: invariant to affine changes of the scores, unlike direct
+    const shifted = distanceTargets(
+      H.map((h) => 3 * h + 1),
+      'ahp'
+    )
+    shifted.forEach((v, j) => expect(v).toBeCloseTo(d[j], 12))
+    // equal scores: all distances 1
+    expect(distanceTargets([0.7, 0.7, 0.7], 'ahp')).toEqual([1, 1, 1])
   })
 
   it('every map puts the most transferable task closest', () => {
