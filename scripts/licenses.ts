@@ -6,6 +6,7 @@
  */
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { dirname, join, relative } from 'node:path'
+import * as prettier from 'prettier'
 
 export interface ShippedPackage {
   name: string
@@ -161,13 +162,21 @@ export function renderMarkdown(packages: ShippedPackage[], missingOptional: stri
   return lines.join('\n')
 }
 
-function main(): void {
-  const root = join(__dirname, '..')
+/** The document as committed: rendered, then formatted with the project's Prettier settings. */
+export async function licensesDocument(root: string): Promise<{ text: string; packages: ShippedPackage[] }> {
   const { packages, missingOptional } = collectShipped(root)
   const file = join(root, 'docs/licenses.md')
-  writeFileSync(file, renderMarkdown(packages, missingOptional))
+  const options = (await prettier.resolveConfig(file)) ?? {}
+  const text = await prettier.format(renderMarkdown(packages, missingOptional), { ...options, filepath: file })
+  return { text, packages }
+}
+
+async function main(): Promise<void> {
+  const root = join(__dirname, '..')
+  const { text, packages } = await licensesDocument(root)
+  writeFileSync(join(root, 'docs/licenses.md'), text)
   const odd = packages.filter((p) => !isPermissive(p.license))
   console.log(`Wrote docs/licenses.md: ${packages.length} packages, ${odd.length} needing attention.`)
 }
 
-if (process.argv[1] && /licenses\.ts$/.test(process.argv[1])) main()
+if (process.argv[1] && /licenses\.ts$/.test(process.argv[1])) void main()

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { collectShipped, isPermissive, renderMarkdown } from '../../scripts/licenses'
+import { collectShipped, isPermissive, licensesDocument, renderMarkdown } from '../../scripts/licenses'
 
 const ROOT = join(__dirname, '../..')
 
@@ -36,10 +36,13 @@ describe('licenses of shipped dependencies', () => {
     )
   })
 
-  it('renders one row per package', () => {
+  it('renders one row per package', async () => {
     const md = renderMarkdown(packages, missingOptional)
     for (const p of packages) expect(md).toContain(`| ${p.name} | ${p.version} | ${p.license} |`)
+    // A stale list is reported, not failed: dependencies may change in a commit of their own.
+    const { text } = await licensesDocument(ROOT)
     const committed = readFileSync(join(ROOT, 'docs/licenses.md'), 'utf8')
-    if (committed !== md) console.warn('docs/licenses.md is out of date with node_modules: run `npm run licenses`')
+    if (committed !== text) console.warn('docs/licenses.md is out of date with node_modules: run `npm run licenses`')
+    expect(text).toContain('# Licenses of shipped dependencies')
   })
 })
