@@ -32,13 +32,16 @@ export function heatmapSvg(opts: {
   xName: string
   yName: string
   width: number
+  /** Colour range in shown units (values × factor) and how a shown value is printed. */
+  scale: { min: number; max: number; factor: number; digits: number; unit: string }
 }): string {
   const n = Math.max(opts.rowLabels.length, opts.colLabels.length)
   const showLabels = n <= 12
+  const { min, max, factor, digits, unit } = opts.scale
   const data: Array<[number, number, number]> = []
   opts.values.forEach((row, i) =>
     row.forEach((v, j) => {
-      if (v !== null) data.push([j, i, Math.round(v * 1000) / 10])
+      if (v !== null) data.push([j, i, v * factor])
     })
   )
   const grid = { left: 70, right: 20, top: 30, bottom: 90 }
@@ -67,20 +70,20 @@ export function heatmapSvg(opts: {
         axisLabel: { interval, fontSize: 10 }
       },
       visualMap: {
-        min: 0,
-        max: 100,
+        min,
+        max: max > min ? max : min + 1,
         orient: 'horizontal',
         left: grid.left,
         bottom: 0,
         itemHeight: 200,
-        text: ['100%', '0%'],
+        text: [`${max.toFixed(digits)}${unit}`, `${min.toFixed(digits)}${unit}`],
         inRange: { color: ['#fff7ec', '#fdbb84', '#d7301f', '#7f0000'] }
       },
       series: [
         {
           type: 'heatmap',
           data,
-          label: { show: showLabels, fontSize: 10, formatter: (p: { value: number[] }) => p.value[2].toFixed(1) },
+          label: { show: showLabels, fontSize: 10, formatter: (p: { value: number[] }) => p.value[2].toFixed(digits) },
           itemStyle: { borderColor: '#ffffff', borderWidth: n <= 30 ? 1 : 0 }
         }
       ]
@@ -128,6 +131,7 @@ export function linesSvg(opts: {
         data: s.values.map((v) => (v === null ? null : opts.percent ? Math.round(v * 10000) / 100 : v)),
         connectNulls: false,
         symbolSize: 4,
+        showSymbol: opts.xLabels.length <= 20,
         lineStyle: { width: 1.5 }
       }))
     },

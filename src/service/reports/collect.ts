@@ -87,15 +87,12 @@ export function matrixMetrics(R: Array<Array<number | null>>, b: Array<number | 
     }
   }
   let fwtOk = T > 1 && b !== null
-  for (let i = 1; i < T && fwtOk; i++) if (R[i - 1][i] === null || b?.[i] === null || b?.[i] === undefined) fwtOk = false
+  for (let i = 1; i < T && fwtOk; i++)
+    if (R[i - 1][i] === null || b?.[i] === null || b?.[i] === undefined) fwtOk = false
   const filled = R.map((row, i) => row.map((x, j) => (j <= i || fwtOk ? (x ?? 0) : 0)))
   const bFilled = fwtOk && b ? b.map((x) => x ?? 0) : undefined
   const metrics = clMetrics(filled, bFilled)
-  const fwtNote = fwtOk
-    ? null
-    : T < 2
-      ? 'one task only'
-      : 'needs R[i-1][i] (accuracy on a task before training it) and b[i] (untrained-model accuracy); not stored'
+  const fwtNote = fwtOk ? null : T < 2 ? 'one_task' : 'not_stored'
   return { metrics, problem: null, fwtNote }
 }
 

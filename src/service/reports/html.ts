@@ -27,7 +27,8 @@ thead { display: table-header-group; }
 tr { break-inside: avoid; }
 th, td { border: 0.5pt solid #bbb; padding: 2pt 5pt; text-align: left; vertical-align: top; }
 th { background: #eef3f8; font-weight: 600; }
-td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
+td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; }
+td.num { white-space: nowrap; }
 table.wide { width: 100%; }
 table.matrix { font-size: 7.5pt; }
 table.matrix td, table.matrix th { padding: 1pt 3pt; }

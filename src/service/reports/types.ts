@@ -47,8 +47,8 @@ export interface MetricsResult {
   /** Null when the lower triangle of R is incomplete (then `problem` says which entry). */
   metrics: CLMetrics | null
   problem: string | null
-  /** Why FWT is null when it is (e.g. no untrained-model accuracy b stored). */
-  fwtNote: string | null
+  /** Why FWT is null: one task only, or R[i−1][i] / b[i] not stored. */
+  fwtNote: 'one_task' | 'not_stored' | null
 }
 
 /** Output drift of old task j when task i was learned: D[i][j], j < i. */

@@ -1,0 +1,158 @@
+/**
+ * buildReport(ws, opts): the one entry point the CLI and the API (`report.build`) call.
+ *
+ *   html → { html, path? }      csv → { csv, path? }      pdf → { pdf bytes, path? }
+ *
+ * With `outFile` the result is written atomically (temp file in the same folder, fsync, rename),
+ * and the workspace gets one `reports` row plus a 'report.exported' audit entry — nothing else
+ * inside the workspace is written. Without `outFile` nothing is written at all (UI preview).
+ */
+import { createHash, randomBytes } from 'node:crypto'
+import { closeSync, fsyncSync, openSync, renameSync, rmSync, writeSync } from 'node:fs'
+import { basename, dirname, join, resolve } from 'node:path'
+import type { Workspace } from '../../workspace'
+import { KeizokuError } from '../../shared/errors'
+import { toCsvBytes, toCsvSections } from './csv'
+import { collectForgetting, forgettingCsv, forgettingHtml } from './forgettingReport'
+import { when } from './format'
+import { strings } from './i18n'
+import { htmlToPdf } from './pdf'
+import { collectRoi, roiCsv, roiHtml } from './roiReport'
+import { REPORT_FORMATS, REPORT_KINDS, type ReportOptions } from './types'
+
+export interface BuildReportOptions extends ReportOptions {
+  outFile?: string
+  /** Audit actor; default 'keizoku'. */
+  actor?: string
+}
+
+export interface BuiltReport {
+  kind: ReportOptions['kind']
+  format: ReportOptions['format']
+  lang: 'en' | 'ja'
+  /** The HTML document (html and pdf formats; the PDF is printed from it). */
+  html?: string
+  csv?: string
+  pdf?: Buffer
+  /** Absolute path written, when outFile was given. */
+  path?: string
+  bytes: number
+  sha256: string
+  reportId?: number
+  versionId: number | null
+}
+
+/** Write `data` to `file` so a reader sees either the old file or the whole new one. */
+export function writeFileAtomic(file: string, data: Uint8Array): void {
+  const abs = resolve(file)
+  const tmp = join(dirname(abs), `.${basename(abs)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`)
+  let fd: number | null = null
+  try {
+    fd = openSync(tmp, 'wx', 0o644)
+    let off = 0
+    while (off < data.byteLength) off += writeSync(fd, data, off, data.byteLength - off)
+    fsyncSync(fd)
+    closeSync(fd)
+    fd = null
+    renameSync(tmp, abs)
+  } catch (err) {
+    if (fd !== null) closeSync(fd)
+    rmSync(tmp, { force: true })
+    const e = err as NodeJS.ErrnoException
+    throw new KeizokuError('unavailable', `Cannot write the report to ${abs}: ${e.message}.`, {
+      hint: 'Choose a folder that exists and that you can write to.'
+    })
+  }
+  try {
+    const dfd = openSync(dirname(abs), 'r')
+    try {
+      fsyncSync(dfd)
+    } finally {
+      closeSync(dfd)
+    }
+  } catch {
+    // Directory fsync is not supported everywhere (e.g. Windows); the rename is still atomic.
+  }
+}
+
+export async function buildReport(ws: Workspace, opts: BuildReportOptions): Promise<BuiltReport> {
+  if (!REPORT_KINDS.includes(opts.kind)) {
+    throw new KeizokuError('invalid_argument', `Unknown report kind "${String(opts.kind)}".`, {
+      hint: `Use one of ${REPORT_KINDS.join(', ')}.`
+    })
+  }
+  if (!REPORT_FORMATS.includes(opts.format)) {
+    throw new KeizokuError('invalid_argument', `Unknown report format "${String(opts.format)}".`, {
+      hint: `Use one of ${REPORT_FORMATS.join(', ')}.`
+    })
+  }
+  const settings = ws.getSettings()
+  const lang = opts.lang ?? settings.language
+  const now = opts.now ?? new Date()
+  let html: string
+  let sections
+  let versionId: number | null
+  if (opts.kind === 'forgetting') {
+    const d = collectForgetting(ws, opts.versionId, now)
+    versionId = d.reportedVersionId
+    html = forgettingHtml(d, lang)
+    sections = forgettingCsv(d, lang)
+  } else {
+    const d = collectRoi(ws, { versionId: opts.versionId, bench: opts.bench, now })
+    versionId = d.reportedVersionId
+    html = roiHtml(d, lang)
+    sections = roiCsv(d)
+  }
+  const out: BuiltReport = { kind: opts.kind, format: opts.format, lang, bytes: 0, sha256: '', versionId }
+  let data: Uint8Array
+  if (opts.format === 'csv') {
+    out.csv = toCsvSections(sections)
+    data = toCsvBytes(out.csv)
+  } else if (opts.format === 'html') {
+    out.html = html
+    data = Buffer.from(html, 'utf8')
+  } else {
+    const s = strings(lang)
+    out.html = html
+    out.pdf = await htmlToPdf(html, {
+      headerLeft: `${settings.name} — ${opts.kind === 'roi' ? s.roiTitle : s.forgettingTitle}`,
+      headerRight: when(now.toISOString()),
+      pageWord: s.page
+    })
+    data = out.pdf
+  }
+  out.bytes = data.byteLength
+  out.sha256 = createHash('sha256').update(data).digest('hex')
+  if (opts.outFile) {
+    writeFileAtomic(opts.outFile, data)
+    out.path = resolve(opts.outFile)
+    const details = {
+      lang,
+      bytes: out.bytes,
+      bench: opts.bench ? opts.bench.file : null,
+      generatedAt: now.toISOString(),
+      // reports.hash references an artifact; the report file lives outside the workspace, so
+      // its checksum is kept here instead and the artifact reference stays null.
+      sha256: out.sha256
+    }
+    const rec = ws.transaction(() => {
+      const r = ws.recordReport({
+        kind: opts.kind,
+        format: opts.format,
+        path: out.path,
+        hash: null,
+        versionId,
+        details
+      })
+      ws.appendAudit({
+        actor: opts.actor ?? 'keizoku',
+        action: 'report.exported',
+        subject: `report:${r.id}`,
+        details: { kind: opts.kind, format: opts.format, path: out.path, sha256: out.sha256, versionId }
+      })
+      return r
+    })
+    out.reportId = rec.id
+  }
+  return out
+}

@@ -1,0 +1,11 @@
+/**
+ * Reports: forgetting and ROI as HTML, PDF and CSV. `buildReport` is the entry point; the rest
+ * is exported for tests and for hosts that print differently (Electron: src/main/printToPdf.ts).
+ */
+export { buildReport, writeFileAtomic, type BuildReportOptions, type BuiltReport } from './build'
+export { readBenchResults, parseBenchResults } from './baselines'
+export { htmlToPdf, headerFooter, chromiumPath } from './pdf'
+export { toCsv, toCsvSections, toCsvBytes, csvField, guardText } from './csv'
+export { collectForgetting } from './forgettingReport'
+export { collectRoi } from './roiReport'
+export * from './types'
