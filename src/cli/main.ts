@@ -7,6 +7,7 @@ import { initCommand } from './commands/init'
 import { metricsCommand } from './commands/metrics'
 import { selfTestCommand } from './commands/selfTest'
 import { PIPELINE_COMMANDS } from './commands/pipeline'
+import { reportCommand } from './commands/report'
 import { serveCommand } from './commands/serve'
 import { taskAddCommand } from './commands/taskAdd'
 import { taskListCommand } from './commands/taskList'
@@ -25,7 +26,8 @@ export const COMMANDS: Command[] = [
   checkCommand,
   hscoreCommand,
   metricsCommand,
-  ...PIPELINE_COMMANDS
+  ...PIPELINE_COMMANDS,
+  reportCommand
 ]
 
 function help(): string {

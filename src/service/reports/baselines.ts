@@ -5,8 +5,8 @@
  *
  *   { benchmark?, createdAt?, results: [ENTRY, …] }   or   { methods: { NAME: ENTRY | ENTRY[] } }
  *   or a bare [ENTRY, …]
- *   ENTRY = { method, seed?, R: number[][],
- *             wallMs? | wallSeconds? | millis? | seconds?,
+ *   ENTRY = { method, seed?, R: number[][], b?: number[] (untrained-model accuracy, for FWT),
+ *             trainSeconds? (preferred: training only) | wallMs? | wallSeconds? | millis? | seconds?,
  *             parameterCounts?: { shared, perTask, mainNet },
  *             bytesPerTask? | bytesStoredPerTask? | storedBytesPerTask?, backend? }
  *
@@ -88,10 +88,19 @@ export function parseBenchResults(doc: unknown, file: string): BenchResults {
     const R = Array.from({ length: T }, (_, i) =>
       Array.from({ length: T }, (_, j) => same.reduce((p, e) => p + (e.R as number[][])[i][j], 0) / same.length)
     )
+    // Training time only when the file has it (the workspace side counts training only too).
     const walls = same.map((e) => {
+      const train = numOf(e, ['trainSeconds'])
+      if (train !== null) return train
       const ms = numOf(e, ['wallMs', 'millis', 'wallMillis'])
       return ms !== null ? ms / 1000 : numOf(e, ['wallSeconds', 'seconds', 'wallTime'])
     })
+    const bs = same.map((e) => e.b)
+    const b = bs.every(
+      (x) => Array.isArray(x) && x.length === T && x.every((v) => typeof v === 'number' && Number.isFinite(v))
+    )
+      ? Array.from({ length: T }, (_, j) => (bs as number[][]).reduce((p, x) => p + x[j], 0) / bs.length)
+      : null
     const wallSeconds = walls.every((w) => w !== null)
       ? (walls as number[]).reduce((a, b) => a + b, 0) / walls.length
       : null
@@ -103,6 +112,7 @@ export function parseBenchResults(doc: unknown, file: string): BenchResults {
       method,
       seeds: same.map((e) => numOf(e, ['seed'])).filter((x): x is number => x !== null),
       R,
+      b,
       wallSeconds,
       parameterCounts: shared !== null && perTask !== null && mainNet !== null ? { shared, perTask, mainNet } : null,
       bytesPerTask: numOf(same[0], ['bytesPerTask', 'bytesStoredPerTask', 'storedBytesPerTask']),

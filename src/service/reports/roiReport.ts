@@ -133,7 +133,7 @@ function summariseBench(bench: BenchResults, mainMethod: string | null): MethodS
       at: bench.createdAt,
       versionIds: [],
       tasks: T,
-      metrics: matrixMetrics(R, null),
+      metrics: matrixMetrics(R, b.b),
       trainSeconds: b.wallSeconds,
       modelBytes: model,
       modelBytesHow: b.parameterCounts ? 'parameterCounts' : b.bytesPerTask !== null ? 'bytesPerTask × T' : '',

@@ -86,6 +86,9 @@ export interface BenchMethod {
   seeds: number[]
   /** Mean over seeds, element-wise. */
   R: number[][]
+  /** Untrained-model accuracy per task (mean over seeds), for FWT; null when absent. */
+  b: number[] | null
+  /** Training seconds (the file's trainSeconds, else its wall time), mean over seeds. */
   wallSeconds: number | null
   parameterCounts: { shared: number; perTask: number; mainNet: number } | null
   bytesPerTask: number | null
