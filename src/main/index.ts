@@ -2,6 +2,7 @@ import { app, BrowserWindow } from 'electron'
 import { join } from 'node:path'
 import { Service } from '../service/service'
 import { rendererTarget } from './appUrl'
+import { pickFolder } from './folderPicker'
 import { registerIpc } from './ipc'
 import { applySecurityRules } from './security'
 import { secureWebPreferences } from './windowOptions'
@@ -11,7 +12,7 @@ const target = rendererTarget(process.env.ELECTRON_RENDERER_URL, app.isPackaged,
 const appUrl = (): string => target.url
 
 applySecurityRules(appUrl)
-const service = new Service({ host: 'electron' })
+const service = new Service({ host: 'electron', pickFolder })
 registerIpc(service, appUrl, () => BrowserWindow.getAllWindows().map((w) => w.webContents))
 
 function createWindow(): void {

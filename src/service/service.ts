@@ -30,6 +30,8 @@ export interface ServiceOptions {
    * Desktop and CLI pass null: the user's own paths are taken as given.
    */
   workspaceRoot?: string | null
+  /** The host's folder picker (Electron's dialog); absent where there is none. */
+  pickFolder?: (purpose: 'workspace' | 'data' | 'export', title?: string) => Promise<string | null>
 }
 
 type Handlers = { [N in CallName]: (arg: ParsedArg<N>) => Promise<CallResult<N>> }
@@ -138,6 +140,14 @@ export class Service {
       host: this.opts.host,
       workspaceRoot: this.root
     }),
+    'app.pickFolder': async (a) => {
+      if (!this.opts.pickFolder) {
+        throw new KeizokuError('unavailable', 'There is no folder picker in this mode.', {
+          hint: this.root ? `Type the folder's path relative to ${this.root}.` : 'Type the folder path.'
+        })
+      }
+      return { path: await this.opts.pickFolder(a.purpose, a.title) }
+    },
     'engine.selfTest': async (arg) => {
       const id = randomUUID()
       const t0 = Date.now()

@@ -103,6 +103,10 @@ const engineConfig = z.record(z.string().max(100), z.unknown()).refine((o) => JS
 
 export const api = {
   'app.info': call<AppInfo>()(none),
+  /** Desktop only: the system folder picker. Browser mode answers 'unavailable' (type a path instead). */
+  'app.pickFolder': call<{ path: string | null }>()(
+    z.object({ purpose: z.enum(['workspace', 'data', 'export']), title: z.string().max(200).optional() }).strict()
+  ),
   'engine.selfTest': call<SelfTestResult>()(
     z
       .object({

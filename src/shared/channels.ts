@@ -5,6 +5,7 @@
  */
 export const CALL_NAMES = [
   'app.info',
+  'app.pickFolder',
   'engine.selfTest',
   'workspace.create',
   'workspace.createDemo',
