@@ -1,4 +1,3 @@
-import { z } from 'zod'
 import { KeizokuError } from '../shared/errors'
 import type { SettingsPatch, WorkspaceSettings } from './types'
 
@@ -9,26 +8,41 @@ export const DEFAULT_SETTINGS: WorkspaceSettings = {
   costs: { computePerHour: 1.0, storagePerGBMonth: 0.02, valuePerAccuracyPoint: 100, currency: 'USD' }
 }
 
-const settingsSchema = z
-  .object({
-    name: z.string().min(1).max(200),
-    language: z.enum(['en', 'ja']),
-    policy: z
-      .object({
-        maxOldTaskDrop: z.number().min(0).max(100),
-        minNewTaskAccuracy: z.number().min(0).max(1)
-      })
-      .strict(),
-    costs: z
-      .object({
-        computePerHour: z.number().min(0),
-        storagePerGBMonth: z.number().min(0),
-        valuePerAccuracyPoint: z.number().min(0),
-        currency: z.string().regex(/^[A-Z]{3}$/)
-      })
-      .strict()
-  })
-  .strict()
+type Check = [path: string, ok: boolean, what: string]
+
+/** Hand-written checks (no schema library: this module loads in every CLI start and crash-test child). */
+function problems(v: WorkspaceSettings): Check[] {
+  const num = (x: unknown, min: number, max = Infinity): boolean =>
+    typeof x === 'number' && Number.isFinite(x) && x >= min && x <= max
+  return [
+    [
+      'name',
+      typeof v.name === 'string' && v.name.trim().length >= 1 && v.name.length <= 200,
+      'must be 1 to 200 characters'
+    ],
+    ['language', v.language === 'en' || v.language === 'ja', "must be 'en' or 'ja'"],
+    [
+      'policy.maxOldTaskDrop',
+      num(v.policy.maxOldTaskDrop, 0, 100),
+      'must be a number of accuracy points from 0 to 100'
+    ],
+    ['policy.minNewTaskAccuracy', num(v.policy.minNewTaskAccuracy, 0, 1), 'must be a fraction from 0 to 1'],
+    ['costs.computePerHour', num(v.costs.computePerHour, 0), 'must be a number ≥ 0'],
+    ['costs.storagePerGBMonth', num(v.costs.storagePerGBMonth, 0), 'must be a number ≥ 0'],
+    ['costs.valuePerAccuracyPoint', num(v.costs.valuePerAccuracyPoint, 0), 'must be a number ≥ 0'],
+    [
+      'costs.currency',
+      typeof v.costs.currency === 'string' && /^[A-Z]{3}$/.test(v.costs.currency),
+      'must be a 3-letter ISO 4217 code such as USD or JPY'
+    ]
+  ]
+}
+
+const KNOWN: Record<string, readonly string[]> = {
+  '': ['name', 'language', 'policy', 'costs'],
+  policy: ['maxOldTaskDrop', 'minNewTaskAccuracy'],
+  costs: ['computePerHour', 'storagePerGBMonth', 'valuePerAccuracyPoint', 'currency']
+}
 
 /** Merge a patch into settings and validate the result; a bad value throws invalid_argument naming the field. */
 export function mergeSettings(base: WorkspaceSettings, patch: SettingsPatch): WorkspaceSettings {
@@ -38,14 +52,24 @@ export function mergeSettings(base: WorkspaceSettings, patch: SettingsPatch): Wo
     policy: { ...base.policy, ...(patch.policy ?? {}) },
     costs: { ...base.costs, ...(patch.costs ?? {}) }
   }
-  const parsed = settingsSchema.safeParse(merged)
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0]
-    throw new KeizokuError('invalid_argument', `Invalid setting ${issue.path.join('.')}: ${issue.message}.`, {
+  for (const [group, keys] of Object.entries(KNOWN)) {
+    const obj = (group === '' ? patch : (patch as Record<string, unknown>)[group]) as
+      Record<string, unknown> | undefined
+    for (const k of Object.keys(obj ?? {})) {
+      if (!keys.includes(k)) {
+        throw new KeizokuError('invalid_argument', `Unknown setting ${group ? `${group}.` : ''}${k}.`, {
+          hint: `Known: ${keys.join(', ')}.`
+        })
+      }
+    }
+  }
+  const bad = problems(merged).find(([, ok]) => !ok)
+  if (bad) {
+    throw new KeizokuError('invalid_argument', `Invalid setting ${bad[0]}: it ${bad[2]}.`, {
       hint: 'Policy drops are accuracy points 0…100, minimum accuracy a fraction 0…1, currency a 3-letter code.'
     })
   }
-  return parsed.data
+  return merged
 }
 
 /** Settings read from the database, filled up with defaults for fields added later. */

@@ -409,11 +409,11 @@ function assertOneOf<T extends string>(value: string, allowed: readonly T[], wha
 /** Where a given artifact hash is used (for refusing deletes and for check reports). */
 function hashInUse(db: SqlDatabase, hash: string): boolean {
   const row = db.get<{ n: number }>(
-    `SELECT (SELECT count(*) FROM datasets WHERE train_hash = ?1 OR test_hash = ?1)
-          + (SELECT count(*) FROM versions WHERE snapshot_hash = ?1)
-          + (SELECT count(*) FROM jobs WHERE checkpoint_hash = ?1)
-          + (SELECT count(*) FROM reports WHERE hash = ?1) AS n`,
-    hash
+    `SELECT (SELECT count(*) FROM datasets WHERE train_hash = ? OR test_hash = ?)
+          + (SELECT count(*) FROM versions WHERE snapshot_hash = ?)
+          + (SELECT count(*) FROM jobs WHERE checkpoint_hash = ?)
+          + (SELECT count(*) FROM reports WHERE hash = ?) AS n`,
+    ...Array<string>(5).fill(hash)
   )
   return (row?.n ?? 0) > 0
 }
@@ -678,9 +678,11 @@ export class SqliteWorkspace implements Workspace {
     this.transaction(() => {
       const task = this.getTask(id)
       const refs = this.db.get<{ jobs: number; versions: number; evaluations: number }>(
-        `SELECT (SELECT count(*) FROM jobs WHERE task_id = ?1) AS jobs,
-                (SELECT count(*) FROM versions WHERE task_id = ?1) AS versions,
-                (SELECT count(*) FROM evaluations WHERE task_id = ?1) AS evaluations`,
+        `SELECT (SELECT count(*) FROM jobs WHERE task_id = ?) AS jobs,
+                (SELECT count(*) FROM versions WHERE task_id = ?) AS versions,
+                (SELECT count(*) FROM evaluations WHERE task_id = ?) AS evaluations`,
+        id,
+        id,
         id
       )
       if (refs && refs.jobs + refs.versions + refs.evaluations > 0) {

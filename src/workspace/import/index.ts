@@ -11,11 +11,9 @@ import type {
   ImportOptions,
   Problem
 } from '../types'
-import { loadBenchmark } from './builtin'
 import { scanCsv } from './csv'
 import { splitHoldout } from './holdout'
 import { scanIdx } from './idx'
-import { scanImages } from './images'
 import { ProblemList } from './problems'
 import { featureStats, gatherLabels, gatherStandardised } from './standardise'
 
@@ -161,6 +159,8 @@ async function analyse(source: DatasetSource, opts: ImportOptions, problems: Pro
     }
   }
   if (source.kind === 'images') {
+    // Loaded on demand: the decoders and the digit benchmarks are not needed to open a workspace.
+    const { scanImages } = await import('./images')
     const s = await scanImages({ path: source.path, shape: source.shape, onProgress: opts.onProgress }, problems)
     if (!s) return null
     return {
@@ -202,6 +202,7 @@ async function analyse(source: DatasetSource, opts: ImportOptions, problems: Pro
       columns: []
     }
   }
+  const { loadBenchmark } = await import('./builtin')
   const b = await loadBenchmark(source, problems)
   if (!b) return null
   return {

@@ -1,0 +1,109 @@
+import { spawn } from 'node:child_process'
+import { join } from 'node:path'
+import { describe, expect, it } from 'vitest'
+import { mulberry32 } from '../../src/engine/random'
+import { importDataset, openWorkspace } from '../../src/workspace'
+import { crashTensors } from './crashTensors'
+import { makeCsv, tempDir, writeFile } from './helpers'
+
+const KILLS = 22
+const CHILD = join(__dirname, 'crashChild.ts')
+
+interface Reported {
+  jobs: Set<number>
+  done: Set<number>
+  artifacts: Map<string, number>
+  versions: Map<number, string>
+  audit: Map<number, string>
+  backups: number
+}
+
+/** Start the child, let it run for `ms` after it started, SIGKILL it; collect what it reported. */
+function runAndKill(dir: string, taskId: number, round: number, ms: number, into: Reported): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, ['--import', 'tsx', CHILD, dir, String(taskId), String(round)], {
+      cwd: join(__dirname, '..', '..'),
+      stdio: ['ignore', 'pipe', 'pipe']
+    })
+    let buf = ''
+    let stderr = ''
+    let timer: NodeJS.Timeout | undefined
+    child.stdout.setEncoding('utf8')
+    child.stdout.on('data', (chunk: string) => {
+      buf += chunk
+      let nl: number
+      while ((nl = buf.indexOf('\n')) >= 0) {
+        const [what, a, b] = buf.slice(0, nl).split(' ')
+        buf = buf.slice(nl + 1)
+        if (what === 'started') timer = setTimeout(() => child.kill('SIGKILL'), ms)
+        else if (what === 'job') into.jobs.add(Number(a))
+        else if (what === 'done') into.done.add(Number(a))
+        else if (what === 'artifact') into.artifacts.set(a, Number(b))
+        else if (what === 'version') into.versions.set(Number(a), b)
+        else if (what === 'audit') into.audit.set(Number(a), b)
+        else if (what === 'backup') into.backups++
+      }
+    })
+    child.stderr.on('data', (c: Buffer) => (stderr += c.toString()))
+    child.on('exit', (code, signal) => {
+      clearTimeout(timer)
+      // A partial last line was not fully reported: ignore it (buf).
+      if (signal !== 'SIGKILL') reject(new Error(`child ended by itself (code ${code}): ${stderr}`))
+      else resolve()
+    })
+  })
+}
+
+describe('crash safety', () => {
+  it(`survives ${KILLS} SIGKILLs at random moments with every reported write present`, async () => {
+    const dir = join(tempDir(), 'ws')
+    const ws0 = openWorkspace(dir, { create: true })
+    const csv = writeFile(tempDir(), 'small.csv', makeCsv({ rows: 40, features: 3, classes: 2 }))
+    const task = ws0.addTask({
+      name: 'small',
+      dataset: await importDataset({ kind: 'csv', path: csv, label: 'label' })
+    })
+    ws0.close()
+
+    const rep: Reported = {
+      jobs: new Set(),
+      done: new Set(),
+      artifacts: new Map(),
+      versions: new Map(),
+      audit: new Map(),
+      backups: 0
+    }
+    const rand = mulberry32(2024)
+    for (let round = 0; round < KILLS; round++) {
+      // From 'started' (before the child opens the workspace), so some kills land inside open.
+      await runAndKill(dir, task.id, round, 30 + Math.floor(rand() * 450), rep)
+
+      const ws = openWorkspace(dir)
+      try {
+        const report = ws.check()
+        expect(report.summary.join('\n')).toContain('database: ok')
+        expect(report.ok, report.summary.join('\n')).toBe(true)
+        for (const id of rep.jobs) {
+          const job = ws.getJob(id)
+          // A job is never left 'running' by a dead process: opening marks it interrupted.
+          expect(job.status).not.toBe('running')
+          if (rep.done.has(id)) expect(job.status).toBe('succeeded')
+        }
+        for (const [hash, seed] of rep.artifacts) {
+          const back = ws.getTensors(hash)
+          const want = crashTensors(seed)
+          expect(back.map((r) => r.name)).toEqual(want.map((r) => r.name))
+          expect(back[0].data).toEqual(want[0].data)
+        }
+        for (const [id, hash] of rep.versions) expect(ws.getVersion(id).snapshotHash).toBe(hash)
+        const audit = new Map(ws.listAudit().map((e) => [e.id, e.hash]))
+        for (const [id, hash] of rep.audit) expect(audit.get(id)).toBe(hash)
+      } finally {
+        ws.close()
+      }
+    }
+    // The test only means something when the child got real work done between kills.
+    expect(rep.versions.size).toBeGreaterThan(5)
+    expect(rep.audit.size).toBeGreaterThan(5)
+  }, 180_000)
+})
