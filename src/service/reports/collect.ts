@@ -129,12 +129,18 @@ export function decisions(ws: Workspace): DecisionRow[] {
     by: a.by,
     comment: a.comment
   }))
-  const approvalRollbacks = new Set(rows.filter((r) => r.decision === 'rollback').map((r) => r.versionId))
+  const approvalRollbacks = new Map(rows.filter((r) => r.decision === 'rollback').map((r) => [r.versionId, r]))
   for (const e of ws.listAudit()) {
-    if (!/rollback/i.test(e.action)) continue
-    const m = /^version:(\d+)$/.exec(e.subject)
+    if (!/roll(ed)?-?back/i.test(e.action)) continue
+    const m = /^version[: ]#?(\d+)$/.exec(e.subject)
     const versionId = m ? Number(m[1]) : null
-    if (versionId !== null && approvalRollbacks.has(versionId)) continue
+    const twin = versionId !== null ? approvalRollbacks.get(versionId) : undefined
+    if (twin) {
+      // The service writes an approval row and an audit entry per rollback; show it once,
+      // with the version it went back from.
+      if (typeof e.details.from === 'number') twin.decision = `rollback (#${e.details.from} → #${versionId})`
+      continue
+    }
     rows.push({
       at: e.at,
       kind: 'audit',

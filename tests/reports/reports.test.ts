@@ -1,0 +1,402 @@
+import { execFileSync } from 'node:child_process'
+import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { runCli } from '../../src/cli/main'
+import { buildReport, csvField, guardText, parseBenchResults, toCsv } from '../../src/service/reports'
+import { openWorkspace, type VersionRecord, type Workspace } from '../../src/workspace'
+import { csvSections, parseCsv } from './csvParse'
+import { learnAll, syntheticLineage, tempDir, workspaceWithTasks } from './fixture'
+
+const NOW = new Date('2026-11-28T02:00:00.000Z')
+
+/** R of a chain of versions, built here from the stored rows (independent of the report code). */
+function matrixOf(chain: VersionRecord[]): number[][] {
+  const taskOrder = chain.map((v) => v.taskId)
+  return chain.map((v) => {
+    const ids = v.metrics.taskIds as number[]
+    return taskOrder.map((t, j) => (j <= chain.indexOf(v) ? v.accuracyRow[ids.indexOf(t)] : NaN))
+  })
+}
+
+/** Average accuracy, BWT and forgetting by their definitions, with plain loops. */
+function expectedMetrics(R: number[][]): { avg: number; bwt: number; forgetting: number } {
+  const T = R.length
+  let avg = 0
+  for (let j = 0; j < T; j++) avg += R[T - 1][j] / T
+  let bwt = 0
+  let forgetting = 0
+  for (let i = 0; i < T - 1; i++) {
+    bwt += (R[T - 1][i] - R[i][i]) / (T - 1)
+    let best = 0
+    for (let k = i; k < T - 1; k++) best = Math.max(best, R[k][i])
+    forgetting += (best - R[T - 1][i]) / (T - 1)
+  }
+  return { avg, bwt, forgetting }
+}
+
+const pct = (x: number): string => `${(x * 100).toFixed(2)}%`
+const pp = (x: number): string => {
+  const s = (x * 100).toFixed(2)
+  return `${x * 100 > 0 && s !== '0.00' ? '+' : ''}${s} pp`
+}
+
+function chainOf(ws: Workspace, method: string): VersionRecord[] {
+  return ws
+    .listVersions()
+    .filter((v) => v.method === method)
+    .sort((a, b) => a.id - b.id)
+}
+
+function pdfText(buf: Buffer, name: string): string {
+  const dir = tempDir('pdf')
+  const file = join(dir, `${name}.pdf`)
+  writeFileSync(file, buf)
+  return execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' })
+}
+
+describe('reports of a small trained workspace', () => {
+  let ws: Workspace
+  let hemb: VersionRecord[]
+  let finetune: VersionRecord[]
+
+  beforeAll(async () => {
+    ws = workspaceWithTasks(3, 'Line A')
+    // Bigger tasks than the default fixture rows so accuracies are not all 1.
+    await learnAll(ws, 'hemb', { approve: true })
+    await learnAll(ws, 'finetune', { approve: false })
+    hemb = chainOf(ws, 'hemb')
+    finetune = chainOf(ws, 'finetune')
+  })
+  afterAll(() => ws.close())
+
+  it('forgetting HTML holds the matrix and the metrics computed from the stored rows', async () => {
+    const r = await buildReport(ws, { kind: 'forgetting', format: 'html', lang: 'en', now: NOW })
+    const html = r.html ?? ''
+    const R = matrixOf(hemb)
+    const m = expectedMetrics(R)
+    expect(html).toContain('<h1>Forgetting report</h1>')
+    expect(html).toContain(pct(m.avg))
+    expect(html).toContain(pp(m.bwt))
+    expect(html).toContain(pp(m.forgetting))
+    for (let i = 0; i < 3; i++) for (let j = 0; j <= i; j++) expect(html).toContain(`>${(R[i][j] * 100).toFixed(1)}<`)
+    // Formulas written out, sources named with version ids and dates.
+    expect(html).toContain('BWT = 1/(T−1) · Σ_{i=0…T−2} (R[T−1][i] − R[i][i])')
+    expect(html).toContain(`Version #${hemb[2].id}, ${hemb[2].createdAt.slice(0, 16).replace('T', ' ')} UTC`)
+    // Drift and approvals.
+    expect(html).toContain((hemb[2].drift as number[])[0].toFixed(4))
+    expect(html).toContain('Approvals and rollbacks')
+    expect(html.match(/<td>approve<\/td>/g)?.length).toBe(3)
+    // Self-contained: no scripts, no external loads.
+    expect(html).not.toMatch(/<script|<link|<img|url\((?!#)|https?:\/\/(?!www\.w3\.org)/i)
+    expect(html).toContain('<svg')
+    expect(r.versionId).toBe(hemb[2].id)
+  })
+
+  it('ROI HTML compares with the measured baseline and says what was not measured', async () => {
+    const r = await buildReport(ws, { kind: 'roi', format: 'html', lang: 'en', now: NOW })
+    const html = r.html ?? ''
+    const k = expectedMetrics(matrixOf(hemb))
+    const f = expectedMetrics(matrixOf(finetune))
+    expect(html).toContain('<h1>ROI report</h1>')
+    expect(html).toContain(pct(k.avg))
+    expect(html).toContain(pct(f.avg))
+    expect(html).toContain(pp(f.forgetting))
+    // independent was not run in this workspace: said so explicitly.
+    expect(html).toMatch(/<td>independent<\/td><td>not measured<\/td>/)
+    expect(html).toMatch(/<td>finetune[^<]*<\/td><td>measured in this workspace<\/td>/)
+    // Storage from the parameter counts: 4 B × (shared + perTask × T) bytes.
+    const pc = hemb[2].metrics.parameterCounts as { shared: number; perTask: number; mainNet: number }
+    const hnetBytes = 4 * (pc.shared + pc.perTask * 3)
+    expect(html).toContain(hnetBytes >= 1000 ? `${(hnetBytes / 1000).toFixed(2)} kB` : `${hnetBytes} B`)
+    // Training time = Σ trainMs of the lineage.
+    const sec = hemb.reduce((s, v) => s + v.timings.trainMs, 0) / 1000
+    expect(html).toContain(`${sec.toFixed(1)} s`)
+    // Default cost figures are set, so the payback row is there.
+    expect(html).toContain('Payback')
+    expect(html).not.toContain('No cost figures set')
+  })
+
+  it('zero cost figures say so instead of computing savings', async () => {
+    const dir = tempDir('zero')
+    const z = openWorkspace(dir, {
+      create: true,
+      settings: { costs: { computePerHour: 0, storagePerGBMonth: 0, valuePerAccuracyPoint: 0 } }
+    })
+    try {
+      const r = await buildReport(z, { kind: 'roi', format: 'html', lang: 'en', now: NOW })
+      expect(r.html).toContain('No cost figures set')
+      expect(r.html).toContain('no approved (active) model version yet')
+      const j = await buildReport(z, { kind: 'roi', format: 'html', lang: 'ja', now: NOW })
+      expect(j.html).toContain('コスト設定がありません')
+    } finally {
+      z.close()
+    }
+  })
+
+  it('PDF by Chromium: pdftotext finds the headings and the average accuracy (en and ja)', async () => {
+    const m = expectedMetrics(matrixOf(hemb))
+    const en = await buildReport(ws, { kind: 'forgetting', format: 'pdf', lang: 'en', now: NOW })
+    expect(en.pdf?.subarray(0, 5).toString()).toBe('%PDF-')
+    const text = pdfText(en.pdf as Buffer, 'forgetting-en')
+    for (const h of [
+      'Forgetting report',
+      'Summary',
+      'Accuracy matrix',
+      'Per-task accuracy over the sequence',
+      'Approvals and rollbacks'
+    ])
+      expect(text).toContain(h)
+    expect(text).toContain(pct(m.avg))
+    expect(text).toMatch(/Page 1 \/ \d/)
+    expect(text).toContain('Line A')
+    const ja = await buildReport(ws, { kind: 'roi', format: 'pdf', lang: 'ja', now: NOW })
+    const jaText = pdfText(ja.pdf as Buffer, 'roi-ja')
+    expect(jaText).toContain('ROI レポート')
+    expect(jaText).toContain('測定した手法')
+    expect(jaText).toContain(pct(m.avg))
+  })
+
+  it('CSV: BOM, RFC 4180 round trip, numbers as numbers', async () => {
+    const r = await buildReport(ws, { kind: 'forgetting', format: 'csv', lang: 'en', now: NOW })
+    const out = join(tempDir('csv'), 'f.csv')
+    await buildReport(ws, { kind: 'forgetting', format: 'csv', lang: 'en', now: NOW, outFile: out })
+    const bytes = readFileSync(out)
+    expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf])
+    expect(bytes.subarray(3).toString('utf8')).toBe(r.csv)
+    const sections = csvSections(parseCsv(r.csv ?? ''))
+    const matrix = sections.get('accuracy_matrix') ?? []
+    const R = matrixOf(hemb)
+    expect(matrix.length).toBe(4)
+    for (let i = 0; i < 3; i++) {
+      expect(Number(matrix[i + 1][3])).toBe(hemb[i].id)
+      for (let j = 0; j <= i; j++) expect(Number(matrix[i + 1][5 + j])).toBe(R[i][j])
+      for (let j = i + 1; j < 3; j++) expect(matrix[i + 1][5 + j]).toBe('')
+    }
+    const metrics = new Map((sections.get('metrics') ?? []).slice(1).map((row) => [row[0], row[1]]))
+    const m = expectedMetrics(R)
+    expect(Number(metrics.get('average_accuracy'))).toBeCloseTo(m.avg, 12)
+    expect(Number(metrics.get('bwt'))).toBeCloseTo(m.bwt, 12)
+    const roi = await buildReport(ws, { kind: 'roi', format: 'csv', now: NOW })
+    const methods = csvSections(parseCsv(roi.csv ?? '')).get('methods') ?? []
+    const ft = methods.find((row) => row[0] === 'finetune')
+    expect(Number(ft?.[4])).toBeCloseTo(expectedMetrics(matrixOf(finetune)).avg, 12)
+    // A negative number stays numeric (no apostrophe, no quotes).
+    const bwtCell = ft?.[6] ?? ''
+    expect(Number(bwtCell)).toBeCloseTo(expectedMetrics(matrixOf(finetune)).bwt, 12)
+  })
+
+  it('writes one report row and one audit entry, nothing else, and the file atomically', async () => {
+    const auditBefore = ws.listAudit().length
+    const reportsBefore = ws.listReports().length
+    const versionsBefore = JSON.stringify(ws.listVersions())
+    const dir = tempDir('out')
+    const out = join(dir, 'roi.html')
+    const r = await buildReport(ws, { kind: 'roi', format: 'html', lang: 'en', outFile: out, actor: 'tester' })
+    expect(readFileSync(out, 'utf8')).toBe(r.html)
+    expect(readdirSync(dir)).toEqual(['roi.html'])
+    expect(ws.listReports().length).toBe(reportsBefore + 1)
+    const rec = ws.listReports().at(-1)
+    expect(rec?.path).toBe(out)
+    expect(rec?.details.sha256).toBe(r.sha256)
+    const audit = ws.listAudit()
+    expect(audit.length).toBe(auditBefore + 1)
+    expect(audit[0].action).toBe('report.exported')
+    expect(audit[0].actor).toBe('tester')
+    expect(JSON.stringify(ws.listVersions())).toBe(versionsBefore)
+    expect(ws.verifyAudit().ok).toBe(true)
+  })
+
+  it('CLI: keizoku report writes the file and prints JSON; bad options are usage errors', async () => {
+    const out = join(tempDir('cli'), 'f.html')
+    const lines: string[] = []
+    const errs: string[] = []
+    const code = await runCli(
+      ['report', ws.dir, '--kind', 'forgetting', '--format', 'html', '--out', out, '--lang', 'ja', '--json'],
+      {
+        out: (t) => lines.push(t),
+        err: (t) => errs.push(t)
+      }
+    )
+    expect(errs).toEqual([])
+    expect(code).toBe(0)
+    const doc = JSON.parse(lines.join('\n')) as { path: string; lang: string; kind: string }
+    expect(doc.path).toBe(out)
+    expect(doc.lang).toBe('ja')
+    expect(readFileSync(out, 'utf8')).toContain('忘却レポート')
+    const bad = await runCli(['report', ws.dir, '--kind', 'profit', '--format', 'html', '--out', out], {
+      out: () => undefined,
+      err: (t) => errs.push(t)
+    })
+    expect(bad).toBe(2)
+    expect(errs.join('\n')).toContain('--kind must be forgetting or roi')
+    const missing = await runCli(['report', join(ws.dir, 'nope'), '--kind', 'roi', '--format', 'csv', '--out', out], {
+      out: () => undefined,
+      err: (t) => errs.push(t)
+    })
+    expect(missing).not.toBe(0)
+  })
+
+  it('bench results are shown as measured on the benchmark, with their own comparison', async () => {
+    const bench = parseBenchResults(
+      {
+        benchmark: 'split-mnist',
+        date: '2026-11-27T10:00:00.000Z',
+        methods: ['hemb', 'independent'],
+        results: [
+          {
+            method: 'hemb',
+            seed: 1,
+            R: [
+              [0.99, 0.5],
+              [0.98, 0.97]
+            ],
+            b: [0.5, 0.5],
+            trainSeconds: 20,
+            parameterCounts: { shared: 1000, perTask: 32, mainNet: 5000 },
+            bytesPerTask: 128
+          },
+          {
+            method: 'hemb',
+            seed: 2,
+            R: [
+              [0.97, 0.5],
+              [0.96, 0.95]
+            ],
+            b: [0.5, 0.5],
+            trainSeconds: 22,
+            parameterCounts: { shared: 1000, perTask: 32, mainNet: 5000 },
+            bytesPerTask: 128
+          },
+          {
+            method: 'independent',
+            seed: 1,
+            R: [
+              [0.99, 0.5],
+              [0.99, 0.985]
+            ],
+            b: [0.5, 0.5],
+            trainSeconds: 10,
+            parameterCounts: { shared: 0, perTask: 5000, mainNet: 5000 },
+            bytesPerTask: 20000
+          }
+        ]
+      },
+      '/x/results.json'
+    )
+    expect(bench.methods.find((m) => m.method === 'hemb')?.R[1][1]).toBeCloseTo(0.96, 12)
+    const r = await buildReport(ws, { kind: 'roi', format: 'html', lang: 'en', bench, now: NOW })
+    const html = r.html ?? ''
+    expect(html).toContain('On the benchmark (from the bench file): split-mnist')
+    expect(html).toMatch(/<td>independent<\/td><td>measured on a benchmark/)
+    // hemb on the bench: mean of seeds → final row [0.97, 0.96] → 96.50%.
+    expect(html).toContain('96.50%')
+    expect(html).toContain('results.json, seeds 1, 2')
+    // independent is no longer "not measured"; ewc still is.
+    expect(html).not.toMatch(/<td>independent<\/td><td>not measured/)
+    expect(html).toMatch(/<td>ewc<\/td><td>not measured/)
+    expect(html).toContain('hemb versus independent')
+  })
+})
+
+describe('CSV formula-injection guard', () => {
+  it('guards text cells that start a formula, never numbers', () => {
+    expect(guardText('=1+2')).toBe("'=1+2")
+    expect(guardText('+cmd')).toBe("'+cmd")
+    expect(guardText('-2+3')).toBe("'-2+3")
+    expect(guardText('@SUM(A1)')).toBe("'@SUM(A1)")
+    expect(guardText('\tx')).toBe("'\tx")
+    expect(guardText('\rx')).toBe("'\rx")
+    expect(guardText('plain -1')).toBe('plain -1')
+    expect(csvField(-0.012)).toBe('-0.012')
+    expect(csvField('-0.012')).toBe("'-0.012")
+    expect(csvField('=HYPERLINK("http://x","y")')).toBe(`"'=HYPERLINK(""http://x"",""y"")"`)
+    expect(csvField(null)).toBe('')
+    expect(csvField(Number.NaN)).toBe('')
+    const text = toCsv([['a,b', 'line\nbreak', 'q"uote', 1.5, -2]])
+    expect(parseCsv(text)).toEqual([['a,b', 'line\nbreak', 'q"uote', '1.5', '-2']])
+  })
+
+  it('hostile task names and comments come out guarded in the report CSV and escaped in the HTML', async () => {
+    const ws = syntheticLineage(3, 'Hostile')
+    try {
+      const tasks = ws.listTasks()
+      // The reviewer and the comment are free text a user types.
+      const v = ws.activeVersion() as VersionRecord
+      ws.recordApproval({ versionId: v.id, decision: 'override', by: '@evil', comment: '=cmd|"/c calc"!A1' })
+      const r = await buildReport(ws, { kind: 'forgetting', format: 'csv', now: NOW })
+      const rows = csvSections(parseCsv(r.csv ?? '')).get('decisions') ?? []
+      const last = rows.at(-1) ?? []
+      expect(last[4]).toBe("'@evil")
+      expect(last[5]).toBe(`'=cmd|"/c calc"!A1`)
+      expect(tasks.length).toBe(3)
+      const h = await buildReport(ws, { kind: 'forgetting', format: 'html', now: NOW })
+      expect(h.html).toContain('=cmd|&quot;/c calc&quot;!A1')
+    } finally {
+      ws.close()
+    }
+  })
+
+  it('task names with markup are escaped everywhere (HTML and SVG)', async () => {
+    const ws = workspaceWithTasks(0, 'Markup')
+    try {
+      const { syntheticTask } = await import('./fixture')
+      ws.addTask({ name: '<script>alert(1)</script>', dataset: syntheticTask(0, 8, 4) })
+      ws.addTask({ name: '=1+1', dataset: syntheticTask(1, 8, 4) })
+      await learnAll(ws, 'finetune', { approve: true })
+      const h = await buildReport(ws, { kind: 'forgetting', format: 'html', now: NOW })
+      expect(h.html).not.toContain('<script')
+      expect(h.html).toContain('&lt;script&gt;')
+      const c = await buildReport(ws, { kind: 'forgetting', format: 'csv', now: NOW })
+      const matrix = csvSections(parseCsv(c.csv ?? '')).get('accuracy_matrix') ?? []
+      expect(matrix[2][2]).toBe("'=1+1")
+    } finally {
+      ws.close()
+    }
+  })
+})
+
+describe('large and rolled-back workspaces', () => {
+  it('50 tasks: the matrix table is split into 5 blocks of 10, the heatmap has no cell labels', async () => {
+    const ws = syntheticLineage(50)
+    try {
+      const r = await buildReport(ws, { kind: 'forgetting', format: 'html', now: NOW })
+      const html = r.html ?? ''
+      expect(html.match(/<table class="matrix wide">/g)?.length).toBe(5)
+      expect(html).toContain('Evaluated task T41–T50')
+      // Block T41–T50 lists only the rows that learned task 41 or later (10 rows).
+      const lastBlock = html.slice(html.indexOf('Evaluated task T41–T50'))
+      const table = lastBlock.slice(0, lastBlock.indexOf('</table>'))
+      expect(table.match(/<tr>/g)?.length).toBe(1 + 10)
+      // A drift heatmap instead of 49 drift lines.
+      expect(html).toContain('Relative drift D[i][j]')
+    } finally {
+      ws.close()
+    }
+  })
+
+  it('a rollback shows in the decisions and the report follows the active lineage', async () => {
+    const ws = syntheticLineage(4, 'Rollback')
+    try {
+      const versions = ws.listVersions().sort((a, b) => a.id - b.id)
+      ws.transaction(() => {
+        ws.setVersionStatus(versions[2].id, 'active')
+        ws.recordApproval({ versionId: versions[2].id, decision: 'rollback', by: 'lead', comment: 'task 4 regressed' })
+        ws.appendAudit({
+          actor: 'lead',
+          action: 'version.rolled-back',
+          subject: `version ${versions[2].id}`,
+          details: { from: versions[3].id, comment: 'task 4 regressed' }
+        })
+      })
+      const r = await buildReport(ws, { kind: 'forgetting', format: 'html', now: NOW })
+      expect(r.versionId).toBe(versions[2].id)
+      expect(r.html).toContain(`rollback (#${versions[3].id} → #${versions[2].id})`)
+      expect(r.html).toContain('task 4 regressed')
+      expect(r.html).toContain('T = 3 tasks')
+      expect(existsSync(ws.dir)).toBe(true)
+    } finally {
+      ws.close()
+    }
+  })
+})
