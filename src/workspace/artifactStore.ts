@@ -77,7 +77,10 @@ export class ArtifactStore {
   write(bytes: Uint8Array): { hash: string; size: number } {
     const hash = sha256Hex(bytes)
     const path = this.pathOf(hash)
-    if (existsSync(path) && statSync(path).size === bytes.length) return { hash, size: bytes.length }
+    // Already there and intact: nothing to do. A damaged copy (same name, other content) is replaced.
+    if (existsSync(path) && statSync(path).size === bytes.length && sha256Hex(readFileSync(path)) === hash) {
+      return { hash, size: bytes.length }
+    }
     const sub = dirname(path)
     if (!existsSync(sub)) {
       mkdirSync(sub, { recursive: true })

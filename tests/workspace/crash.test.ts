@@ -105,5 +105,5 @@ describe('crash safety', () => {
     // The test only means something when the child got real work done between kills.
     expect(rep.versions.size).toBeGreaterThan(5)
     expect(rep.audit.size).toBeGreaterThan(5)
-  }, 180_000)
+  }, 300_000)
 })

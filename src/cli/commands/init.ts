@@ -1,4 +1,5 @@
-import { openWorkspace } from '../../workspace'
+import { KeizokuError } from '../../shared/errors'
+import { openWorkspace, workspaceExists } from '../../workspace'
 import { emit, usageError } from '../output'
 import { requirePositional, stringOption } from '../parse'
 import type { Command } from './types'
@@ -17,6 +18,11 @@ export const initCommand: Command = {
     if (language !== undefined && language !== 'en' && language !== 'ja')
       throw usageError(`--language must be en or ja, got "${language}".`)
     const name = stringOption(args, 'name')
+    if (workspaceExists(dir)) {
+      throw new KeizokuError('conflict', `${dir} is already a Keizoku workspace.`, {
+        hint: 'Use it as it is (`keizoku task list DIR`), or choose a new folder.'
+      })
+    }
     const ws = openWorkspace(dir, {
       create: true,
       actor: cliActor(),
