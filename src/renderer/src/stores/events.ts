@@ -1,3 +1,4 @@
+import { watch } from 'vue'
 import { getTransport } from '../transport'
 import { useAuditStore } from './audit'
 import { useSettingsStore } from './settings'
@@ -19,8 +20,29 @@ export function wireEvents(): void {
     useTrainingStore().onProgress(p)
   })
   t.on('job.updated', (j) => void useTrainingStore().onJobUpdated(j))
+  const ws = useWorkspaceStore()
+  // Another workspace (or none): forget everything the stores held about the previous one.
+  watch(
+    () => ws.current?.dir,
+    (dir, before) => {
+      if (dir === before) return
+      const tasks = useTasksStore()
+      const versions = useVersionsStore()
+      tasks.tasks = []
+      tasks.jobs = []
+      versions.versions = []
+      versions.comparison = undefined
+      versions.lastExport = undefined
+      useTransferStore().matrix = null
+      useAuditStore().listing = undefined
+      useSettingsStore().settings = undefined
+      if (dir) {
+        void tasks.load.run()
+        void versions.load.run()
+      }
+    }
+  )
   t.on('workspace.changed', (e) => {
-    const ws = useWorkspaceStore()
     switch (e.what) {
       case 'tasks':
         void useTasksStore().load.run()

@@ -14,36 +14,44 @@ export const useWorkspaceStore = defineStore('workspace', () => {
   const check = ref<CheckReport>()
   const by = () => useUserStore().name.trim() || undefined
 
+  /**
+   * Bumped whenever `current` is set, so a slow load (app.info may wait for the engine backend)
+   * cannot overwrite a workspace the user created or opened in the meantime.
+   */
+  let generation = 0
+  function setCurrent(s: WorkspaceSummary | null): WorkspaceSummary | null {
+    generation += 1
+    current.value = s
+    return s
+  }
+
   const load = action(async () => {
     const t = getTransport()
-    const [cur, rec, info] = await Promise.all([
-      t.invoke('workspace.current', {}),
-      t.invoke('workspace.recent', {}),
-      t.invoke('app.info', {})
-    ])
-    current.value = cur
+    const gen = generation
+    const info = t.invoke('app.info', {}).then((i) => (app.value = i))
+    const [cur, rec] = await Promise.all([t.invoke('workspace.current', {}), t.invoke('workspace.recent', {})])
+    if (gen === generation) current.value = cur
     recent.value = rec
-    app.value = info
     loaded.value = true
+    await info
   })
   const reloadCurrent = action(async () => {
-    current.value = await getTransport().invoke('workspace.current', {})
+    const gen = generation
+    const cur = await getTransport().invoke('workspace.current', {})
+    if (gen === generation) current.value = cur
   })
   const create = action(async (dir: string, name?: string) => {
-    current.value = await getTransport().invoke('workspace.create', { dir, name: name || undefined, by: by() })
-    return current.value
+    return setCurrent(await getTransport().invoke('workspace.create', { dir, name: name || undefined, by: by() }))
   })
   const createDemo = action(async (dir: string, demo: 'beef-enose' | 'split-mnist') => {
-    current.value = await getTransport().invoke('workspace.createDemo', { dir, demo, by: by() })
-    return current.value
+    return setCurrent(await getTransport().invoke('workspace.createDemo', { dir, demo, by: by() }))
   })
   const open = action(async (dir: string) => {
-    current.value = await getTransport().invoke('workspace.open', { dir, by: by() })
-    return current.value
+    return setCurrent(await getTransport().invoke('workspace.open', { dir, by: by() }))
   })
   const close = action(async () => {
     await getTransport().invoke('workspace.close', {})
-    current.value = null
+    setCurrent(null)
     recent.value = await getTransport().invoke('workspace.recent', {})
   })
   const runCheck = action(async (dir?: string) => {
