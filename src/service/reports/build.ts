@@ -17,6 +17,7 @@ import { collectForgetting, forgettingCsv, forgettingHtml } from './forgettingRe
 import { when } from './format'
 import { strings } from './i18n'
 import { htmlToPdf } from './pdf'
+import type { PdfOptions } from './pageTemplates'
 import { collectRoi, roiCsv, roiHtml } from './roiReport'
 import { REPORT_FORMATS, REPORT_KINDS, type ReportOptions } from './types'
 
@@ -24,6 +25,11 @@ export interface BuildReportOptions extends ReportOptions {
   outFile?: string
   /** Audit actor; default 'keizoku'. */
   actor?: string
+  /**
+   * HTML → PDF printer; default headless Chromium (htmlToPdf). The Electron host passes
+   * printHtmlToPdf from src/main/printToPdf.ts so the app needs no separate Chromium.
+   */
+  printPdf?: (html: string, o: PdfOptions) => Promise<Buffer>
 }
 
 export interface BuiltReport {
@@ -114,7 +120,7 @@ export async function buildReport(ws: Workspace, opts: BuildReportOptions): Prom
   } else {
     const s = strings(lang)
     out.html = html
-    out.pdf = await htmlToPdf(html, {
+    out.pdf = await (opts.printPdf ?? htmlToPdf)(html, {
       headerLeft: `${settings.name} — ${opts.kind === 'roi' ? s.roiTitle : s.forgettingTitle}`,
       headerRight: when(now.toISOString()),
       pageWord: s.page

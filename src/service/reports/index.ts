@@ -4,7 +4,8 @@
  */
 export { buildReport, writeFileAtomic, type BuildReportOptions, type BuiltReport } from './build'
 export { readBenchResults, parseBenchResults } from './baselines'
-export { htmlToPdf, headerFooter, chromiumPath } from './pdf'
+export { htmlToPdf, chromiumPath } from './pdf'
+export { headerFooter, type PdfOptions } from './pageTemplates'
 export { toCsv, toCsvSections, toCsvBytes, csvField, guardText } from './csv'
 export { collectForgetting } from './forgettingReport'
 export { collectRoi } from './roiReport'
