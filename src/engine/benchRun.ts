@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs'
 import * as tf from '@tensorflow/tfjs'
 import type { BackendName } from '../shared/types'
 import { initBackend } from './backend'
@@ -33,6 +34,9 @@ export interface BenchResult {
   /** Sum of learnTask times (training incl. the task's H-score row and H-embedding fit). */
   trainSeconds: number
   perTaskSeconds: number[]
+  /** CPU seconds of the training thread during learnTask calls (Linux; null elsewhere). */
+  trainCpuSeconds: number | null
+  perTaskCpuSeconds: number[]
   /** Training steps per second over the whole sequence (steps · tasks / trainSeconds). */
   stepsPerSecond: number
   backend: BackendName
@@ -42,6 +46,20 @@ export interface BenchResult {
   /** Bytes of the learner snapshot after the last task, divided by the number of tasks. */
   snapshotBytesPerTask: number
   transferRows: number[][]
+}
+
+/**
+ * CPU seconds used so far by the calling thread (Linux /proc/thread-self/stat utime + stime,
+ * clock ticks of 1/100 s), or undefined elsewhere. Wall time on a machine shared with other
+ * work overstates the engine's cost; the training thread's own CPU time does not.
+ */
+export function threadCpuSeconds(): number | undefined {
+  try {
+    const fields = readFileSync('/proc/thread-self/stat', 'utf8').split(') ')[1].split(' ')
+    return (Number(fields[11]) + Number(fields[12])) / 100
+  } catch {
+    return undefined
+  }
 }
 
 /**
@@ -60,10 +78,14 @@ export async function runBenchJob(job: BenchJob, onTask?: (t: number, seconds: n
   fresh.dispose()
   const R: number[][] = []
   const perTaskSeconds: number[] = []
+  const perTaskCpu: number[] = []
   const transferRows: number[][] = []
   try {
     for (let t = 0; t < T; t++) {
+      const cpu0 = threadCpuSeconds()
       const res = await learner.learnTask(seq[t])
+      const cpu1 = threadCpuSeconds()
+      if (cpu0 !== undefined && cpu1 !== undefined) perTaskCpu.push(cpu1 - cpu0)
       perTaskSeconds.push(res.millis / 1000)
       transferRows.push(res.transferRow)
       onTask?.(t, res.millis / 1000)
@@ -93,6 +115,8 @@ export async function runBenchJob(job: BenchJob, onTask?: (t: number, seconds: n
       wallSeconds: (Date.now() - started) / 1000,
       trainSeconds,
       perTaskSeconds,
+      trainCpuSeconds: perTaskCpu.length === T ? perTaskCpu.reduce((a, v) => a + v, 0) : null,
+      perTaskCpuSeconds: perTaskCpu,
       stepsPerSecond: (job.steps * T) / Math.max(trainSeconds, 1e-9),
       backend: (tf.getBackend() as BackendName) ?? info.name,
       parameterCounts: counts,

@@ -19,7 +19,7 @@ import { KeizokuError } from '../shared/errors'
 
 const finite = (what: string) =>
   z
-    .number({ error: `${what} must be a number` })
+    .number({ error: `${what} must be a finite number` })
     .refine((v) => Number.isFinite(v), { message: `${what} must be a finite number (not NaN or Infinity)` })
 const positive = (what: string) => finite(what).refine((v) => v > 0, { message: `${what} must be greater than 0` })
 const nonNegative = (what: string) => finite(what).refine((v) => v >= 0, { message: `${what} must be 0 or more` })

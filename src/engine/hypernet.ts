@@ -91,6 +91,27 @@ export class ChunkedHypernet {
     const parts = tf.split(theta, this.sizes)
     const m = E.shape[0]
     const K = this.numChunks
+    const x = this.trunkFromParts(parts, E)
+    const { w, b } = this.outFromParts(parts)
+    const out = dense(x, w, b, 'linear')
+    const all = tf.reshape(out, [m, K * this.chunk]) as tf.Tensor2D
+    const flat = K * this.chunk === this.numOutputs ? all : (tf.slice(all, [0, 0], [m, this.numOutputs]) as tf.Tensor2D)
+    return { flat, hidden: withHidden ? x : undefined }
+  }
+
+  /** Last hidden layer [m·K, h_L] for the m embeddings in E (rows task-major: task i, chunk k). */
+  trunk(theta: tf.Tensor1D, E: tf.Tensor2D): tf.Tensor2D {
+    return this.trunkFromParts(tf.split(theta, this.sizes), E)
+  }
+
+  /** Output layer (W [h_L, C], b [C]) of Θ. */
+  outLayer(theta: tf.Tensor1D): { w: tf.Tensor2D; b: tf.Tensor1D } {
+    return this.outFromParts(tf.split(theta, this.sizes))
+  }
+
+  trunkFromParts(parts: tf.Tensor[], E: tf.Tensor2D): tf.Tensor2D {
+    const m = E.shape[0]
+    const K = this.numChunks
     const h = this.hidden
     const cEmb = tf.reshape(parts[0], [K, this.ce]) as tf.Tensor2D
     const w1e = tf.reshape(parts[1], [this.te, h[0]]) as tf.Tensor2D
@@ -103,11 +124,15 @@ export class ChunkedHypernet {
       x = dense(x, tf.reshape(parts[p], [h[l - 1], h[l]]) as tf.Tensor2D, parts[p + 1], this.act)
       p += 2
     }
-    const hiddenOut = withHidden ? x : undefined
-    const out = dense(x, tf.reshape(parts[p], [h[h.length - 1], this.chunk]) as tf.Tensor2D, parts[p + 1], 'linear')
-    const all = tf.reshape(out, [m, K * this.chunk]) as tf.Tensor2D
-    const flat = K * this.chunk === this.numOutputs ? all : (tf.slice(all, [0, 0], [m, this.numOutputs]) as tf.Tensor2D)
-    return { flat, hidden: hiddenOut }
+    return x
+  }
+
+  outFromParts(parts: tf.Tensor[]): { w: tf.Tensor2D; b: tf.Tensor1D } {
+    const p = parts.length - 2
+    return {
+      w: tf.reshape(parts[p], [this.hidden[this.hidden.length - 1], this.chunk]) as tf.Tensor2D,
+      b: parts[p + 1] as tf.Tensor1D
+    }
   }
 }
 

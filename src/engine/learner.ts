@@ -10,6 +10,7 @@ import { distanceTargets, fitHEmbedding } from './hembedding'
 import { hScore } from './hscore'
 import { ChunkedHypernet, unflatten } from './hypernet'
 import { countParams, forwardMain, inputSize, mainNetSpec, paramShapes, shapeSize, type ParamShape } from './mainnet'
+import { OutputRegularizer } from './regularizer'
 import { Purpose, gaussianArray, rng, sampleIndices } from './seeds'
 import { installWasmFastPaths } from './wasmKernels'
 import type {
@@ -112,8 +113,7 @@ interface TaskRun {
   slots: Record<string, Slot>
   /** Constant tensors of the run (regulariser targets, stacked embeddings, EWC anchors). */
   consts: tf.Tensor[]
-  regE?: tf.Tensor2D
-  regTargets?: tf.Tensor2D
+  reg?: OutputRegularizer
   guide?: tf.Tensor1D
   lambdaT: number
   step: (s: number, read: boolean) => { loss: LossParts; correct: number; n: number } | undefined
@@ -548,10 +548,10 @@ class EngineLearner implements Learner {
       }
       const regOn = t > 0 && cfg.beta > 0
       if (regOn) {
-        // Targets W_j* = h(e_j, Θ*) with Θ* the hypernet before this task, in one batched call.
-        run.regE = tf.keep(tf.stack(this.embeddings) as tf.Tensor2D)
-        run.regTargets = tf.keep(tf.tidy(() => hnet.generate(this.theta!, run.regE!).flat))
-        consts.push(run.regE, run.regTargets)
+        // Targets W_j* = h(e_j, Θ*) with Θ* the hypernet before this task (kept in Gram form).
+        const E = tf.stack(this.embeddings) as tf.Tensor2D
+        run.reg = new OutputRegularizer(hnet, this.theta!, E, cfg.beta)
+        E.dispose()
       }
       const dShapes = guideOn ? decoderShapes(decIn, cfg.decoderHidden, te) : []
       run.step = (s, read) => {
@@ -589,22 +589,13 @@ class EngineLearner implements Learner {
         let lossReg: tf.Tensor | undefined
         if (regOn) {
           const r = tf.tidy(() => {
-            let E = run.regE!
-            let T = run.regTargets!
-            const nPrev = E.shape[0]
-            let n = nPrev
-            if (cfg.regSubsample > 0 && cfg.regSubsample < nPrev) {
-              const idx = sampleIndices(nPrev, cfg.regSubsample, rng(this.seed, Purpose.regSubset, t, s))
-              const it = tf.tensor1d(idx, 'int32')
-              E = tf.gather(E, it) as tf.Tensor2D
-              T = tf.gather(T, it) as tf.Tensor2D
-              n = idx.length
-            }
-            const at = cfg.lookahead ? tf.add(th.value, th.adam.delta(gTheta)) : th.value
-            const { value: v, grad } = tf.valueAndGrad(
-              (p: tf.Tensor) =>
-                tf.mul(tf.sum(tf.square(tf.sub(T, hnet.generate(p as tf.Tensor1D, E).flat))), cfg.beta / n) as tf.Scalar
-            )(at)
+            const reg = run.reg!
+            const subset =
+              cfg.regSubsample > 0 && cfg.regSubsample < reg.n
+                ? sampleIndices(reg.n, cfg.regSubsample, rng(this.seed, Purpose.regSubset, t, s))
+                : undefined
+            const at = cfg.lookahead ? (tf.add(th.value, th.adam.delta(gTheta)) as tf.Tensor1D) : th.value
+            const { value: v, grad } = tf.valueAndGrad((p: tf.Tensor) => reg.loss(p as tf.Tensor1D, subset))(at)
             return { v, g: tf.add(gTheta, grad) as tf.Tensor1D }
           })
           gTotal = r.g
@@ -721,6 +712,7 @@ class EngineLearner implements Learner {
       slot.adam.dispose()
     }
     tf.dispose(run.consts)
+    run.reg?.dispose()
   }
 
   /** Makes the trained slots the learner's state; disposes the replaced tensors. */
@@ -747,6 +739,7 @@ class EngineLearner implements Learner {
       s.net.adam.dispose()
     }
     tf.dispose(run.consts)
+    run.reg?.dispose()
     this.numClasses.push(run.numClasses)
     if (this.method === 'ewc') this.updateFisher(run.t, train)
   }

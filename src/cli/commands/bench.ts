@@ -189,6 +189,7 @@ export const benchCommand: Command = {
           f(r.metrics.forgetting),
           r.wallSeconds.toFixed(1),
           r.trainSeconds.toFixed(1),
+          r.trainCpuSeconds === null ? '—' : r.trainCpuSeconds.toFixed(1),
           r.stepsPerSecond.toFixed(1),
           r.backend,
           r.parameterCounts.shared,
