@@ -32,7 +32,7 @@ import type { TensorRecord } from '../engine/types'
 //   (no keizoku.db); corrupt — keizoku.db unreadable/damaged, with the hint to run
 //   `keizoku check DIR --repair` when a backup exists; conflict — a newer schema version.
 // workspaceExists(dir): boolean — DIR holds a keizoku.db.
-// checkWorkspace(dir): IntegrityReport — like Workspace.check, but also works (reports) when
+// checkWorkspace(dir, actor?): IntegrityReport — like Workspace.check, but also works (reports) when
 //   the database cannot be opened at all.
 // repairWorkspace(dir, actor?): Promise<RepairReport> — restores the newest backup that passes
 //   quick_check (the damaged db is kept as keizoku.db.damaged-<time>), reports what was lost.

@@ -12,12 +12,12 @@ import { closeSync, fsyncSync, openSync, readFileSync } from 'node:fs'
 /**
  * Integrity report for DIR, also when the database cannot be opened at all (then the
  * database part says why and the rest is unchecked). Throws not_found only when DIR is not a
- * workspace and has no backups either.
+ * workspace and has no backups either. With `actor`, the open is audited like any other.
  */
-export function checkWorkspace(dir: string): IntegrityReport {
+export function checkWorkspace(dir: string, actor?: string): IntegrityReport {
   const abs = resolve(dir)
   try {
-    const ws = openSqliteWorkspace(abs)
+    const ws = openSqliteWorkspace(abs, actor ? { actor } : {})
     try {
       return ws.check()
     } finally {

@@ -63,6 +63,7 @@ describe('keizoku init / task add / task list / check', () => {
       'workspace.opened',
       'task.added',
       'workspace.opened',
+      'workspace.opened',
       'workspace.opened'
     ])
   })

@@ -174,6 +174,8 @@ export async function scanCsv(opts: CsvOptions, problems: ProblemList): Promise<
   let pendingFirst: { fields: string[]; line: number } | null = null
   let tallies: ColumnTally[] = []
   let featureCols: number[] = []
+  /** Column → position among the features, −1 for label/ignored columns. */
+  let featureAt = new Int32Array(0)
   let labelCol = -1
   let groupCol = -1
   let ncol = 0
@@ -274,6 +276,8 @@ export async function scanCsv(opts: CsvOptions, problems: ProblemList): Promise<
       )
     }
     d = featureCols.length
+    featureAt = new Int32Array(ncol).fill(-1)
+    featureCols.forEach((c, f) => (featureAt[c] = f))
     features = new Float32Array(cap * d)
     labels = new Int32Array(cap)
     if (labelCol < 0 && opts.label !== undefined) setupFailed = true
@@ -303,11 +307,15 @@ export async function scanCsv(opts: CsvOptions, problems: ProblemList): Promise<
     if (sampleRows.length < 10) sampleRows.push(fields)
     if (n === cap) grow()
     const row = n + 1
+    const base = n * d
+    // One Number() per cell: the value goes to the column tally and, for a feature, the table.
     for (let c = 0; c < ncol; c++) {
       const s = fields[c]
       const v = cellNumber(s)
+      const f = featureAt[c]
+      if (f >= 0) features[base + f] = v
       const t = tallies[c]
-      if (Number.isFinite(v)) {
+      if (v === v && v !== Infinity && v !== -Infinity) {
         t.numeric++
         if (v < t.min) t.min = v
         if (v > t.max) t.max = v
@@ -326,8 +334,6 @@ export async function scanCsv(opts: CsvOptions, problems: ProblemList): Promise<
         if (t.firstNonNumeric.length < 3) t.firstNonNumeric.push({ line, row, value: s })
       }
     }
-    const base = n * d
-    for (let f = 0; f < d; f++) features[base + f] = cellNumber(fields[featureCols[f]])
     if (labelCol >= 0) {
       const lv = fields[labelCol].trim()
       if (lv === '') {
