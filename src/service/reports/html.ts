@@ -38,7 +38,7 @@ figure { margin: 6pt 0 10pt; break-inside: avoid; }
 figure svg { width: 100%; height: auto; display: block; }
 figcaption { font-size: 9pt; color: #444; margin-top: 2pt; }
 .src { color: #666; font-size: 8pt; }
-.block { break-inside: avoid; }
+.block, table.keep { break-inside: avoid; }
 `
 
 export interface Page {

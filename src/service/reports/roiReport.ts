@@ -428,7 +428,7 @@ function costSection(s: Strings, d: RoiData): string {
     line(s.monthlySavings, (k) => m(k.monthlySavings)),
     line(s.payback, (k) => ({ html: `<b>${escapeHtml(verdictText(s, k))}</b>` }))
   ]
-  body += tableHtml(head, rows)
+  body += tableHtml(head, rows, 'wide keep')
   body += para(s.costFormula, 'note')
   return section(s.costs, body)
 }
