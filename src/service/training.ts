@@ -231,6 +231,8 @@ export class Trainer {
           taskIds,
           parameterCounts: out.parameterCounts,
           embeddingTarget: out.embeddingTarget,
+          preTrainAccuracy: out.preTrainAccuracy,
+          untrainedAccuracy: out.untrainedAccuracy,
           steps: out.steps,
           stepsPerSecond: out.stepsPerSecond,
           lossCurve: out.lossCurve

@@ -30,6 +30,10 @@ export interface TrainOutput {
   /** Relative output drift ‖W_j − W_j(parent)‖ / ‖W_j(parent)‖ per learned task (hypernet methods). */
   drift: Array<number | null>
   parameterCounts: import('../engine/types').ParameterCounts
+  /** Accuracy on the new task before training (R[t−1][t]); null without a holdout set. */
+  preTrainAccuracy: number | null
+  /** Accuracy of a freshly initialised learner on the new task (the FWT baseline b_t). */
+  untrainedAccuracy: number | null
   steps: number
   trainMs: number
   stepsPerSecond: number

@@ -36,5 +36,5 @@ describe('model export', () => {
     expect(doc.outputs).toBe(2)
     expect(Math.abs(doc.accuracy - r.holdoutAccuracy!) * 100).toBeLessThanOrEqual(0.5)
     expect(doc.accuracy).toBeGreaterThan(0.9)
-  })
+  }, 300_000)
 })

@@ -19,7 +19,7 @@ function generated(dir: string, versionId: number): Float32Array[] {
   }
 }
 
-describe('pipeline service: a 3-task built-in sequence end to end', () => {
+describe('pipeline service: a 3-task built-in sequence end to end', { timeout: 300_000 }, () => {
   const { service, dir } = tempService()
   const versions: VersionView[] = []
   beforeAll(async () => {

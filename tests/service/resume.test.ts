@@ -61,5 +61,5 @@ describe('a training job killed with SIGKILL', () => {
     // Same bytes: the learner snapshots are content-addressed, so equal hashes mean identical weights.
     expect(doc.candidate.snapshotHash).toBe(refDoc.candidate.snapshotHash)
     expect(doc.candidate.backend).toBe(refDoc.candidate.backend)
-  })
+  }, 600_000)
 })

@@ -1,7 +1,21 @@
 import { createLearner, restoreLearner } from '../../engine/learner'
+import type { LabelledSet } from '../../shared/dataset'
 import { relativeOutputDrift } from '../../engine/metrics'
 import type { Learner, StepProgress, TrainCheckpoint } from '../../engine/types'
 import type { TrainOutput, TrainPayload } from '../workerProtocol'
+
+/** Accuracy of a learner as it would be before its first task: the untrained baseline b_t. */
+function untrainedAccuracyOf(p: TrainPayload, method: Learner['method'], set: LabelledSet): number {
+  const config = p.parent ? { ...p.parent.config, ...p.overrides } : { ...p.create.config, ...p.overrides }
+  const seed = p.parent ? p.parent.seed : p.create.seed
+  const inputShape = p.parent ? p.parent.inputShape : p.create.inputShape
+  const fresh = createLearner({ method, seed, config, inputShape })
+  try {
+    return fresh.evaluateBeforeLearning(set)
+  } finally {
+    fresh.dispose()
+  }
+}
 
 /**
  * One task's training, run inside a job worker: restore the active learner (or create the
@@ -17,6 +31,11 @@ export async function trainInWorker(
   try {
     const hyper = ['hemb', 'hnet', 'hnet-random'].includes(learner.method)
     const before = hyper ? Array.from({ length: learner.tasksLearned }, (_, j) => learner.generatedWeights(j)) : []
+    const test = p.evalSets[p.evalSets.length - 1]
+    // R[t−1][t] and b_t for forward transfer: the new task before training, from where this run
+    // starts and from a freshly initialised learner of the same method and settings.
+    const preTrainAccuracy = test.n > 0 ? learner.evaluateBeforeLearning(test) : null
+    const untrainedAccuracy = test.n > 0 ? untrainedAccuracyOf(p, learner.method, test) : null
     const res = await learner.learnTask(p.task, {
       onProgress: hooks.onProgress,
       shouldStop: hooks.shouldStop,
@@ -35,6 +54,8 @@ export async function trainInWorker(
       accuracyRow,
       drift,
       parameterCounts: learner.parameterCounts(),
+      preTrainAccuracy,
+      untrainedAccuracy,
       steps: res.steps,
       trainMs: res.millis,
       stepsPerSecond: res.stepsPerSecond,
