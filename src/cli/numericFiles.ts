@@ -59,7 +59,11 @@ export function parseFeatureCsv(text: string, file: string): { values: Float64Ar
           'invalid_argument',
           `${file} line ${i + 1}, column ${j + 1}: "${cell.trim()}" is not a finite number.`,
           {
-            hint: i === 0 ? 'The features CSV has no header row: numbers only, one sample per line.' : undefined
+            hint: /[;\t]/.test(cell)
+              ? 'Separate the values with commas (this looks like a semicolon- or tab-separated file).'
+              : i === 0
+                ? 'The features CSV has no header row: numbers only, one sample per line.'
+                : undefined
           }
         )
       }
