@@ -75,6 +75,10 @@ describe('keizoku hscore', () => {
       /line 1, column 1: "a".*no header row/
     )
     await expectError(
+      ['hscore', '--features', file('semi.csv', '1;2\n3;4\n6;7\n'), '--labels', labels3],
+      /"1;2" is not a finite number.*Separate the values with commas/
+    )
+    await expectError(
       ['hscore', '--features', file('blank.csv', '1,2\n\n6,7\n'), '--labels', labels3],
       /blank\.csv line 2 is empty/
     )
