@@ -12,8 +12,8 @@ export function accuracyOption(
   return {
     animation: false,
     tooltip: { trigger: 'axis' },
-    legend: { show: true },
-    grid: { left: 56, right: 16, top: 36, bottom: 40 },
+    legend: { show: true, top: 0 },
+    grid: { left: 56, right: 16, top: 40, bottom: 44 },
     xAxis: { type: 'category', data: c.tasks.map((t) => t.name) },
     yAxis: { type: 'value', name: names.y, min: 0, max: 100 },
     series: [
@@ -35,8 +35,8 @@ export function forgettingOption(
   return {
     animation: false,
     tooltip: { trigger: 'axis' },
-    legend: { show: true },
-    grid: { left: 56, right: 56, top: 36, bottom: 40 },
+    legend: { show: true, top: 0 },
+    grid: { left: 56, right: 56, top: 40, bottom: 44 },
     xAxis: { type: 'category', data: c.tasks.map((t) => t.name) },
     yAxis: [
       { type: 'value', name: names.drop },

@@ -8,8 +8,8 @@ export function lineOption(series: Series[], xLabel: string, xs?: number[]): Rec
   return {
     animation: false,
     tooltip: { trigger: 'axis' },
-    legend: { show: series.length > 1 },
-    grid: { left: 56, right: 16, top: 32, bottom: 40 },
+    legend: { show: series.length > 1, top: 0 },
+    grid: { left: 56, right: 16, top: 36, bottom: 44 },
     xAxis: { type: 'value', name: xLabel, nameLocation: 'middle', nameGap: 26, min: xs?.[0] ?? 1 },
     yAxis: { type: 'value', scale: true },
     series: series.map((s) => ({

@@ -9,7 +9,7 @@ export function embeddingOption(
     m.embeddingMap.filter((p) => p.kind === kind).map((p) => ({ value: [p.x, p.y], name: p.name, taskId: p.taskId }))
   return {
     animation: false,
-    legend: { show: true },
+    legend: { show: true, top: 0 },
     tooltip: {
       trigger: 'item',
       formatter: (p: { seriesName: string; data: { name: string; value: [number, number] } }) =>

@@ -10,7 +10,14 @@ export default {
     settings: 'Settings',
     system: 'System'
   },
-  common: { loading: 'Loading…', cancel: 'Cancel', yes: 'Yes', no: 'No' },
+  common: {
+    loading: 'Loading…',
+    cancel: 'Cancel',
+    yes: 'Yes',
+    no: 'No',
+    browse: 'Browse…',
+    browseFor: 'Choose a folder for {what}'
+  },
   system: {
     heading: 'System',
     info: 'This installation',
@@ -33,7 +40,7 @@ export default {
   workspace: {
     heading: 'Workspaces',
     browserPaths: 'Folders are named relative to the server’s workspace folder {root}.',
-    desktopPaths: 'Type the full path of a folder (a folder picker is not available yet).',
+    desktopPaths: 'Type the full path of a folder, or choose it with Browse….',
     current: 'Open workspace',
     counts: '{tasks} tasks registered, {learned} learned by the active version.',
     integrityOk: 'Integrity check passed when the workspace was opened',

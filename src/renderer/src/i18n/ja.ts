@@ -12,7 +12,14 @@ const ja: typeof en = {
     settings: '設定',
     system: 'システム'
   },
-  common: { loading: '読み込み中…', cancel: 'キャンセル', yes: 'はい', no: 'いいえ' },
+  common: {
+    loading: '読み込み中…',
+    cancel: 'キャンセル',
+    yes: 'はい',
+    no: 'いいえ',
+    browse: '参照…',
+    browseFor: '{what}のフォルダーを選ぶ'
+  },
   system: {
     heading: 'システム',
     info: 'このインストール',
@@ -35,7 +42,7 @@ const ja: typeof en = {
   workspace: {
     heading: 'ワークスペース',
     browserPaths: 'フォルダーはサーバーのワークスペースフォルダー {root} からの相対パスで指定します。',
-    desktopPaths: 'フォルダーのフルパスを入力してください（フォルダー選択ダイアログは未対応です）。',
+    desktopPaths: 'フォルダーのフルパスを入力するか、「参照…」で選んでください。',
     current: '開いているワークスペース',
     counts: '登録済みタスク {tasks} 件、うち有効バージョンで学習済み {learned} 件。',
     integrityOk: '開いたときの整合性チェックに合格しました',
