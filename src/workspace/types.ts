@@ -520,6 +520,12 @@ export interface Workspace {
   getTensorFile(hash: string): { records: TensorRecord[]; meta: Record<string, unknown> }
   verifyArtifacts(): ArtifactCheck
   storageUse(): StorageUse
+  /**
+   * Delete artifacts nothing points at any more (superseded checkpoints, orphans left by a
+   * crash, stale temp files), live copy and backup copy, when older than `minAgeMs`
+   * (default 1 h, so a file just written and about to be referenced is never taken).
+   */
+  collectGarbage(opts?: { minAgeMs?: number }): { removed: number; bytes: number }
 
   // integrity
   /** Online backup into backups/ (temp + rename), keeps the newest 3. */

@@ -1,4 +1,4 @@
-import { closeSync, existsSync, mkdirSync, openSync, readdirSync, readSync, statSync } from 'node:fs'
+import { closeSync, existsSync, mkdirSync, openSync, readdirSync, readSync, rmSync, statSync } from 'node:fs'
 import { basename, join, resolve } from 'node:path'
 import type { TaskData } from '../shared/dataset'
 import { KeizokuError, type ErrorInfo } from '../shared/errors'
@@ -542,6 +542,45 @@ export class SqliteWorkspace implements Workspace {
 
   verifyArtifacts(): ArtifactCheck {
     return verifyArtifactFiles(this.artifacts, collectReferences(this.db))
+  }
+
+  collectGarbage(opts: { minAgeMs?: number } = {}): { removed: number; bytes: number } {
+    const cutoff = Date.now() - (opts.minAgeMs ?? 3_600_000)
+    let removed = 0
+    let bytes = 0
+    const doomed: string[] = []
+    this.transaction(() => {
+      const rows = this.db.all<{ hash: string; bytes: number; created_at: string }>(
+        'SELECT hash, bytes, created_at FROM artifacts'
+      )
+      for (const r of rows) {
+        if (Date.parse(r.created_at) > cutoff || hashInUse(this.db, r.hash)) continue
+        this.db.run('DELETE FROM artifacts WHERE hash = ?', r.hash)
+        doomed.push(r.hash)
+        bytes += r.bytes
+      }
+    })
+    for (const h of doomed) this.forgetArtifactFile(h)
+    removed += doomed.length
+    // Files no row knows (a crash between the file write and the commit), and temp files.
+    const known = new Set(collectReferences(this.db).keys())
+    for (const store of [this.artifacts, this.mirror]) {
+      const files = store.listFiles()
+      for (const h of files.hashes) {
+        const p = store.pathOf(h)
+        if (known.has(h) || statSync(p).mtimeMs > cutoff) continue
+        bytes += statSync(p).size
+        store.remove(h)
+        removed++
+      }
+      for (const t of files.temp) {
+        if (statSync(t).mtimeMs > cutoff) continue
+        bytes += statSync(t).size
+        rmSync(t, { force: true })
+        removed++
+      }
+    }
+    return { removed, bytes }
   }
 
   storageUse(): StorageUse {

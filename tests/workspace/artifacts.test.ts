@@ -205,3 +205,23 @@ describe('audit log', () => {
     w.close()
   })
 })
+
+describe('garbage collection', () => {
+  it('removes unreferenced artifacts and stray files older than the age limit, keeps referenced ones', async () => {
+    const ws = newWorkspace()
+    const kept = ws.putTensors([{ name: 'a', shape: [1], data: new Float32Array([1]) }], 'checkpoint')
+    const job = ws.createJob({ kind: 'train', args: {} })
+    ws.updateJob(job.id, { checkpointHash: kept })
+    const old = ws.putTensors([{ name: 'a', shape: [1], data: new Float32Array([2]) }], 'checkpoint')
+    writeFileSync(join(ws.dir, 'artifacts', 'tmp', 'stale.tmp'), 'x')
+    await ws.backup()
+    expect(ws.collectGarbage()).toEqual({ removed: 0, bytes: 0 })
+    const r = ws.collectGarbage({ minAgeMs: -1000 })
+    // the superseded checkpoint (live + backup copy), and the temp file
+    expect(r.removed).toBe(2)
+    expect(ws.hasArtifact(old)).toBe(false)
+    expect(ws.hasArtifact(kept)).toBe(true)
+    expect(ws.check().ok).toBe(true)
+    ws.close()
+  })
+})

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto'
-import { existsSync, readFileSync } from 'node:fs'
+import { existsSync, readFileSync, statSync } from 'node:fs'
 import { basename } from 'node:path'
 import { gunzipSync } from 'node:zlib'
 import { KIND_NAMES, sniff } from './magic'
@@ -20,6 +20,9 @@ export interface IdxScan {
   sha256: string
 }
 
+/** Largest IDX file read, before and after gunzip. */
+export const MAX_IDX_BYTES = 512 * 2 ** 20
+
 interface IdxFile {
   type: number
   dims: number[]
@@ -28,15 +31,26 @@ interface IdxFile {
 
 function readIdx(path: string, role: 'images' | 'labels', problems: ProblemList): IdxFile | null {
   const file = basename(path)
-  if (!existsSync(path)) {
+  if (!existsSync(path) || !statSync(path).isFile()) {
     problems.error('file_not_found', `The IDX ${role} file ${path} does not exist.`, 'Check the path.', { file })
+    return null
+  }
+  // MNIST's largest file is 47 MB; a bigger one (or a gzip bomb) is refused before it fills memory.
+  const size = statSync(path).size
+  if (size > MAX_IDX_BYTES) {
+    problems.error(
+      'file_too_large',
+      `${file} is ${(size / 2 ** 20).toFixed(0)} MiB; IDX files are read up to ${MAX_IDX_BYTES / 2 ** 20} MiB.`,
+      'Split the data into several tasks, or check that this is the right file.',
+      { file }
+    )
     return null
   }
   let bytes: Uint8Array = readFileSync(path)
   let kind = sniff(bytes.subarray(0, 64))
   if (kind === 'gzip') {
     try {
-      bytes = gunzipSync(bytes)
+      bytes = gunzipSync(bytes, { maxOutputLength: MAX_IDX_BYTES })
     } catch (err) {
       problems.error(
         'decode_failed',

@@ -3,6 +3,7 @@ import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs'
 import { extname, join } from 'node:path'
 import jpeg from 'jpeg-js'
 import { PNG } from 'pngjs'
+import { declaredSize, MAX_IMAGE_PIXELS } from './imageSize'
 import { KIND_NAMES, sniff, type SniffedKind } from './magic'
 import type { ProblemList } from './problems'
 
@@ -91,7 +92,12 @@ function decode(bytes: Buffer, kind: SniffedKind): { data: Uint8Array; width: nu
     const png = PNG.sync.read(bytes)
     return { data: png.data, width: png.width, height: png.height }
   }
-  const img = jpeg.decode(bytes, { useTArray: true, formatAsRGBA: true, maxMemoryUsageInMB: 1024 })
+  const img = jpeg.decode(bytes, {
+    useTArray: true,
+    formatAsRGBA: true,
+    maxResolutionInMP: Math.ceil(MAX_IMAGE_PIXELS / 1e6),
+    maxMemoryUsageInMB: 256
+  })
   return { data: img.data, width: img.width, height: img.height }
 }
 
@@ -178,6 +184,16 @@ export async function scanImages(
         actual === 'png' || actual === 'jpeg'
           ? `Rename it to .${actual === 'png' ? 'png' : 'jpg'}.`
           : 'Replace it with a real PNG or JPEG file, or remove it.',
+        { file: job.rel }
+      )
+      continue
+    }
+    const size = declaredSize(bytes, actual === 'png' ? 'png' : 'jpeg')
+    if (size && size.width * size.height > MAX_IMAGE_PIXELS) {
+      problems.error(
+        'image_too_large',
+        `${job.rel} declares a ${size.width}×${size.height} image (${((size.width * size.height) / 1e6).toFixed(0)} megapixels); images are read up to 4096×4096.`,
+        'Scale the image down (it is resized to the task’s input size anyway), or remove it.',
         { file: job.rel }
       )
       continue
