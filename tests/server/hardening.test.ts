@@ -263,4 +263,16 @@ describe('browser-mode server hardening', () => {
     ).toBe('open')
     expect(await attempt(`${base}/api/events`, { cookie: `keizoku_token=${server.token}` })).toBe('open')
   })
+
+  it('keeps the event socket one-way and small: a client message or an oversized frame closes it', async () => {
+    const closeCode = (payload: string): Promise<number> =>
+      new Promise((resolve) => {
+        const ws = new WebSocket(`ws://127.0.0.1:${server.port}/api/events?token=${server.token}`)
+        ws.on('open', () => ws.send(payload))
+        ws.on('close', (code) => resolve(code))
+        ws.on('error', () => undefined)
+      })
+    expect(await closeCode('{"call":"app.info"}')).toBe(1008)
+    expect(await closeCode('x'.repeat(65 * 1024))).toBe(1009)
+  })
 })
