@@ -1,4 +1,5 @@
 import type { TransferMatrix } from '@shared/types'
+import { escapeHtml } from './escapeHtml'
 
 /** ECharts option for the 2-D map of task embeddings: learned tasks and targets (ê) as two series. */
 export function embeddingOption(
@@ -13,7 +14,7 @@ export function embeddingOption(
     tooltip: {
       trigger: 'item',
       formatter: (p: { seriesName: string; data: { name: string; value: [number, number] } }) =>
-        `${p.data.name} (${p.seriesName})<br/>x = ${p.data.value[0].toFixed(3)}, y = ${p.data.value[1].toFixed(3)}`
+        `${escapeHtml(p.data.name)} (${escapeHtml(p.seriesName)})<br/>x = ${p.data.value[0].toFixed(3)}, y = ${p.data.value[1].toFixed(3)}`
     },
     grid: { left: 48, right: 16, top: 32, bottom: 32 },
     xAxis: { type: 'value', scale: true },
