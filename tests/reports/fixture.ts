@@ -72,8 +72,8 @@ const TINY = {
 
 /**
  * Learn every task of `ws` in order with `method`, storing one version per task the way the
- * service does: accuracyRow over the learned tasks, metrics.taskIds, parameterCounts, drift,
- * timings.trainMs. With `approve`, each version is approved (active) with an approval row.
+ * service does (src/service/work/train.ts): accuracyRow over the learned tasks, metrics.taskIds,
+ * parameterCounts, preTrainAccuracy (R[t−1][t]) and untrainedAccuracy (b_t), drift, timings.trainMs. With `approve`, each version is approved (active) with an approval row.
  */
 export async function learnAll(
   ws: Workspace,
@@ -83,6 +83,8 @@ export async function learnAll(
   await initBackend()
   const tasks = ws.listTasks()
   const learner = createLearner({ method, seed: opts.seed ?? 1, config: TINY, inputShape: [D] })
+  // A never-trained learner of the same method and seed gives the FWT baseline b_t.
+  const fresh = createLearner({ method, seed: opts.seed ?? 1, config: TINY, inputShape: [D] })
   const ids: number[] = []
   let parentId: number | null = null
   const before: Float32Array[] = []
@@ -90,6 +92,8 @@ export async function learnAll(
   try {
     for (let i = 0; i < tasks.length; i++) {
       const data = ws.loadTaskData(tasks[i].id)
+      const preTrainAccuracy = learner.evaluateBeforeLearning(data.test)
+      const untrainedAccuracy = fresh.evaluateBeforeLearning(data.test)
       const res = await learner.learnTask(data)
       const accuracyRow = tasks.slice(0, i + 1).map((t, j) => learner.evaluate(j, ws.loadTaskData(t.id).test))
       const drift = i === 0 || !hyper ? null : before.map((w, j) => relativeOutputDrift(learner.generatedWeights(j), w))
@@ -107,7 +111,12 @@ export async function learnAll(
         config: TINY,
         seed: opts.seed ?? 1,
         backend: res.backend,
-        metrics: { taskIds: tasks.slice(0, i + 1).map((t) => t.id), parameterCounts: { ...learner.parameterCounts() } },
+        metrics: {
+          taskIds: tasks.slice(0, i + 1).map((t) => t.id),
+          parameterCounts: { ...learner.parameterCounts() },
+          preTrainAccuracy,
+          untrainedAccuracy
+        },
         accuracyRow,
         transferRow: res.transferRow,
         drift,
@@ -122,6 +131,7 @@ export async function learnAll(
     }
   } finally {
     learner.dispose()
+    fresh.dispose()
   }
   return ids
 }

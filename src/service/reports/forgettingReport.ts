@@ -177,7 +177,15 @@ function matrixSection(s: Strings, d: ForgettingData): string {
     const rows: Cell[][] = shown.map((r) => [
       taskLabel(m, r.index),
       { html: `<span class="src">#${r.versionId} ${escape(when(r.createdAt).slice(0, 10))}</span>` },
-      ...r.values.slice(a, b).map((v): Cell => (v === null ? { html: '', num: true } : num((v * 100).toFixed(1))))
+      ...r.values
+        .slice(a, b)
+        .map((v, k): Cell =>
+          v === null
+            ? { html: '', num: true }
+            : a + k > r.index
+              ? { html: `<i>${(v * 100).toFixed(1)}</i>`, num: true }
+              : num((v * 100).toFixed(1))
+        )
     ])
     if (T > MATRIX_BLOCK) body += `<h3>${escape(`${s.evaluatedTask} T${a + 1}–T${b}`)}</h3>`
     body += tableHtml(head, rows, 'matrix wide').replace(/<td class="num"><\/td>/g, '<td class="num empty"></td>')

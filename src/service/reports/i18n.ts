@@ -49,7 +49,7 @@ const en = {
   matrixIncomplete: 'The accuracy matrix is incomplete',
   accuracyMatrix: 'Accuracy matrix',
   matrixIntro:
-    'Rows: the model version after learning each task. Columns: the task evaluated. Values: holdout accuracy. Empty cells were not measured (tasks not yet learned).',
+    'Rows: the model version after learning each task. Columns: the task evaluated. Values: holdout accuracy. Italic cells right of the diagonal are a task’s accuracy just before it was trained (stored with the version that then learned it; used for FWT). Empty cells were not measured.',
   afterTask: 'After learning',
   evaluatedTask: 'Evaluated task',
   columnsBlock: 'tasks',
@@ -177,7 +177,7 @@ const ja: Strings = {
   matrixIncomplete: '精度行列が不完全です',
   accuracyMatrix: '精度行列',
   matrixIntro:
-    '行: 各タスクを学習した後のモデルバージョン。列: 評価したタスク。値: ホールドアウト精度。空欄は未測定（まだ学習していないタスク）です。',
+    '行: 各タスクを学習した後のモデルバージョン。列: 評価したタスク。値: ホールドアウト精度。対角より右の斜体のセルは、そのタスクを学習する直前の精度です（次に学習したバージョンに保存され、FWT に使用）。空欄は未測定です。',
   afterTask: '学習後',
   evaluatedTask: '評価タスク',
   columnsBlock: 'タスク',
