@@ -63,15 +63,19 @@ export function heatmapData(m: TransferMatrix, taskId?: number | null): HeatmapD
 export function extremes(d: HeatmapData): {
   best: { name: string; value: number } | null
   worst: { name: string; value: number } | null
+  /** How many earlier tasks have a score for this row. */
+  count: number
 } {
+  let count = 0
   let best: { name: string; value: number } | null = null
   let worst: { name: string; value: number } | null = null
   for (const h of d.highlightValues) {
     if (h.value === null) continue
+    count += 1
     if (!best || h.value > best.value) best = { name: h.name, value: h.value }
     if (!worst || h.value < worst.value) worst = { name: h.name, value: h.value }
   }
-  return { best, worst }
+  return { best, worst, count }
 }
 
 /** ECharts option for the heatmap; the highlighted row's label is drawn bold with a marker. */
@@ -80,7 +84,7 @@ export function heatmapOption(d: HeatmapData, axisNames: { x: string; y: string 
   return {
     animation: false,
     tooltip: { position: 'top' },
-    grid: { left: 140, right: 24, top: 24, bottom: 90 },
+    grid: { left: 140, right: 110, top: 30, bottom: 70 },
     xAxis: {
       type: 'category',
       data: d.xLabels,

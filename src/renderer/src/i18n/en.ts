@@ -205,6 +205,7 @@ export default {
     noSources: 'No task has been learned yet, so there is nothing to transfer from.',
     sentence:
       'For {task}, the most transferable earlier task is {best} (H-score {bestV}) and the least transferable is {worst} (H-score {worstV}).',
+    sentenceOne: 'For {task}, the only earlier task, {best}, gives an H-score of {bestV}.',
     noRow: 'No scores for {task} yet.',
     rowValues: 'H-scores of {task}',
     heatmap: 'H-score heatmap',

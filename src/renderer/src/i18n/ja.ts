@@ -201,6 +201,7 @@ const ja: typeof en = {
     noSources: '学習済みのタスクがまだないため、転移元がありません。',
     sentence:
       '{task} にとって最も転移しやすい既存タスクは {best}（H スコア {bestV}）、最も転移しにくいのは {worst}（H スコア {worstV}）です。',
+    sentenceOne: '{task} にとって唯一の既存タスク {best} の H スコアは {bestV} です。',
     noRow: '{task} のスコアはまだありません。',
     rowValues: '{task} の H スコア',
     heatmap: 'H スコアのヒートマップ',
