@@ -93,6 +93,20 @@ describe('built app', () => {
     expect(bad, 'move these to "dependencies" or bundle them').toEqual([])
   })
 
+  it('keeps the job worker free of Electron and of the main entry (it also runs under plain Node)', () => {
+    const seen = new Set<string>()
+    const visit = (rel: string): void => {
+      if (seen.has(rel)) return
+      seen.add(rel)
+      for (const id of requires(read(rel)).filter((x) => x.startsWith('.'))) {
+        visit(join(dirname(rel), id.endsWith('.js') ? id : `${id}.js`))
+      }
+    }
+    visit(join('main', 'worker.js'))
+    expect([...seen]).not.toContain(join('main', 'index.js'))
+    for (const rel of seen) expect(requires(read(rel)), rel).not.toContain('electron')
+  })
+
   it('has a sandbox-compatible preload: one file that requires nothing but electron', () => {
     expect(requires(read('preload/index.js'))).toEqual(['electron'])
   })
