@@ -306,3 +306,15 @@ describe('CSV validation', () => {
     ws.close()
   })
 })
+
+describe('CSV damage', () => {
+  it('binary data after valid rows is named with its line, and a line without breaks is refused', async () => {
+    // 2,000 rows (> the 8 kB that the file-type sniffing looks at), then zeros.
+    const text = Buffer.concat([Buffer.from(makeCsv({ rows: 2000, features: 3, classes: 2 })), Buffer.alloc(1000)])
+    const errs = await importErrors({ kind: 'csv', path: writeFile(tempDir(), 'cut.csv', text), label: 'label' })
+    expect(errs[0]).toMatchObject({ code: 'binary_content', location: { line: 2002 } })
+    const long = 'a,b,label\n' + 'x'.repeat(17 * 1024 * 1024)
+    const errs2 = await importErrors({ kind: 'csv', path: writeFile(tempDir(), 'long.csv', long), label: 'label' })
+    expect(errs2.map((e) => e.code)).toContain('record_too_long')
+  })
+})

@@ -432,6 +432,22 @@ export async function scanCsv(opts: CsvOptions, problems: ProblemList): Promise<
       { file, line: read.unterminatedQuoteLine }
     )
   }
+  if (read.binaryAtLine !== undefined) {
+    problems.error(
+      'binary_content',
+      `${file}, line ${read.binaryAtLine}: the file turns into binary data (NUL bytes) here; a CSV file is text throughout.`,
+      'The file is damaged or was cut while copying; export it again.',
+      { file, line: read.binaryAtLine }
+    )
+  }
+  if (read.tooLongLine !== undefined) {
+    problems.error(
+      'record_too_long',
+      `${file}, line ${read.tooLongLine}: more than 16 million characters without a line break.`,
+      'Check that this is a CSV file with one record per line.',
+      { file, line: read.tooLongLine }
+    )
+  }
   if (read.strayQuoteLine !== undefined) {
     problems.warning(
       'stray_quote',

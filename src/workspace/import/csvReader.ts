@@ -19,6 +19,10 @@ export interface CsvReadResult {
   unterminatedQuoteLine?: number
   /** First line with characters between a closing quote and the next delimiter. */
   strayQuoteLine?: number
+  /** Line where NUL bytes start (binary data inside a text file); reading stops there. */
+  binaryAtLine?: number
+  /** Line of a record longer than MAX_RECORD_CHARS without a line break; reading stops there. */
+  tooLongLine?: number
 }
 
 /**
@@ -128,9 +132,14 @@ export async function readCsvRecords(
   }
 
   const stream = createReadStream(path, { highWaterMark: 1 << 20 })
-  for await (const chunk of stream as AsyncIterable<Buffer>) {
-    hash.update(chunk)
-    read += chunk.length
+  let binary = false
+  for await (const whole of stream as AsyncIterable<Buffer>) {
+    hash.update(whole)
+    read += whole.length
+    // NUL never occurs in CSV text: what follows is binary (or a hole); keep what came before.
+    const z = whole.indexOf(0)
+    const chunk = z >= 0 ? whole.subarray(0, z) : whole
+    binary = z >= 0
     let text = decoder.write(chunk)
     if (first) {
       if (text.charCodeAt(0) === 0xfeff) text = text.slice(1)
@@ -139,15 +148,22 @@ export async function readCsvRecords(
     text = carry.length > 0 ? carry + text : text
     const used = parse(text, false)
     carry = used < text.length ? text.slice(used) : ''
+    if (binary) {
+      result.binaryAtLine = line
+      carry = ''
+      stream.destroy()
+      break
+    }
     if (carry.length > MAX_RECORD_CHARS) {
-      result.unterminatedQuoteLine ??= line
+      if (carry.charCodeAt(0) === QUOTE) result.unterminatedQuoteLine ??= line
+      else result.tooLongLine = line
       carry = ''
       stream.destroy()
       break
     }
     onProgress?.(total > 0 ? read / total : 1)
   }
-  const rest = carry + decoder.end()
+  const rest = binary ? '' : carry + decoder.end()
   if (rest.length > 0) parse(rest, true)
   result.lines = line - 1
   result.sha256 = hash.digest('hex')
