@@ -25,8 +25,9 @@ const jsFiles = (dir: string): string[] =>
     .filter((f) => f.endsWith('.js'))
     .map((f) => join(dir, f))
 
-/** Module ids passed to require() in a CommonJS bundle. */
-const requires = (code: string): string[] => [...code.matchAll(/\brequire\(\s*["']([^"']+)["']\s*\)/g)].map((m) => m[1])
+/** Module ids a CommonJS bundle loads: require("x") and dynamic import("x"). */
+const requires = (code: string): string[] =>
+  [...code.matchAll(/\b(?:require|import)\(\s*["']([^"']+)["']\s*\)/g)].map((m) => m[1])
 const packageOf = (id: string): string => (id.startsWith('@') ? id.split('/').slice(0, 2).join('/') : id.split('/')[0])
 
 /** Reads a JS literal as the bundle writes it (rollup may emit `!0` / `!1` for booleans). */
