@@ -3,7 +3,7 @@ import { readFileSync, readdirSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { runCli } from '../../src/cli/main'
-import { buildReport, parseBenchResults } from '../../src/service/reports'
+import { buildReport, parseBenchResults, reportBuild } from '../../src/service/reports'
 import { openWorkspace, type VersionRecord, type Workspace } from '../../src/workspace'
 import { csvSections, parseCsv } from './csvParse'
 import { learnAll, tempDir, workspaceWithTasks } from './fixture'
@@ -215,6 +215,33 @@ describe('reports of a small trained workspace', () => {
     expect(audit[0].actor).toBe('tester')
     expect(JSON.stringify(ws.listVersions())).toBe(versionsBefore)
     expect(ws.verifyAudit().ok).toBe(true)
+  })
+
+  it('refuses a file inside the workspace or in a missing folder, leaving nothing behind', async () => {
+    const before = ws.listReports().length
+    await expect(buildReport(ws, { kind: 'roi', format: 'html', outFile: join(ws.dir, 'r.html') })).rejects.toThrow(
+      /inside the workspace folder/
+    )
+    const missing = join(tempDir('missing'), 'no', 'such', 'dir', 'r.html')
+    await expect(buildReport(ws, { kind: 'roi', format: 'html', outFile: missing })).rejects.toThrow(
+      /Cannot write the report/
+    )
+    expect(ws.listReports().length).toBe(before)
+    expect(readdirSync(ws.dir).some((f) => f.endsWith('.html') || f.endsWith('.tmp'))).toBe(false)
+  })
+
+  it('report.build service function: preview returns text, export returns the path, PDF needs a file', async () => {
+    const preview = await reportBuild(ws, { kind: 'forgetting', format: 'html', lang: 'ja' })
+    expect(preview.html).toContain('忘却レポート')
+    expect(preview.path).toBeUndefined()
+    const csv = await reportBuild(ws, { kind: 'roi', format: 'csv' })
+    expect(csv.csv?.startsWith('methods')).toBe(true)
+    const out = join(tempDir('api'), 'roi.csv')
+    const exported = await reportBuild(ws, { kind: 'roi', format: 'csv', outFile: out, by: 'ui' })
+    expect(exported.path).toBe(out)
+    expect(exported.csv).toBeUndefined()
+    expect(typeof exported.reportId).toBe('number')
+    await expect(reportBuild(ws, { kind: 'roi', format: 'pdf' })).rejects.toThrow(/needs a file/)
   })
 
   it('CLI: keizoku report writes the file and prints JSON; bad options are usage errors', async () => {

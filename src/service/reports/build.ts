@@ -9,7 +9,7 @@
  */
 import { createHash, randomBytes } from 'node:crypto'
 import { closeSync, fsyncSync, openSync, renameSync, rmSync, writeSync } from 'node:fs'
-import { basename, dirname, join, resolve } from 'node:path'
+import { basename, dirname, isAbsolute, join, relative, resolve } from 'node:path'
 import type { Workspace } from '../../workspace'
 import { KeizokuError } from '../../shared/errors'
 import { toCsvBytes, toCsvSections } from './csv'
@@ -81,6 +81,20 @@ export function writeFileAtomic(file: string, data: Uint8Array): void {
   }
 }
 
+/**
+ * The workspace folder holds only what the workspace layer writes (its files are checked for
+ * orphans), so a report file may not be placed inside it.
+ */
+function refuseInsideWorkspace(ws: Workspace, outFile: string): void {
+  const out = resolve(outFile)
+  const rel = relative(resolve(ws.dir), out)
+  if (rel === '' || (!rel.startsWith('..') && !isAbsolute(rel))) {
+    throw new KeizokuError('invalid_argument', `The report file ${out} is inside the workspace folder ${ws.dir}.`, {
+      hint: 'Write reports next to the workspace, not into it (e.g. --out reports/forgetting.pdf outside DIR).'
+    })
+  }
+}
+
 export async function buildReport(ws: Workspace, opts: BuildReportOptions): Promise<BuiltReport> {
   if (!REPORT_KINDS.includes(opts.kind)) {
     throw new KeizokuError('invalid_argument', `Unknown report kind "${String(opts.kind)}".`, {
@@ -92,6 +106,7 @@ export async function buildReport(ws: Workspace, opts: BuildReportOptions): Prom
       hint: `Use one of ${REPORT_FORMATS.join(', ')}.`
     })
   }
+  if (opts.outFile) refuseInsideWorkspace(ws, opts.outFile)
   const settings = ws.getSettings()
   const lang = opts.lang ?? settings.language
   const now = opts.now ?? new Date()

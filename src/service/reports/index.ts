@@ -2,6 +2,7 @@
  * Reports: forgetting and ROI as HTML, PDF and CSV. `buildReport` is the entry point; the rest
  * is exported for tests and for hosts that print differently (Electron: src/main/printToPdf.ts).
  */
+export { reportBuild, type ReportBuildArgs, type ReportBuildResult } from './api'
 export { buildReport, writeFileAtomic, type BuildReportOptions, type BuiltReport } from './build'
 export { readBenchResults, parseBenchResults } from './baselines'
 export { htmlToPdf, chromiumPath } from './pdf'
