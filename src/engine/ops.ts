@@ -29,10 +29,15 @@ export const matMul = tf.customGrad((...args: Array<tf.Tensor | tf.GradSaveFunc>
  */
 export function matMulConstLeft(x: tf.Tensor2D, b: tf.Tensor2D): tf.Tensor2D {
   const f = tf.customGrad((...args: Array<tf.Tensor | tf.GradSaveFunc>) => {
-    const bb = args[0] as tf.Tensor2D
+    const [bb, save] = args as [tf.Tensor2D, tf.GradSaveFunc]
+    // x may be an intermediate of the forward pass (im2col columns): save it so it outlives
+    // the forward scope until the backward pass needs it.
+    save([x])
     return {
       value: tf.matMul(x, bb),
-      gradFunc: (dy: tf.Tensor) => [tf.matMul(tf.transpose(x), dy as tf.Tensor2D)]
+      gradFunc: (dy: tf.Tensor, saved: tf.Tensor[]) => [
+        tf.matMul(tf.transpose(saved[0] as tf.Tensor2D), dy as tf.Tensor2D)
+      ]
     }
   }) as (bb: tf.Tensor2D) => tf.Tensor2D
   return f(b)

@@ -37,6 +37,23 @@ describe('Learner', () => {
     l.dispose()
   })
 
+  it('trains the CNN main net (im2col convolution) on wasm through the hypernetwork', async () => {
+    const img = [0, 1].map((t) => blobTask(t, 9, 64))
+    const l = createLearner({
+      method: 'hnet',
+      seed: 3,
+      inputShape: [64],
+      config: { ...TINY, mainNet: { kind: 'cnn', convFilters: [4, 4], hidden: [8], headSize: 3 }, steps: 80, lr: 0.005 }
+    })
+    for (const d of img) await l.learnTask(d)
+    expect(tf.getBackend()).toBe('wasm')
+    expect(Math.min(...img.map((d, j) => l.evaluate(j, d.test)))).toBeGreaterThan(0.6)
+    const net = l.mainNetwork(0)
+    expect(net.spec.kind).toBe('cnn')
+    expect(net.tensors[0]).toMatchObject({ name: 'conv_0/kernel', shape: [3, 3, 1, 4] })
+    l.dispose()
+  })
+
   it('keeps tf.memory().numTensors constant across training steps (hemb with guidance and regulariser)', async () => {
     const l = make('hemb', { steps: 15 })
     await learnAll(l, 2)
