@@ -45,7 +45,7 @@ export function heatmapSvg(opts: {
     })
   )
   const grid = { left: 70, right: 20, top: 30, bottom: 90 }
-  const cell = Math.max(6, Math.min(48, Math.floor((opts.width - grid.left - grid.right) / Math.max(1, n))))
+  const cell = Math.max(6, Math.min(64, Math.floor((opts.width - grid.left - grid.right) / Math.max(1, n))))
   const height = grid.top + grid.bottom + cell * Math.max(1, opts.rowLabels.length)
   const interval = n <= 20 ? 0 : Math.ceil(n / 20) - 1
   return renderSvg(

@@ -294,11 +294,18 @@ function driftSection(s: Strings, d: ForgettingData): string {
   return section(s.drift, body)
 }
 
+/** Decision words in the report language; 'rollback (#3 → #2)' keeps its version suffix. */
+function decisionName(s: Strings, decision: string): string {
+  const m = /^(\w+)(.*)$/.exec(decision)
+  if (!m) return decision
+  return (s.decisionNames[m[1]] ?? m[1]) + m[2]
+}
+
 function decisionsSection(s: Strings, d: ForgettingData): string {
   if (d.decisions.length === 0) return section(s.decisions, para(s.decisionsNone, 'note'))
   const rows: Cell[][] = d.decisions.map((r) => [
-    when(r.at),
-    r.decision,
+    { html: `<span style="white-space: nowrap">${escape(when(r.at))}</span>` },
+    decisionName(s, r.decision),
     r.versionId === null ? '—' : `#${r.versionId}`,
     r.taskName ?? '—',
     r.by,

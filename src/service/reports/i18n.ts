@@ -73,6 +73,12 @@ const en = {
   by: 'By',
   comment: 'Comment',
   approvalRecord: 'approval',
+  decisionNames: {
+    approve: 'approve',
+    reject: 'reject',
+    rollback: 'rollback',
+    override: 'override (policy waived)'
+  } as Record<string, string>,
   auditRecord: 'audit entry',
   sourcesNote: 'Every number is read from the workspace registry; the source column names the record and its date.',
   methodsMeasured: 'Methods measured',
@@ -201,6 +207,7 @@ const ja: Strings = {
   by: '実施者',
   comment: 'コメント',
   approvalRecord: '承認記録',
+  decisionNames: { approve: '承認', reject: '却下', rollback: 'ロールバック', override: '例外承認（ポリシー免除）' },
   auditRecord: '監査ログ',
   sourcesNote: 'すべての数値はワークスペースの登録簿から読み取ったものです。出典欄に記録とその日時を示します。',
   methodsMeasured: '測定した手法',
