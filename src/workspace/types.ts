@@ -121,9 +121,14 @@ export interface HoldoutSummary {
   seed: number
   mode: 'stratified' | 'grouped' | 'benchmark' | 'none'
   groupBy?: { column: string; size?: number }
-  /** Group keys on each side (grouped mode only). */
+  /**
+   * Group keys on each side (grouped mode only): with a block size, the block index
+   * ⌊(v − v_min) / size⌋; without, the index of the column value in `groupValues`.
+   */
   trainGroups?: number[]
   testGroups?: number[]
+  /** The distinct column values, in order of first appearance (grouped by value only). */
+  groupValues?: string[]
 }
 
 /** What an importer produces and `Workspace.addTask` stores. Nothing is written before addTask. */

@@ -260,6 +260,8 @@ describe('CSV validation', () => {
     ).rejects.toThrow(/no number in the grouping column "t"/)
     const ok = await importDataset(csvSource(text, { ignore: ['t'] }), { holdout: { groupBy: { column: 't' } } })
     expect(ok.holdout.mode).toBe('grouped')
+    expect(ok.holdout.groupValues).toEqual(['w', 'q'])
+    expect([...(ok.holdout.trainGroups ?? []), ...(ok.holdout.testGroups ?? [])].sort()).toEqual([0, 1])
   })
 
   it('the input shape must match the workspace’s earlier tasks', async () => {

@@ -33,6 +33,8 @@ export interface CsvTable {
   labelValues: string[]
   /** Group key per row (block index or value index), null without groupBy. */
   groups: Float64Array | null
+  /** Distinct group values in order of first appearance (group by value, without a block size). */
+  groupValues?: string[]
   columnsPreview: ColumnPreview[]
   sampleRows: string[][]
   sha256: string
@@ -603,6 +605,7 @@ export async function scanCsv(opts: CsvOptions, problems: ProblemList): Promise<
     columnsPreview,
     sampleRows,
     sha256: read.sha256,
-    suggestedLabel
+    suggestedLabel,
+    ...(groups && opts.groupBy?.size === undefined ? { groupValues: [...groupKeys.keys()] } : {})
   }
 }

@@ -35,6 +35,7 @@ interface Analysed {
   inputShape: number[]
   classNames: string[]
   groups: Float64Array | null
+  groupValues?: string[]
   /** Standardise features (tabular data); images stay in [0, 1]. */
   standardise: boolean
   featureNames: string[]
@@ -132,6 +133,7 @@ async function analyse(source: DatasetSource, opts: ImportOptions, problems: Pro
       inputShape: [t.featureNames.length],
       classNames: names,
       groups: t.groups,
+      groupValues: t.groupValues,
       standardise: true,
       featureNames: t.featureNames,
       source: {
@@ -350,7 +352,7 @@ export async function importDataset(source: DatasetSource, opts: ImportOptions =
     schema: a.schema,
     classCounts: { train: trainCounts, test: testCounts },
     stats,
-    holdout: split.summary,
+    holdout: a.groupValues ? { ...split.summary, groupValues: a.groupValues } : split.summary,
     warnings: problems.warnings,
     sourceHash: a.sha256,
     testRowIndices: Array.from(split.test)
