@@ -18,13 +18,20 @@ import { join } from 'node:path'
 import { pathToFileURL } from 'node:url'
 import { headerFooter, type PdfOptions } from '../service/reports/pageTemplates'
 
+/** One in-memory session for all printing (a partition per call would never be freed). */
+const PARTITION = 'keizoku-print'
+const PREFIX = 'keizoku-print-'
+
 export async function printHtmlToPdf(html: string, o: PdfOptions): Promise<Buffer> {
-  const dir = mkdtempSync(join(tmpdir(), 'keizoku-print-'))
+  const dir = mkdtempSync(join(tmpdir(), PREFIX))
   const file = join(dir, 'report.html')
   writeFileSync(file, html, 'utf8')
-  const allowed = pathToFileURL(file).href
-  const ses = session.fromPartition(`keizoku-print-${Date.now()}`, { cache: false })
-  ses.webRequest.onBeforeRequest((details, callback) => callback({ cancel: details.url !== allowed }))
+  const ses = session.fromPartition(PARTITION, { cache: false })
+  // Only our own temporary report files may load (several prints may run at once).
+  const allowedPrefix = pathToFileURL(join(tmpdir(), PREFIX)).href
+  ses.webRequest.onBeforeRequest((details, callback) =>
+    callback({ cancel: !(details.url.startsWith(allowedPrefix) && details.url.endsWith('/report.html')) })
+  )
   const win = new BrowserWindow({
     show: false,
     webPreferences: { session: ses, sandbox: true, contextIsolation: true, nodeIntegration: false, javascript: false }
