@@ -96,7 +96,9 @@ function backupSound(path: string): boolean {
 
 function describeLost(before: TableSummary, after: TableSummary, backup: BackupInfo): string[] {
   if (!before.readable) {
-    return [`everything written after ${backup.createdAt} (the damaged database could not be read to list it)`]
+    return [
+      `anything written after ${backup.createdAt}, if there was any (the damaged database could not be read to list it)`
+    ]
   }
   const lost: string[] = []
   const label: Record<string, string> = {

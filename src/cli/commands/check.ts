@@ -20,7 +20,7 @@ export const checkCommand: Command = {
       if (!report.ok) {
         throw new KeizokuError(
           'corrupt',
-          `Workspace ${report.dir} is not sound: ${report.summary.find((l) => /DAMAGED|BROKEN|bad|missing|corrupt/.test(l)) ?? 'see the report'}.`,
+          `Workspace ${report.dir} is not sound: ${(report.summary.find((l) => /DAMAGED|BROKEN|bad|missing|corrupt/.test(l)) ?? 'see the report').replace(/\.$/, '')}.`,
           {
             hint: report.hint
           }
