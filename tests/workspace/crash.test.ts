@@ -1,5 +1,6 @@
 import { spawn } from 'node:child_process'
 import { join } from 'node:path'
+import Database from 'better-sqlite3'
 import { describe, expect, it } from 'vitest'
 import { mulberry32 } from '../../src/engine/random'
 import { importDataset, openWorkspace } from '../../src/workspace'
@@ -139,6 +140,12 @@ describe('crash safety', () => {
         for (const [id, hash] of rep.versions) expect(ws.getVersion(id).snapshotHash).toBe(hash)
         const audit = new Map(ws.listAudit().map((e) => [e.id, e.hash]))
         for (const [id, hash] of rep.audit) expect(audit.get(id)).toBe(hash)
+        // A kill during a backup never leaves a half-written file under a backup's name.
+        for (const b of ws.listBackups()) {
+          const copy = new Database(b.path, { readonly: true, fileMustExist: true })
+          expect(copy.pragma('quick_check', { simple: true }), b.path).toBe('ok')
+          copy.close()
+        }
       } finally {
         ws.close()
       }
