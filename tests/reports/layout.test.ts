@@ -1,9 +1,11 @@
-import { existsSync } from 'node:fs'
+import { execFileSync } from 'node:child_process'
+import { existsSync, writeFileSync } from 'node:fs'
+import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { buildReport, csvField, guardText, toCsv } from '../../src/service/reports'
 import type { VersionRecord } from '../../src/workspace'
 import { csvSections, parseCsv } from './csvParse'
-import { learnAll, syntheticLineage, syntheticTask, workspaceWithTasks } from './fixture'
+import { learnAll, syntheticLineage, syntheticTask, tempDir, workspaceWithTasks } from './fixture'
 
 const NOW = new Date('2026-11-28T02:00:00.000Z')
 
@@ -64,7 +66,7 @@ describe('CSV formula-injection guard', () => {
 })
 
 describe('large and rolled-back workspaces', () => {
-  it('50 tasks: the matrix table is split into 5 blocks of 10, the heatmap has no cell labels', async () => {
+  it('50 tasks: the matrix table is split into 5 blocks of 10 and the PDF stays readable', async () => {
     const ws = syntheticLineage(50)
     try {
       const r = await buildReport(ws, { kind: 'forgetting', format: 'html', now: NOW })
@@ -77,6 +79,18 @@ describe('large and rolled-back workspaces', () => {
       expect(table.match(/<tr>/g)?.length).toBe(1 + 10)
       // A drift heatmap instead of 49 drift lines.
       expect(html).toContain('Relative drift D[i][j]')
+      // The PDF of it: every block heading is on a page, the table text is extractable, and it
+      // stays around a dozen A4 pages (looked at with pdftoppm -png -r 50 when this was written).
+      const pdf = await buildReport(ws, { kind: 'forgetting', format: 'pdf', now: NOW })
+      const file = join(tempDir('pdf50'), 'f.pdf')
+      writeFileSync(file, pdf.pdf as Buffer)
+      const text = execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' })
+      for (const b of ['T1–T10', 'T11–T20', 'T21–T30', 'T31–T40', 'T41–T50'])
+        expect(text).toContain(`Evaluated task ${b}`)
+      const pages = Number(/Pages:\s+(\d+)/.exec(execFileSync('pdfinfo', [file], { encoding: 'utf8' }))?.[1])
+      expect(pages).toBeGreaterThanOrEqual(6)
+      expect(pages).toBeLessThanOrEqual(16)
+      expect(text).toContain(`Page ${pages} / ${pages}`)
     } finally {
       ws.close()
     }
