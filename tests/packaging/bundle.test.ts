@@ -170,9 +170,13 @@ describe('built app', () => {
     ]) {
       expect(main, needle).toContain(needle)
     }
-    const handler = /ipcMain\.handle\([\s\S]*?\n {2}\}\);/.exec(main)?.[0] ?? ''
-    expect(handler).toMatch(/isTrustedSender\(event\.senderFrame/)
-    expect(handler.indexOf('isTrustedSender')).toBeLessThan(handler.indexOf('service'))
+    // The IPC handler hands the sender frame to invokeFromIpc, which checks it before the service.
+    const handler = /ipcMain\.handle\([\s\S]*?\n {2}\);/.exec(main)?.[0] ?? ''
+    expect(handler).toMatch(/invokeFromIpc\(\s*service\d*,\s*event\.senderFrame/)
+    const body = /async function invokeFromIpc\([\s\S]*?\n\}/.exec(main)?.[0] ?? ''
+    expect(body).toMatch(/isTrustedSender\(frame, appUrl/)
+    expect(body.indexOf('isTrustedSender')).toBeGreaterThan(0)
+    expect(body.indexOf('isTrustedSender')).toBeLessThan(body.indexOf('.call('))
   })
 
   it("ships a renderer CSP without 'unsafe-eval' or inline scripts", () => {
