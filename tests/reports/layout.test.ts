@@ -3,6 +3,7 @@ import { existsSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { buildReport, csvField, guardText, toCsv } from '../../src/service/reports'
+import { compare, type MethodSummary } from '../../src/service/reports/roiReport'
 import type { VersionRecord } from '../../src/workspace'
 import { csvSections, parseCsv } from './csvParse'
 import { learnAll, syntheticLineage, syntheticTask, tempDir, workspaceWithTasks } from './fixture'
@@ -119,5 +120,69 @@ describe('large and rolled-back workspaces', () => {
     } finally {
       ws.close()
     }
+  })
+})
+
+describe('ROI cost arithmetic', () => {
+  const summary = (over: Partial<MethodSummary>): MethodSummary => ({
+    method: 'hemb',
+    source: 'workspace',
+    main: true,
+    provenance: '#1 … #3',
+    at: null,
+    versionIds: [],
+    tasks: 3,
+    metrics: {
+      metrics: { average_accuracy: 0.9, bwt: 0, fwt: null, forgetting: 0 },
+      problem: null,
+      fwtNote: 'not_stored'
+    },
+    trainSeconds: 7200,
+    modelBytes: 1e9,
+    modelBytesHow: '',
+    perTaskModelsBytes: null,
+    dataKeptBytes: 0,
+    ...over
+  })
+  const costs = { computePerHour: 2, storagePerGBMonth: 0.5, valuePerAccuracyPoint: 10, currency: 'EUR' }
+
+  it('savings and payback follow the stated formulas', () => {
+    const base = summary({
+      method: 'independent',
+      main: false,
+      trainSeconds: 3600,
+      modelBytes: 3e9,
+      metrics: { metrics: { average_accuracy: 0.8, bwt: 0, fwt: null, forgetting: 0 }, problem: null, fwtNote: null }
+    })
+    const c = compare(summary({}), base, costs, 0)
+    // compute: 2 h × 2 = 4 vs 1 h × 2 = 2 → extra 2; storage: 0.5 vs 1.5 per month → saves 1;
+    // accuracy: (0.9 − 0.8) × 100 points × 3 tasks × 10 = 300 per month; payback 2 / 301 months.
+    expect(c.computeMain).toBeCloseTo(4, 12)
+    expect(c.computeBase).toBeCloseTo(2, 12)
+    expect(c.extraCost).toBeCloseTo(2, 12)
+    expect(c.storageMain).toBeCloseTo(0.5, 12)
+    expect(c.storageBase).toBeCloseTo(1.5, 12)
+    expect(c.accuracyValue).toBeCloseTo(300, 9)
+    expect(c.monthlySavings).toBeCloseTo(301, 9)
+    expect(c.verdict).toBe('months')
+    expect(c.paybackMonths).toBeCloseTo(2 / 301, 12)
+    // Retained training data counts on both sides, so the saving does not change.
+    expect(compare(summary({}), base, costs, 5e8).monthlySavings).toBeCloseTo(301, 9)
+  })
+
+  it('no extra cost pays back immediately; no monthly saving never pays back; unknown time is unknown', () => {
+    const cheaper = summary({ method: 'finetune', main: false, trainSeconds: 9000 })
+    expect(compare(summary({}), cheaper, costs, 0).verdict).toBe('immediate')
+    const better = summary({
+      method: 'finetune',
+      main: false,
+      trainSeconds: 10,
+      metrics: { metrics: { average_accuracy: 0.95, bwt: 0, fwt: null, forgetting: 0 }, problem: null, fwtNote: null }
+    })
+    const never = compare(summary({}), better, costs, 0)
+    expect(never.verdict).toBe('never')
+    expect(never.paybackMonths).toBeNull()
+    const unknown = compare(summary({}), summary({ method: 'ewc', main: false, trainSeconds: null }), costs, 0)
+    expect(unknown.extraCost).toBeNull()
   })
 })
