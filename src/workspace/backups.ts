@@ -12,7 +12,7 @@ import {
 import { join } from 'node:path'
 import type { BackupInfo } from './types'
 import { fsyncDir } from './artifactStore'
-import type { SqlDatabase } from './db'
+import { openSqlite, type SqlDatabase } from './db'
 
 /** How many database backups are kept; older ones are deleted after each new one. */
 export const KEEP_BACKUPS = 3
@@ -61,11 +61,18 @@ export async function createBackup(db: SqlDatabase, backupsDir: string): Promise
   for (let i = 1; existsSync(join(backupsDir, name)); i++) name = `${base}-${i}.db`
   const tmp = join(backupsDir, `.${name}.${process.pid}.tmp`)
   await db.backup(tmp)
+  // A backup is a plain rollback-journal file, so reading it (check, repair) never creates
+  // -wal/-shm files beside it; a restored copy is switched back to WAL when opened.
+  const copy = openSqlite(tmp, { fileMustExist: true })
+  copy.pragma('journal_mode = DELETE')
+  copy.close()
   fsyncFile(tmp)
   const path = join(backupsDir, name)
   renameSync(tmp, path)
   fsyncDir(backupsDir)
   const all = listBackups(backupsDir)
-  for (const old of all.slice(KEEP_BACKUPS)) unlinkSync(old.path)
+  for (const old of all.slice(KEEP_BACKUPS)) {
+    for (const f of [old.path, `${old.path}-wal`, `${old.path}-shm`]) if (existsSync(f)) unlinkSync(f)
+  }
   return all.find((b) => b.path === path) as BackupInfo
 }
