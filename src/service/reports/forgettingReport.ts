@@ -137,7 +137,7 @@ function summarySection(s: Strings, d: ForgettingData): string {
     { html: `<span class="formula">${escape(r.formula)}</span><br><span class="src">${escape(r.meaning)}</span>` },
     { html: `<span class="src">${escape(r.key === 'average_accuracy' ? versionRef(s, last) : allRows)}</span>` }
   ])
-  let body = para(s.summaryIntro) + tableHtml([s.metric, s.value, s.formula, s.source], rows)
+  let body = para(s.summaryIntro) + tableHtml([s.metric, s.value, s.formula, s.source], rows, 'wide keep')
   if (d.metrics.problem) body += `<p class="warn">${escape(`${s.matrixIncomplete}: ${d.metrics.problem}`)}</p>`
   if (d.metrics.fwtNote)
     body += para(

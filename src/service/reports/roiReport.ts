@@ -304,7 +304,8 @@ function resultsTable(s: Strings, list: MethodSummary[]): string {
       num(s.modelStorage),
       num(s.dataNeeded)
     ],
-    rows
+    rows,
+    list.length <= 12 ? 'wide keep' : 'wide'
   )
 }
 
@@ -372,7 +373,7 @@ function storageSection(s: Strings, d: RoiData): string {
       { html: `<span class="src">${escapeHtml(`${s.version} #${d.reportedVersionId}`)}</span>` }
     ])
   }
-  let body = para(s.storageIntro) + tableHtml([s.metric, s.formula, num(s.value), s.source], rows)
+  let body = para(s.storageIntro) + tableHtml([s.metric, s.formula, num(s.value), s.source], rows, 'wide keep')
   body += `<h3>${escapeHtml(s.retainedTitle)}</h3>` + para(s.retainedIntro)
   body += para(
     `${s.dataRetained}: ${bytes(d.retained.bytes)} (${d.retained.tasksKeeping} / ${d.retained.tasks} ${s.retainedTasks}).`
