@@ -3,6 +3,7 @@ import { join } from 'node:path'
 import { Service } from '../service/service'
 import { rendererTarget } from './appUrl'
 import { pickFolder } from './folderPicker'
+import { printHtmlToPdf } from './printToPdf'
 import { registerIpc } from './ipc'
 import { applySecurityRules } from './security'
 import { secureWebPreferences } from './windowOptions'
@@ -12,7 +13,7 @@ const target = rendererTarget(process.env.ELECTRON_RENDERER_URL, app.isPackaged,
 const appUrl = (): string => target.url
 
 applySecurityRules(appUrl)
-const service = new Service({ host: 'electron', pickFolder })
+const service = new Service({ host: 'electron', pickFolder, printPdf: printHtmlToPdf })
 registerIpc(service, appUrl, () => BrowserWindow.getAllWindows().map((w) => w.webContents))
 
 function createWindow(): void {

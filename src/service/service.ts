@@ -17,6 +17,7 @@ import { resolveUserPath } from './paths'
 import { Session } from './session'
 import { Trainer } from './training'
 import { computeTransfer, latestTransfer } from './transfer'
+import { reportBuild, type BuildReportOptions } from './reports/index'
 import { runInWorker, type RunningJob } from './workerClient'
 import { APP_VERSION } from './version'
 import { jobView, taskMap, taskViews, versionView, workspaceSummary } from './views'
@@ -32,6 +33,8 @@ export interface ServiceOptions {
   workspaceRoot?: string | null
   /** The host's folder picker (Electron's dialog); absent where there is none. */
   pickFolder?: (purpose: 'workspace' | 'data' | 'export', title?: string) => Promise<string | null>
+  /** The host's HTML → PDF printer (Electron's printToPDF); headless Chromium otherwise. */
+  printPdf?: BuildReportOptions['printPdf']
 }
 
 type Handlers = { [N in CallName]: (arg: ParsedArg<N>) => Promise<CallResult<N>> }
@@ -309,6 +312,22 @@ export class Service {
     'version.rollback': async (a) => this.decided(rollback(this.ws(), a)),
 
     'model.export': async (a) => exportModel(this.ws(), { task: a.task, outDir: this.path(a.outDir), by: this.actor(a.by) }),
+
+    'report.build': async (a) => {
+      const ws = this.ws()
+      const r = await reportBuild(
+        ws,
+        {
+          ...a,
+          outFile: a.outFile ? this.path(a.outFile) : undefined,
+          baselinesFile: a.baselinesFile ? this.path(a.baselinesFile) : undefined,
+          by: this.actor(a.by)
+        },
+        this.opts.printPdf
+      )
+      if (r.path) this.hub.emit('workspace.changed', { dir: ws.dir, what: 'audit' })
+      return r
+    },
 
     'audit.list': async (a) => {
       const ws = this.ws()

@@ -8,6 +8,7 @@ import type {
   ExportResult,
   JobView,
   RecentWorkspace,
+  ReportBuildResult,
   SelfTestResult,
   TaskView,
   TrainOutcome,
@@ -189,6 +190,22 @@ export const api = {
   'version.rollback': call<VersionView>()(z.object({ to: id, by: person, comment: comment.min(1, 'a comment is required') }).strict()),
 
   'model.export': call<ExportResult>()(z.object({ task: taskRef, outDir: dirPath, by: person.optional() }).strict()),
+
+  'report.build': call<ReportBuildResult>()(
+    z
+      .object({
+        kind: z.enum(['forgetting', 'roi']),
+        format: z.enum(['html', 'pdf', 'csv']),
+        lang: z.enum(['en', 'ja']).optional(),
+        /** Export to this file; without it the html or csv comes back as a preview. */
+        outFile: filePath.optional(),
+        /** A `keizoku bench --out` results file shown as measured benchmark baselines. */
+        baselinesFile: filePath.optional(),
+        versionId: id.optional(),
+        by: person.optional()
+      })
+      .strict()
+  ),
 
   'audit.list': call<AuditListing>()(
     z.object({ limit: z.number().int().min(1).max(10_000).optional(), action: z.string().max(100).optional() }).strict()

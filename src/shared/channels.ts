@@ -33,6 +33,7 @@ export const CALL_NAMES = [
   'version.reject',
   'version.rollback',
   'model.export',
+  'report.build',
   'audit.list'
 ] as const
 

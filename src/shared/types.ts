@@ -223,3 +223,19 @@ export interface AuditListing {
 }
 
 export type { IntegrityReport as CheckReport }
+
+// ───────────── reports ─────────────
+
+/**
+ * A report preview (no outFile: html or csv text, nothing written) or export (outFile: the
+ * file is written atomically and recorded in the workspace).
+ */
+export interface ReportBuildResult {
+  html?: string
+  csv?: string
+  path?: string
+  bytes: number
+  sha256: string
+  reportId?: number
+  versionId: number | null
+}

@@ -9,6 +9,7 @@
  * (they can be megabytes). A PDF can only be exported to a file — bytes do not cross the API.
  */
 import { KeizokuError } from '../../shared/errors'
+import type { ReportBuildResult } from '../../shared/types'
 import type { Workspace } from '../../workspace'
 import { readBenchResults } from './baselines'
 import { buildReport, type BuildReportOptions } from './build'
@@ -25,15 +26,7 @@ export interface ReportBuildArgs {
   by?: string
 }
 
-export interface ReportBuildResult {
-  html?: string
-  csv?: string
-  path?: string
-  bytes: number
-  sha256: string
-  reportId?: number
-  versionId: number | null
-}
+export type { ReportBuildResult }
 
 export async function reportBuild(
   ws: Workspace,
