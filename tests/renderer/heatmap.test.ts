@@ -53,12 +53,14 @@ describe('heatmapData', () => {
   it('names the most and least transferable earlier tasks of the highlighted row', () => {
     expect(extremes(heatmapData(matrix, 1))).toEqual({
       best: { name: 'A', value: 0.9 },
-      worst: { name: 'B', value: 0.2 }
+      worst: { name: 'B', value: 0.2 },
+      count: 2
     })
-    // Only one computed value: it is both the most and the least transferable.
+    // Only one computed value: it is both the most and the least transferable (the view then uses one sentence).
     expect(extremes(heatmapData(matrix, 3))).toEqual({
       best: { name: 'A', value: 0.5 },
-      worst: { name: 'A', value: 0.5 }
+      worst: { name: 'A', value: 0.5 },
+      count: 1
     })
   })
 

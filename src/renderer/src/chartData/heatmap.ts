@@ -90,8 +90,8 @@ export function heatmapOption(d: HeatmapData, axisNames: { x: string; y: string 
       data: d.xLabels,
       name: axisNames.x,
       nameLocation: 'middle',
-      nameGap: 60,
-      axisLabel: { rotate: 20 }
+      nameGap: 48,
+      axisLabel: { rotate: 15 }
     },
     yAxis: {
       type: 'category',
@@ -101,10 +101,11 @@ export function heatmapOption(d: HeatmapData, axisNames: { x: string; y: string 
     visualMap: {
       min: d.min,
       max: d.max === d.min ? d.min + 1 : d.max,
+      precision: 2,
       calculable: true,
-      orient: 'horizontal',
-      left: 'center',
-      bottom: 0
+      orient: 'vertical',
+      right: 0,
+      top: 'middle'
     },
     series: [
       {

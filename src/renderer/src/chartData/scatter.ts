@@ -16,7 +16,7 @@ export function embeddingOption(
       formatter: (p: { seriesName: string; data: { name: string; value: [number, number] } }) =>
         `${escapeHtml(p.data.name)} (${escapeHtml(p.seriesName)})<br/>x = ${p.data.value[0].toFixed(3)}, y = ${p.data.value[1].toFixed(3)}`
     },
-    grid: { left: 48, right: 16, top: 32, bottom: 32 },
+    grid: { left: 48, right: 120, top: 40, bottom: 32 },
     xAxis: { type: 'value', scale: true },
     yAxis: { type: 'value', scale: true },
     series: [

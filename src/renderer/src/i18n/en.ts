@@ -77,6 +77,7 @@ export default {
   pipeline: {
     heading: 'Pipeline — {name}',
     interrupted: 'Interrupted jobs that can be resumed: {jobs}',
+    resume: 'Resume job {id}',
     summary: '{tasks} tasks; active version: {active}.',
     addTask: 'Add task',
     review: 'Review transferability',
@@ -332,7 +333,28 @@ export default {
     subject: 'Subject',
     details: 'Details',
     show: 'Show',
-    hash: 'Hash'
+    hash: 'Hash',
+    actions: {
+      workspace_created: 'Workspace created',
+      workspace_opened: 'Workspace opened',
+      workspace_repaired: 'Workspace repaired',
+      settings_updated: 'Settings updated',
+      task_added: 'Task added',
+      task_removed: 'Task removed',
+      task_training_data_dropped: 'Training data dropped',
+      train_queued: 'Training queued',
+      train_resumed: 'Training resumed',
+      train_finished: 'Training finished',
+      train_failed: 'Training failed',
+      train_cancelled: 'Training cancelled',
+      train_cancel_requested: 'Cancel requested',
+      version_approved: 'Version approved',
+      version_approved_override: 'Version approved (override)',
+      version_rejected: 'Version rejected',
+      version_rolled_back: 'Rolled back',
+      model_exported: 'Model exported',
+      report_exported: 'Report exported'
+    }
   },
   settings: {
     heading: 'Settings',

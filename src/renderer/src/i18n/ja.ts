@@ -79,6 +79,7 @@ const ja: typeof en = {
   pipeline: {
     heading: 'パイプライン — {name}',
     interrupted: '再開できる中断ジョブ：{jobs}',
+    resume: 'ジョブ {id} を再開',
     summary: 'タスク {tasks} 件、有効バージョン：{active}。',
     addTask: 'タスクを追加',
     review: '転移性を確認',
@@ -330,7 +331,28 @@ const ja: typeof en = {
     subject: '対象',
     details: '詳細',
     show: '表示',
-    hash: 'ハッシュ'
+    hash: 'ハッシュ',
+    actions: {
+      workspace_created: 'ワークスペース作成',
+      workspace_opened: 'ワークスペースを開いた',
+      workspace_repaired: 'ワークスペース修復',
+      settings_updated: '設定変更',
+      task_added: 'タスク追加',
+      task_removed: 'タスク削除',
+      task_training_data_dropped: '学習データ削除',
+      train_queued: '学習を登録',
+      train_resumed: '学習を再開',
+      train_finished: '学習完了',
+      train_failed: '学習失敗',
+      train_cancelled: '学習キャンセル',
+      train_cancel_requested: 'キャンセル要求',
+      version_approved: 'バージョン承認',
+      version_approved_override: 'バージョン承認（オーバーライド）',
+      version_rejected: 'バージョン却下',
+      version_rolled_back: 'ロールバック',
+      model_exported: 'モデルのエクスポート',
+      report_exported: 'レポートのエクスポート'
+    }
   },
   settings: {
     heading: '設定',

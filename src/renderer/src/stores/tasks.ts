@@ -26,6 +26,14 @@ export const useTasksStore = defineStore('tasks', () => {
     return j
   })
 
+  /** Continue a job a dead process left 'interrupted', from its last checkpoint. */
+  const resume = action(async (job: number) => {
+    const by = useUserStore().name.trim() || undefined
+    const outcome = await getTransport().invoke('train.resume', { job, wait: false, by })
+    upsertJob(outcome.job)
+    return outcome
+  })
+
   /** The job currently running (or the oldest queued one). */
   const runningJob = computed<JobView | undefined>(
     () => jobs.value.find((j) => j.status === 'running') ?? jobs.value.find((j) => j.status === 'queued')
@@ -42,5 +50,5 @@ export const useTasksStore = defineStore('tasks', () => {
     if (j) j.progress = p
   }
 
-  return { tasks, jobs, load, loadJobs, cancel, runningJob, byId, upsertJob, applyProgress }
+  return { tasks, jobs, load, loadJobs, cancel, resume, runningJob, byId, upsertJob, applyProgress }
 })
