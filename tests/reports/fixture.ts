@@ -136,9 +136,11 @@ export async function learnAll(
   return ids
 }
 
-export function workspaceWithTasks(n: number, name = 'Line A'): Workspace {
+/** `sameData`: every task gets the same rows (one pair of content-addressed files, fast). */
+export function workspaceWithTasks(n: number, name = 'Line A', sameData = false): Workspace {
   const ws = openWorkspace(tempDir('rep'), { create: true, settings: { name } })
-  for (let k = 0; k < n; k++) ws.addTask({ name: `Cut ${k + 1}`, dataset: syntheticTask(k, 8, 4) })
+  const shared = syntheticTask(0, 8, 4)
+  for (let k = 0; k < n; k++) ws.addTask({ name: `Cut ${k + 1}`, dataset: sameData ? shared : syntheticTask(k, 8, 4) })
   return ws
 }
 
@@ -147,7 +149,7 @@ export function workspaceWithTasks(n: number, name = 'Line A'): Workspace {
  * starts at 0.95 − 0.1·frac and loses 0.004 per later task; drift 0.01·(i − j). For layout checks.
  */
 export function syntheticLineage(n: number, name = 'Fifty tasks'): Workspace {
-  const ws = workspaceWithTasks(n, name)
+  const ws = workspaceWithTasks(n, name, true)
   const tasks = ws.listTasks()
   const snapshotHash = ws.putTensors([{ name: 'theta', shape: [4], data: new Float32Array(4) }])
   let parentId: number | null = null
