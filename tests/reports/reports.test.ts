@@ -230,6 +230,23 @@ describe('reports of a small trained workspace', () => {
     expect(readdirSync(ws.dir).some((f) => f.endsWith('.html') || f.endsWith('.tmp'))).toBe(false)
   })
 
+  it('without Chromium the PDF export fails with the fix named, and records nothing', async () => {
+    const before = ws.listReports().length
+    const saved = process.env.KEIZOKU_CHROMIUM
+    process.env.KEIZOKU_CHROMIUM = '/nonexistent/chromium'
+    try {
+      const out = join(tempDir('nochrome'), 'r.pdf')
+      await expect(buildReport(ws, { kind: 'roi', format: 'pdf', outFile: out })).rejects.toThrow(
+        /No Chromium at \/nonexistent\/chromium/
+      )
+      expect(readdirSync(join(out, '..'))).toEqual([])
+    } finally {
+      if (saved === undefined) delete process.env.KEIZOKU_CHROMIUM
+      else process.env.KEIZOKU_CHROMIUM = saved
+    }
+    expect(ws.listReports().length).toBe(before)
+  })
+
   it('report.build service function: preview returns text, export returns the path, PDF needs a file', async () => {
     const preview = await reportBuild(ws, { kind: 'forgetting', format: 'html', lang: 'ja' })
     expect(preview.html).toContain('忘却レポート')
