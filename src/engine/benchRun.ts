@@ -66,7 +66,15 @@ export function threadCpuSeconds(): number | undefined {
  * Runs one method on one seed of a built-in benchmark: learns the tasks in order, evaluating
  * every task's test set after each (task-incremental: the task index is known at test time).
  */
-export async function runBenchJob(job: BenchJob, onTask?: (t: number, seconds: number) => void): Promise<BenchResult> {
+export interface BenchTaskReport {
+  t: number
+  seconds: number
+  cpuSeconds: number | null
+  /** R[t][0 … t]: accuracies on the tasks learned so far. */
+  row: number[]
+}
+
+export async function runBenchJob(job: BenchJob, onTask?: (r: BenchTaskReport) => void): Promise<BenchResult> {
   const started = Date.now()
   const info = await initBackend()
   const seq = benchmarkSequence(job.benchmark, job.tasks, job.seed)
@@ -88,13 +96,18 @@ export async function runBenchJob(job: BenchJob, onTask?: (t: number, seconds: n
       if (cpu0 !== undefined && cpu1 !== undefined) perTaskCpu.push(cpu1 - cpu0)
       perTaskSeconds.push(res.millis / 1000)
       transferRows.push(res.transferRow)
-      onTask?.(t, res.millis / 1000)
       const row: number[] = []
       for (let j = 0; j < T; j++)
         row.push(
           j <= t ? learner.evaluate(j, seq[j].test) : j === t + 1 ? learner.evaluateBeforeLearning(seq[j].test) : NaN
         )
       R.push(row)
+      onTask?.({
+        t,
+        seconds: res.millis / 1000,
+        cpuSeconds: cpu0 !== undefined && cpu1 !== undefined ? cpu1 - cpu0 : null,
+        row: row.slice(0, t + 1)
+      })
     }
     // Entries j > i + 1 are not used by any metric; fill them with the pre-learning accuracy
     // measured when task j was next (R[j−1][j]) so the matrix is complete.

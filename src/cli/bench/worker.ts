@@ -6,7 +6,7 @@ import { toErrorInfo } from '../../shared/errors'
 const port = parentPort
 if (!port) throw new Error('bench/worker.ts must run inside a worker thread')
 const job = workerData as BenchJob
-runBenchJob(job, (t, seconds) => port.postMessage({ type: 'task', t, seconds })).then(
+runBenchJob(job, (report) => port.postMessage({ type: 'task', report })).then(
   (result) => port.postMessage({ type: 'result', result }),
   (err: unknown) => port.postMessage({ type: 'error', error: toErrorInfo(err) })
 )

@@ -3,7 +3,7 @@ import { cpus } from 'node:os'
 import { join } from 'node:path'
 import { Worker } from 'node:worker_threads'
 import { BENCHMARK_KINDS, DEFAULT_TASKS, SPLIT_MNIST_TASKS, type BenchmarkKind } from '../../engine/benchmarks'
-import type { BenchJob, BenchResult } from '../../engine/benchRun'
+import type { BenchJob, BenchResult, BenchTaskReport } from '../../engine/benchRun'
 import { resolveConfig, type PartialEngineConfig } from '../../engine/config'
 import { METHODS, type Method } from '../../engine/types'
 import { KeizokuError, type ErrorInfo } from '../../shared/errors'
@@ -15,17 +15,17 @@ const USAGE =
   'keizoku bench --benchmark split-mnist|permuted-mnist|rotated-mnist [--tasks K] [--methods hemb,hnet,...] [--steps N] [--seeds 1,2,3] [--config cfg.json] [--parallel 2] [--out results.json] [--json]'
 
 type WorkerMsg =
-  | { type: 'task'; t: number; seconds: number }
+  | { type: 'task'; report: BenchTaskReport }
   | { type: 'result'; result: BenchResult }
   | { type: 'error'; error: ErrorInfo }
 
 /** Runs one job in its own worker thread (own tfjs instance; wasm uses one thread per worker). */
-function runJob(job: BenchJob, onTask: (t: number, s: number) => void): Promise<BenchResult> {
+function runJob(job: BenchJob, onTask: (r: BenchTaskReport) => void): Promise<BenchResult> {
   return new Promise((resolve, reject) => {
     const worker = new Worker(join(__dirname, '..', 'bench', 'worker.cjs'), { workerData: job, env: process.env })
     let done = false
     worker.on('message', (m: WorkerMsg) => {
-      if (m.type === 'task') onTask(m.t, m.seconds)
+      if (m.type === 'task') onTask(m.report)
       else {
         done = true
         void worker.terminate()
@@ -122,6 +122,7 @@ export const benchCommand: Command = {
     for (const seed of seeds)
       for (const method of methods) jobs.push({ benchmark, tasks, method, seed, steps, config: { ...config, steps } })
     const results: BenchResult[] = new Array(jobs.length)
+    const out = stringOption(args, 'out')
     const started = Date.now()
     let next = 0
     const runNext = async (): Promise<void> => {
@@ -129,9 +130,19 @@ export const benchCommand: Command = {
         const i = next++
         const job = jobs[i]
         if (!ctx.json) ctx.err(`[bench] start ${job.method} seed ${job.seed}`)
-        results[i] = await runJob(job, (t, s) => {
-          if (!ctx.json) ctx.err(`[bench] ${job.method} seed ${job.seed}: task ${t + 1}/${tasks} in ${s.toFixed(1)} s`)
+        results[i] = await runJob(job, (r) => {
+          if (!ctx.json) {
+            const cpu = r.cpuSeconds === null ? '' : `, thread CPU ${r.cpuSeconds.toFixed(1)} s`
+            ctx.err(
+              `[bench] ${job.method} seed ${job.seed}: task ${r.t + 1}/${tasks} in ${r.seconds.toFixed(1)} s${cpu}; accuracies ${r.row.map((a) => a.toFixed(4)).join(' ')}`
+            )
+          }
         })
+        if (out)
+          writeFileSync(
+            out,
+            JSON.stringify({ partial: true, results: results.filter((x) => x !== undefined) }, null, 2)
+          )
         if (!ctx.json) {
           const r = results[i]
           ctx.err(
@@ -160,7 +171,6 @@ export const benchCommand: Command = {
       totalSeconds: (Date.now() - started) / 1000,
       results
     }
-    const out = stringOption(args, 'out')
     if (out) writeFileSync(out, JSON.stringify(doc, null, 2))
     emit(ctx, doc, () => {
       const rows: Array<Array<string | number>> = [
@@ -173,6 +183,7 @@ export const benchCommand: Command = {
           'forgetting',
           'wall s',
           'train s',
+          'train cpu s',
           'steps/s',
           'backend',
           'shared params',
