@@ -41,7 +41,7 @@ import type { TensorRecord } from '../engine/types'
 //   `.problems`); writes nothing.
 // previewDataset(source, opts?): Promise<DatasetPreview> — the same validation, never throws
 //   for bad data: every problem (up to a cap) is listed instead.
-// addTaskFromSource(ws, { name, source, holdout?, keepTrain? }, actor?): Promise<TaskRecord>
+// addTaskFromSource(ws, { name, source, holdout?, keepTrain? }, actor?): Promise<TaskRecord & { warnings }>
 //   — import with the workspace's input shape as expectation, then ws.addTask.
 // encodeTensorFile / decodeTensorFile — the binary tensor format (docs/workspace-format.md).
 

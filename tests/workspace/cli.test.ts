@@ -1,4 +1,7 @@
+import { spawnSync } from 'node:child_process'
+import { mkdirSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
+import { PNG } from 'pngjs'
 import { describe, expect, it } from 'vitest'
 import { openWorkspace } from '../../src/workspace'
 import { parseGroupBy } from '../../src/cli/commands/taskAdd'
@@ -125,5 +128,34 @@ describe('keizoku init / task add / task list / check', () => {
     expect(r2.err).toBe('')
     // [28, 28, 1] has as many values as the benchmark's [784]: it takes the workspace's shape.
     expect(JSON.parse(r2.out)).toMatchObject({ classNames: ['1', '2'], nTrain: 4, nTest: 2 })
+  }, 60_000)
+
+  it('the real binary (node bin/keizoku.cjs, outside vitest) imports an image folder', () => {
+    const root = join(tempDir(), 'images')
+    for (const [cls, grey] of [
+      ['dark', 20],
+      ['light', 230]
+    ] as const) {
+      mkdirSync(join(root, cls), { recursive: true })
+      for (let i = 0; i < 3; i++) {
+        const img = new PNG({ width: 5, height: 5 })
+        img.data.fill(grey)
+        for (let p = 3; p < img.data.length; p += 4) img.data[p] = 255
+        writeFileSync(join(root, cls, `${i}.png`), PNG.sync.write(img))
+      }
+    }
+    const dir = join(tempDir(), 'ws')
+    const bin = join(__dirname, '..', '..', 'bin', 'keizoku.cjs')
+    const run = (args: string[]) => spawnSync(process.execPath, [bin, ...args], { encoding: 'utf8' })
+    expect(run(['init', dir]).status).toBe(0)
+    const r = run(['task', 'add', dir, '--name', 'shades', '--images', root, '--shape', '4x4', '--json'])
+    expect(r.stderr).toBe('')
+    expect(JSON.parse(r.stdout)).toMatchObject({
+      classNames: ['dark', 'light'],
+      inputShape: [4, 4, 1],
+      nTrain: 4,
+      nTest: 2,
+      warnings: []
+    })
   }, 60_000)
 })

@@ -28,7 +28,7 @@ async function childCommand(): Promise<string[]> {
       format: 'cjs',
       target: 'node20',
       outfile: out,
-      external: ['better-sqlite3', 'pngjs', 'jpeg-js', 'mnist'],
+      external: ['better-sqlite3', 'mnist'],
       logLevel: 'silent'
     })
     return [out]

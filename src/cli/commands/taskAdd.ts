@@ -119,7 +119,9 @@ export const taskAddCommand: Command = {
     try {
       const task = await addTaskFromSource(ws, { name, source, holdout, keepTrain: keep === 'yes' }, cliActor())
       await ws.backup()
-      emit(ctx, task, () => describeTask(task))
+      emit(ctx, task, () =>
+        [describeTask(task), ...task.warnings.map((w) => `warning: ${w.message} ${w.fix}`)].join('\n')
+      )
     } finally {
       ws.close()
     }

@@ -11,9 +11,11 @@ import type {
   ImportOptions,
   Problem
 } from '../types'
+import { loadBenchmark } from './builtin'
 import { scanCsv } from './csv'
 import { splitHoldout } from './holdout'
 import { scanIdx } from './idx'
+import { scanImages } from './images'
 import { ProblemList } from './problems'
 import { featureStats, gatherLabels, gatherStandardised } from './standardise'
 
@@ -161,8 +163,6 @@ async function analyse(source: DatasetSource, opts: ImportOptions, problems: Pro
     }
   }
   if (source.kind === 'images') {
-    // Loaded on demand: the decoders and the digit benchmarks are not needed to open a workspace.
-    const { scanImages } = await import('./images')
     const s = await scanImages({ path: source.path, shape: source.shape, onProgress: opts.onProgress }, problems)
     if (!s) return null
     return {
@@ -204,7 +204,6 @@ async function analyse(source: DatasetSource, opts: ImportOptions, problems: Pro
       columns: []
     }
   }
-  const { loadBenchmark } = await import('./builtin')
   const b = await loadBenchmark(source, problems)
   if (!b) return null
   return {
@@ -277,6 +276,13 @@ export async function importDataset(source: DatasetSource, opts: ImportOptions =
   const k = a.classNames.length
 
   if (a.presplit) {
+    if (opts.holdout?.fraction !== undefined && opts.holdout.fraction !== 0.2) {
+      problems.warning(
+        'holdout_ignored',
+        `Built-in benchmarks keep their own train/test split; the holdout of ${opts.holdout.fraction} was not applied.`,
+        'Leave the holdout at its default for benchmarks.'
+      )
+    }
     const inputShape = checkShape(a.inputShape, opts.expectedInputShape, problems)
     if (problems.hasErrors) throw failure(source, problems)
     const train = { ...a.presplit.train, inputShape }
