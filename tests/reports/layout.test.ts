@@ -131,6 +131,7 @@ describe('ROI cost arithmetic', () => {
     provenance: '#1 … #3',
     at: null,
     versionIds: [],
+    seeds: [],
     tasks: 3,
     metrics: {
       metrics: { average_accuracy: 0.9, bwt: 0, fwt: null, forgetting: 0 },

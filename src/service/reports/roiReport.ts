@@ -46,6 +46,8 @@ export interface MethodSummary {
   provenance: string
   at: string | null
   versionIds: number[]
+  /** Bench seeds the numbers are averaged over (bench only). */
+  seeds: number[]
   tasks: number
   metrics: MetricsResult
   trainSeconds: number | null
@@ -107,6 +109,7 @@ function summariseVersions(ws: Workspace, last: VersionRecord, main: boolean): M
     provenance: first.id === last.id ? `#${last.id}` : `#${first.id} … #${last.id}`,
     at: last.createdAt,
     versionIds: lineage.versions.map((v) => v.id),
+    seeds: [],
     tasks: T,
     metrics: matrixMetrics(
       matrix.rows.map((r) => r.values),
@@ -129,9 +132,10 @@ function summariseBench(bench: BenchResults, mainMethod: string | null): MethodS
       method: b.method,
       source: 'bench' as const,
       main: b.method === (mainMethod ?? 'hemb'),
-      provenance: `${bench.file}${b.seeds.length ? `, seeds ${b.seeds.join(', ')}` : ''}`,
+      provenance: bench.file,
       at: bench.createdAt,
       versionIds: [],
+      seeds: b.seeds,
       tasks: T,
       metrics: matrixMetrics(R, b.b),
       trainSeconds: b.wallSeconds,
@@ -276,7 +280,7 @@ function sourceCell(s: Strings, m: MethodSummary): Cell {
   const text =
     m.source === 'workspace'
       ? `${s.versions} ${m.provenance}, ${when(m.at)}`
-      : `${m.provenance}${m.at ? `, ${when(m.at)}` : ''}`
+      : `${m.provenance}${m.seeds.length ? `, ${s.seeds} ${m.seeds.join(', ')}` : ''}${m.at ? `, ${when(m.at)}` : ''}`
   return { html: `<span class="src">${escapeHtml(text)}</span>` }
 }
 
@@ -503,7 +507,9 @@ export function roiCsv(d: RoiData): Array<{ title: string; rows: CsvTable }> {
       m.modelBytes,
       m.perTaskModelsBytes,
       m.dataKeptBytes,
-      m.source === 'workspace' ? `versions ${m.provenance}` : m.provenance,
+      m.source === 'workspace'
+        ? `versions ${m.provenance}`
+        : `${m.provenance}${m.seeds.length ? `, seeds ${m.seeds.join(' ')}` : ''}`,
       m.at
     ])
   }
