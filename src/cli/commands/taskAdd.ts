@@ -6,7 +6,7 @@ import type { Command } from './types'
 import { cliActor, describeTask } from './workspaceCli'
 
 const USAGE =
-  'keizoku task add DIR --name NAME (--csv FILE --label COLUMN [--ignore COL,COL] [--group-by COLUMN[/SIZE]] [--delimiter C] | ' +
+  'keizoku task add DIR --name NAME (--csv FILE --label COLUMN [--ignore COL,COL] [--group-by COLUMN[/SIZE]] [--delimiter C] [--header yes|no] | ' +
   '--images DIR [--shape 28x28] | --idx IMAGES LABELS | --builtin split-mnist:K|permuted-mnist:K|rotated-mnist:K) ' +
   '[--holdout 0.2] [--keep-train yes|no] [--seed S] [--json]'
 
@@ -40,6 +40,9 @@ function parseSource(args: Parameters<Command['run']>[0]): DatasetSource {
   if (csv !== undefined) {
     const ignore = stringOption(args, 'ignore')
     const delimiter = stringOption(args, 'delimiter')
+    const header = stringOption(args, 'header')
+    if (header !== undefined && header !== 'yes' && header !== 'no')
+      throw usageError(`--header must be yes or no, got "${header}".`)
     return {
       kind: 'csv',
       path: csv,
@@ -50,7 +53,8 @@ function parseSource(args: Parameters<Command['run']>[0]): DatasetSource {
             .map((s) => s.trim())
             .filter(Boolean)
         : [],
-      ...(delimiter !== undefined ? { delimiter: delimiter === '\\t' || delimiter === 'tab' ? '\t' : delimiter } : {})
+      ...(delimiter !== undefined ? { delimiter: delimiter === '\\t' || delimiter === 'tab' ? '\t' : delimiter } : {}),
+      ...(header !== undefined ? { header: header === 'yes' } : {})
     }
   }
   if (images !== undefined) {
@@ -92,6 +96,7 @@ export const taskAddCommand: Command = {
     ignore: { type: 'string' },
     'group-by': { type: 'string' },
     delimiter: { type: 'string' },
+    header: { type: 'string' },
     images: { type: 'string' },
     shape: { type: 'string' },
     idx: { type: 'string' },
