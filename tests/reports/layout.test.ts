@@ -187,3 +187,34 @@ describe('ROI cost arithmetic', () => {
     expect(unknown.extraCost).toBeNull()
   })
 })
+
+describe('incomplete data', () => {
+  it('a task without holdout (null accuracies) gives a warning, not a crash or a made-up number', async () => {
+    const ws = workspaceWithTasks(2, 'No holdout', true)
+    try {
+      const [t1, t2] = ws.listTasks()
+      const snapshotHash = ws.putTensors([{ name: 'theta', shape: [1], data: new Float32Array(1) }])
+      const base = { snapshotHash, method: 'hemb', config: {}, seed: 1, backend: 'cpu' }
+      const v1 = ws.createVersion({ ...base, taskId: t1.id, metrics: { taskIds: [t1.id] }, accuracyRow: [0.9] })
+      ws.setVersionStatus(v1.id, 'active')
+      // The service stores null for a task without a holdout set.
+      const row = [0.88, null] as unknown as number[]
+      const v2 = ws.createVersion({
+        ...base,
+        taskId: t2.id,
+        parentId: v1.id,
+        metrics: { taskIds: [t1.id, t2.id] },
+        accuracyRow: row
+      })
+      ws.setVersionStatus(v2.id, 'active')
+      const r = await buildReport(ws, { kind: 'forgetting', format: 'html', now: NOW })
+      expect(r.html).toContain('The accuracy matrix is incomplete: R[1][1] is missing')
+      expect(r.html).toContain('>88.0<')
+      const roi = await buildReport(ws, { kind: 'roi', format: 'csv', now: NOW })
+      const methods = csvSections(parseCsv(roi.csv ?? '')).get('methods') ?? []
+      expect(methods[1][4]).toBe('')
+    } finally {
+      ws.close()
+    }
+  })
+})
