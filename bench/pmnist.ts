@@ -7,9 +7,10 @@
  *
  * `KEIZOKU_BACKEND=wasm node --import tsx bench/pmnist.ts --method hnet [--tasks 10] [--steps 1000]`
  */
+import { writeFileSync } from 'node:fs'
 import { runBenchJob } from '../src/engine/benchRun'
 import type { Method } from '../src/engine/types'
-import { arg, log, numArg, runChild } from './common'
+import { arg, log, numArg, peakRssMB, runChild } from './common'
 
 export interface PmnistResult {
   method: Method
@@ -24,15 +25,37 @@ export interface PmnistResult {
   stepsPerSecond: number
   /** Mean test accuracy over all tasks after the last one (sanity: the run learned something). */
   finalAccuracy: number
+  /** Set when the run was stopped before the last task: only `perTaskSeconds` of the tasks done. */
+  partial?: { completedTasks: number; source: string }
 }
 
 async function main(): Promise<PmnistResult> {
   const method = arg('method', 'hnet') as Method
   const tasks = numArg('tasks', 10)
   const steps = numArg('steps', 1000)
-  const r = await runBenchJob({ benchmark: 'permuted-mnist', tasks, method, seed: 1, steps, config: {} }, (t, s) =>
-    log(`permuted-mnist ${method} task ${t}: ${s.toFixed(1)} s`)
-  )
+  const out = arg('out', '')
+  const done: number[] = []
+  const r = await runBenchJob({ benchmark: 'permuted-mnist', tasks, method, seed: 1, steps, config: {} }, (rep) => {
+    log(`permuted-mnist ${method} task ${rep.t}: ${rep.seconds.toFixed(1)} s`)
+    done.push(rep.seconds)
+    // A partial result after every task, so a run stopped early (it takes minutes) keeps what it measured.
+    if (out && rep.t < tasks - 1) {
+      const sum = done.reduce((a, v) => a + v, 0)
+      const data: PmnistResult = {
+        method,
+        tasks,
+        steps,
+        backend: 'unknown',
+        wallSeconds: NaN,
+        trainSeconds: sum,
+        perTaskSeconds: [...done],
+        stepsPerSecond: (steps * done.length) / sum,
+        finalAccuracy: NaN,
+        partial: { completedTasks: done.length, source: 'written after each task; the run was stopped before the end' }
+      }
+      writeFileSync(out, JSON.stringify({ ok: true, data, peakRssMB: peakRssMB() }))
+    }
+  })
   const last = r.R[r.R.length - 1]
   return {
     method,

@@ -8,6 +8,8 @@
  *   npm run bench -- --only step,lag       only these parts (peak, step, step-cpu, hscore, lag,
  *                                          import, growth, pmnist)
  *   npm run bench -- --no-doc              do not touch docs/benchmarks.md
+ *   npm run bench -- --skip pmnist         all parts but these
+ *   npm run bench -- --merge FILE          take the parts this run skips from another result file
  *   npm run bench -- --out FILE            result JSON elsewhere
  *   npm run bench -- --sequential          growth settings and Permuted-MNIST methods one after
  *                                          the other instead of side by side (one per core)
@@ -52,6 +54,14 @@ export interface BenchDocument {
   backend: string
   config: Record<string, unknown>
   parts: Partial<Record<Part, PartOutcome>>
+  /** Parts taken from another result file (--merge), with when and under which load they were measured. */
+  merged: Array<{
+    part: Part
+    file: string
+    startedAt: string
+    finishedAt: string
+    loadAverage: { start: number[]; end: number[] }
+  }>
   orchestratorPeakRssMB: number
 }
 
@@ -66,9 +76,14 @@ const only = flag('only')
   ?.split(',')
   .map((s) => s.trim())
   .filter(Boolean)
-for (const p of only ?? []) {
+const skip = flag('skip')
+  ?.split(',')
+  .map((s) => s.trim())
+  .filter(Boolean)
+const mergeFile = flag('merge')
+for (const p of [...(only ?? []), ...(skip ?? [])]) {
   if (!(PARTS as readonly string[]).includes(p)) {
-    process.stderr.write(`Unknown part "${p}" in --only; use some of ${PARTS.join(', ')}.\n`)
+    process.stderr.write(`Unknown part "${p}" in --only/--skip; use some of ${PARTS.join(', ')}.\n`)
     process.exit(2)
   }
 }
@@ -177,11 +192,55 @@ async function part(
 }
 
 async function main(): Promise<void> {
-  const wanted = (p: Part): boolean => (only ? only.includes(p) : !(quick && p === 'pmnist'))
+  const wanted = (p: Part): boolean => !skip?.includes(p) && (only ? only.includes(p) : !(quick && p === 'pmnist'))
   const startedAt = new Date()
   const startLoad = machine().loadAverage
   const parts: BenchDocument['parts'] = {}
   const C = CONFIG
+  const merged: BenchDocument['merged'] = []
+  if (mergeFile) {
+    // Parts measured by an earlier (or concurrent) run of this bench, e.g. a long part run alone.
+    const other = JSON.parse(readFileSync(mergeFile, 'utf8')) as BenchDocument
+    for (const [k, v] of Object.entries(other.parts) as Array<[Part, PartOutcome]>) {
+      if (v && !wanted(k)) {
+        parts[k] = v
+        merged.push({
+          part: k,
+          file: mergeFile.replace(ROOT + '/', ''),
+          startedAt: other.startedAt,
+          finishedAt: other.finishedAt,
+          loadAverage: other.loadAverage
+        })
+      }
+    }
+  }
+  const date = startedAt.toISOString().slice(0, 10)
+  const outFile =
+    flag('out') ?? join(ROOT, 'bench/results', `${date}${quick ? '-quick' : ''}${only ? '-partial' : ''}.json`)
+  /** Writes the result document as it stands (after every part, so a stopped run keeps what it measured). */
+  const save = (): { doc: BenchDocument; outFile: string } => {
+    const finishedAt = new Date()
+    const doc: BenchDocument = {
+      kind: 'keizoku-bench',
+      version: 1,
+      date,
+      startedAt: startedAt.toISOString(),
+      finishedAt: finishedAt.toISOString(),
+      mode: quick ? 'quick' : 'full',
+      command: `npm run bench${args.length ? ' -- ' + args.join(' ') : ''}`,
+      machine: { ...machine(), loadAverage: startLoad },
+      loadAverage: { start: startLoad, end: machine().loadAverage },
+      tfjs: tf.version.tfjs,
+      backend,
+      config: CONFIG,
+      parts,
+      merged,
+      orchestratorPeakRssMB: peakRssMB()
+    }
+    mkdirSync(join(outFile, '..'), { recursive: true })
+    writeFileSync(outFile, JSON.stringify(doc, null, 2) + '\n')
+    return { doc, outFile }
+  }
   process.stderr.write(
     `Keizoku bench (${quick ? 'quick' : 'full'}), backend ${backend}, load average ${startLoad.join(' ')}\n`
   )
@@ -204,6 +263,7 @@ async function main(): Promise<void> {
         ]
       }
     ])
+  save()
   if (wanted('step'))
     parts.step = await part('step', [
       {
@@ -220,6 +280,7 @@ async function main(): Promise<void> {
         ]
       }
     ])
+  save()
   if (wanted('step-cpu') && backend !== 'cpu') {
     const r = await (async () => {
       process.stderr.write('▶ step-cpu\n')
@@ -254,12 +315,15 @@ async function main(): Promise<void> {
     })()
     parts['step-cpu'] = r
   }
+  save()
   if (wanted('hscore'))
     parts.hscore = await part('hscore', [{ script: 'hscoreParts.ts', args: ['--runs', String(C.hscore.runs)] }])
+  save()
   if (wanted('lag'))
     parts.lag = await part('lag', [
       { script: 'lag.ts', args: ['--steps', String(C.lag.steps), '--method', C.lag.method] }
     ])
+  save()
   if (wanted('import')) {
     const file = join(tmpdir(), `keizoku-bench-${process.pid}.csv`)
     const gen = await runChild('csvImport.ts', [
@@ -281,6 +345,7 @@ async function main(): Promise<void> {
     )
     rmSync(file, { force: true })
   }
+  save()
   if (wanted('growth'))
     parts.growth = await part(
       'growth',
@@ -291,6 +356,7 @@ async function main(): Promise<void> {
       (d) => d,
       PARALLEL
     )
+  save()
   if (wanted('pmnist'))
     parts.pmnist = await part(
       'pmnist',
@@ -302,32 +368,15 @@ async function main(): Promise<void> {
       PARALLEL
     )
 
-  const finishedAt = new Date()
-  const date = finishedAt.toISOString().slice(0, 10)
-  const doc: BenchDocument = {
-    kind: 'keizoku-bench',
-    version: 1,
-    date,
-    startedAt: startedAt.toISOString(),
-    finishedAt: finishedAt.toISOString(),
-    mode: quick ? 'quick' : 'full',
-    command: `npm run bench${args.length ? ' -- ' + args.join(' ') : ''}`,
-    machine: { ...machine(), loadAverage: startLoad },
-    loadAverage: { start: startLoad, end: machine().loadAverage },
-    tfjs: tf.version.tfjs,
-    backend,
-    config: CONFIG,
-    parts,
-    orchestratorPeakRssMB: peakRssMB()
-  }
-  const outFile =
-    flag('out') ?? join(ROOT, 'bench/results', `${date}${quick ? '-quick' : ''}${only ? '-partial' : ''}.json`)
-  mkdirSync(join(outFile, '..'), { recursive: true })
-  writeFileSync(outFile, JSON.stringify(doc, null, 2) + '\n')
+  const { doc } = save()
   const { renderTable, renderMarkdown } = await import('./report')
   process.stdout.write(renderTable(doc) + '\n')
   process.stderr.write(`Results: ${outFile}\n`)
-  if (args.includes('--doc') || (!args.includes('--no-doc') && !only && !quick)) {
+  if (
+    args.includes('--doc') ||
+    (!args.includes('--no-doc') && !only && !skip && !quick) ||
+    (skip && mergeFile && !only && !quick)
+  ) {
     writeFileSync(join(ROOT, 'docs/benchmarks.md'), renderMarkdown(doc, outFile.replace(ROOT + '/', '')))
     process.stderr.write('Updated docs/benchmarks.md\n')
   }
