@@ -126,6 +126,10 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
       sockets.add(ws)
       ws.on('close', () => sockets.delete(ws))
       ws.on('message', () => ws.close(1008, 'events are one-way'))
+      // On a protocol error (e.g. a frame above maxPayload) ws has already started closing that
+      // socket with the matching code (1009); without a listener it would also rethrow the error
+      // and end the whole server.
+      ws.on('error', () => undefined)
     })
   }
 

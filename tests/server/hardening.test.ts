@@ -274,5 +274,7 @@ describe('browser-mode server hardening', () => {
       })
     expect(await closeCode('{"call":"app.info"}')).toBe(1008)
     expect(await closeCode('x'.repeat(65 * 1024))).toBe(1009)
+    // …and the server is still there (an unhandled socket error would have ended it).
+    expect((await get('/')).status).toBe(200)
   })
 })
