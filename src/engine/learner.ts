@@ -202,12 +202,6 @@ class EngineLearner implements Learner {
     }
   }
 
-  private logits(j: number, x: tf.Tensor2D, weights: tf.Tensor[]): tf.Tensor2D {
-    const out = forwardMain(this.spec, x, weights)
-    const c = this.numClasses[j]
-    return c < this.spec.numClasses ? (tf.slice(out, [0, 0], [x.shape[0], c]) as tf.Tensor2D) : out
-  }
-
   /** Accuracy of the given main-net weights on `set`, logits cut to `numClasses`. */
   private accuracyWith(weights: tf.Tensor[], set: LabelledSet, numClasses: number): number {
     if (set.n === 0) return NaN

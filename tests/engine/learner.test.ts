@@ -23,19 +23,23 @@ describe('Learner', () => {
     await initBackend({ KEIZOKU_BACKEND: 'wasm' })
   })
 
-  it.each(METHODS.map((m) => [m]))('%s learns three small tasks well above chance', async (method) => {
-    const l = make(method, { steps: 80, lr: 0.01 })
-    await learnAll(l)
-    const acc = tasks.map((d, j) => l.evaluate(j, d.test))
-    expect(Math.min(...acc)).toBeGreaterThan(0.6)
-    const counts = l.parameterCounts()
-    expect(counts.mainNet).toBe(6 * 12 + 12 + 12 * 3 + 3)
-    if (method === 'independent') expect(counts.perTask).toBe(counts.mainNet)
-    if (method.startsWith('h')) expect(counts.perTask).toBe(4)
-    const net = l.mainNetwork(1)
-    expect(net.tensors.map((t) => t.shape)).toEqual([[6, 12], [12], [12, 3], [3]])
-    l.dispose()
-  })
+  it.each(METHODS.map((m) => [m]))(
+    '%s learns three small tasks well above chance',
+    async (method) => {
+      const l = make(method, { steps: 80, lr: 0.01 })
+      await learnAll(l)
+      const acc = tasks.map((d, j) => l.evaluate(j, d.test))
+      expect(Math.min(...acc)).toBeGreaterThan(0.6)
+      const counts = l.parameterCounts()
+      expect(counts.mainNet).toBe(6 * 12 + 12 + 12 * 3 + 3)
+      if (method === 'independent') expect(counts.perTask).toBe(counts.mainNet)
+      if (method.startsWith('h')) expect(counts.perTask).toBe(4)
+      const net = l.mainNetwork(1)
+      expect(net.tensors.map((t) => t.shape)).toEqual([[6, 12], [12], [12, 3], [3]])
+      l.dispose()
+    },
+    120_000
+  ) // seconds on an idle machine; margin for a shared one
 
   it('trains the CNN main net (im2col convolution) on wasm through the hypernetwork', async () => {
     const img = [0, 1].map((t) => blobTask(t, 9, 64))
