@@ -126,4 +126,26 @@ describe('task wizard validation step', () => {
     expect(add[0].arg).toMatchObject({ name: 'line', keepTrain: true, holdout: { fraction: 0.2 } })
     expect(w.text()).toContain('Task 1 “line” was added.')
   })
+
+  it('lets the user choose label and ignored columns from the preview, previewing again each time', async () => {
+    const { w, fake, wiz } = await setup(preview(problems))
+    await button(w, 'Next').trigger('click')
+    await flush()
+    const byLabel = (label: string) => w.findAll('button').find((b) => b.attributes('aria-label') === label)!
+    await byLabel('Ignore temp').trigger('click')
+    await flush()
+    expect(wiz.form.ignore).toBe('temp')
+    // The label button of a column the service already treats as the label is disabled.
+    expect(byLabel('Use class as the label').attributes('disabled')).toBeDefined()
+    await byLabel('Use temp as the label').trigger('click')
+    await flush()
+    const previews = fake.calls.filter((c) => c.name === 'dataset.preview').map((c) => c.arg)
+    expect(previews).toHaveLength(3)
+    expect(previews[1]).toMatchObject({ source: { ignore: ['temp'] } })
+    expect(previews[2]).toEqual({
+      source: { kind: 'csv', path: 'data/line.csv', label: 'temp', ignore: undefined },
+      holdout: { fraction: 0.2 }
+    })
+    expect(fake.calls.some((c) => c.name === 'task.add')).toBe(false)
+  })
 })

@@ -108,6 +108,26 @@ export const useWizardStore = defineStore('wizard', () => {
     }
   }
 
+  /** CSV: the ignored columns as a list (the form keeps them comma-separated). */
+  const ignored = computed(() =>
+    form.ignore
+      .split(',')
+      .map((c) => c.trim())
+      .filter(Boolean)
+  )
+  /** CSV: choose a column as the label (it stops being ignored) and preview again. */
+  async function useAsLabel(column: string): Promise<void> {
+    form.label = column
+    form.ignore = ignored.value.filter((c) => c !== column).join(', ')
+    await loadPreview.run()
+  }
+  /** CSV: ignore a column or take it back as a feature, and preview again. */
+  async function toggleIgnored(column: string): Promise<void> {
+    const now = ignored.value
+    form.ignore = (now.includes(column) ? now.filter((c) => c !== column) : [...now, column]).join(', ')
+    await loadPreview.run()
+  }
+
   /** Whether Next is allowed on the current step. */
   const canNext = computed(() => {
     switch (WIZARD_STEPS[step.value]) {
@@ -168,8 +188,11 @@ export const useWizardStore = defineStore('wizard', () => {
     holdout,
     errors,
     warnings,
+    ignored,
     canNext,
     loadPreview,
+    useAsLabel,
+    toggleIgnored,
     next,
     back,
     confirm,
