@@ -17,6 +17,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { pathToFileURL } from 'node:url'
 import { headerFooter, type PdfOptions } from '../service/reports/pageTemplates'
+import { secureWebPreferences } from './windowOptions'
 
 /** One in-memory session for all printing (a partition per call would never be freed). */
 const PARTITION = 'keizoku-print'
@@ -34,7 +35,7 @@ export async function printHtmlToPdf(html: string, o: PdfOptions): Promise<Buffe
   )
   const win = new BrowserWindow({
     show: false,
-    webPreferences: { session: ses, sandbox: true, contextIsolation: true, nodeIntegration: false, javascript: false }
+    webPreferences: { ...secureWebPreferences(), session: ses, javascript: false }
   })
   try {
     await win.loadFile(file)

@@ -1,4 +1,4 @@
-import { app, session, shell, type WebContents } from 'electron'
+import { app, session, shell, type Session, type WebContents } from 'electron'
 import { allowPermission, contentsGuards } from './guards'
 
 /** Wires the deny-by-default rules of guards.ts into every web contents and the session. */
@@ -15,10 +15,12 @@ export function applySecurityRules(appUrl: () => string): void {
     contents.on('will-attach-webview', (event) => guards.willAttachWebview(event))
     contents.setWindowOpenHandler((details) => guards.windowOpen(details))
   })
-  void app.whenReady().then(() => {
-    const s = session.defaultSession
+  // Every session, not only the default one (the print window has a partition of its own).
+  const lockDown = (s: Session): void => {
     s.setPermissionRequestHandler((_wc, _permission, callback) => callback(allowPermission()))
     s.setPermissionCheckHandler(() => allowPermission())
     s.setDevicePermissionHandler(() => allowPermission())
-  })
+  }
+  app.on('session-created', lockDown)
+  void app.whenReady().then(() => lockDown(session.defaultSession))
 }

@@ -18,6 +18,12 @@ describe('secureWebPreferences', () => {
     })
     expect(p.experimentalFeatures ?? false).toBe(false)
   })
+
+  it('leaves the preload out for windows without the bridge, keeping every protection', () => {
+    const p = secureWebPreferences()
+    expect(p).not.toHaveProperty('preload')
+    expect(p).toMatchObject({ contextIsolation: true, sandbox: true, nodeIntegration: false, webSecurity: true })
+  })
 })
 
 describe('rendererTarget', () => {

@@ -116,7 +116,9 @@ describe('built app', () => {
     const main = read('main/index.js')
     const calls = browserWindowCalls(main)
     expect(calls.length).toBeGreaterThan(0)
-    for (const c of calls) expect(c).toMatch(/webPreferences\s*:\s*secureWebPreferences\(/)
+    // Either the function itself, or a literal that starts by spreading it.
+    for (const c of calls)
+      expect(c).toMatch(/webPreferences\s*:\s*(secureWebPreferences\(|\{\s*\.\.\.secureWebPreferences\()/)
 
     const expected: Record<string, boolean> = {
       contextIsolation: true,
@@ -144,7 +146,8 @@ describe('built app', () => {
     const main = read('main/index.js')
     const m = /function secureWebPreferences\(preload\)\s*\{[\s\S]*?\n\}/.exec(main)
     expect(m, 'secureWebPreferences is in the main bundle').not.toBeNull()
-    const fn = new Function(`${m?.[0]}; return secureWebPreferences`)() as (p: string) => Record<string, unknown>
+    const fn = new Function(`${m?.[0]}; return secureWebPreferences`)() as (p?: string) => Record<string, unknown>
+    expect(fn()).not.toHaveProperty('preload')
     expect(fn('/x/preload.js')).toMatchObject({
       preload: '/x/preload.js',
       contextIsolation: true,
@@ -159,6 +162,7 @@ describe('built app', () => {
     for (const needle of [
       'enableSandbox()',
       '"web-contents-created"',
+      '"session-created"',
       '"will-navigate"',
       '"will-frame-navigate"',
       '"will-redirect"',
