@@ -26,6 +26,12 @@ export interface LagResult {
   jobStatus: string
   /** Ticks later than 50 ms: seconds since train.start was called, and the lateness in ms. */
   stalls: Array<{ at: number; ms: number }>
+  /**
+   * The same timer over `baselineSeconds` before train.start, with no job running: on a loaded
+   * machine the host thread is late even when it does nothing — the part of the lag that is CPU
+   * starvation, not Keizoku.
+   */
+  baseline?: { seconds: number; p50: number; p99: number; max: number; ticks: number }
 }
 
 function pct(sorted: number[], p: number): number {
@@ -41,6 +47,19 @@ async function main(): Promise<LagResult> {
   try {
     await service.invoke('workspace.create', { dir: join(home, 'ws'), name: 'bench' })
     await service.invoke('task.add', { name: 'pm-0', source: { kind: 'builtin', benchmark: 'permuted-mnist', k: 0 } })
+    const baselineSeconds = numArg('baseline', 10)
+    const base: number[] = []
+    {
+      let prev = performance.now()
+      const tick = setInterval(() => {
+        const now = performance.now()
+        base.push(Math.max(0, now - prev - 10))
+        prev = now
+      }, 10)
+      await new Promise((resolve) => setTimeout(resolve, baselineSeconds * 1000))
+      clearInterval(tick)
+      base.sort((a, b) => a - b)
+    }
     const late: number[] = []
     const stalls: Array<{ at: number; ms: number }> = []
     let last = performance.now()
@@ -80,8 +99,16 @@ async function main(): Promise<LagResult> {
       },
       peakRssMB: peakRssMB(),
       jobStatus: outcome.job.status,
-      stalls
+      stalls,
+      baseline: {
+        seconds: baselineSeconds,
+        p50: pct(base, 50),
+        p99: pct(base, 99),
+        max: base.at(-1) ?? NaN,
+        ticks: base.length
+      }
     }
+    log(`idle baseline: p99 ${pct(base, 99).toFixed(1)} ms`)
     log(
       `lag during ${steps}-step ${method} job (${trainSeconds.toFixed(1)} s): p50 ${r.timer.p50.toFixed(1)} ms, p99 ${r.timer.p99.toFixed(1)} ms, max ${r.timer.max.toFixed(1)} ms`
     )

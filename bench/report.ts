@@ -350,9 +350,23 @@ function tables(doc: BenchDocument): Array<{ title: string; rows: string[][]; no
         ['10 ms interval timer lateness', f(lag.timer.p50), f(lag.timer.p99), f(lag.timer.max)],
         ['monitorEventLoopDelay', f(lag.histogram.p50), f(lag.histogram.p99), f(lag.histogram.max)]
       ],
-      note: lag.stalls.length
-        ? `Stalls over 50 ms (s after train.start: ms): ${lag.stalls.map((s) => `${s.at}: ${s.ms}`).join(', ')}.`
-        : undefined
+      note: [
+        lag.baseline
+          ? `Same timer with no job, ${lag.baseline.seconds} s before train.start (CPU starvation from the machine's load alone): p50 ${f(lag.baseline.p50)} ms, p99 ${f(lag.baseline.p99)} ms, max ${f(lag.baseline.max)} ms.`
+          : '',
+        lag.stalls.length
+          ? `${lag.stalls.length} ticks were more than 50 ms late; the largest (s after train.start: ms): ${[
+              ...lag.stalls
+            ]
+              .sort((a, b) => b.ms - a.ms)
+              .slice(0, 8)
+              .sort((a, b) => a.at - b.at)
+              .map((s) => `${s.at}: ${s.ms}`)
+              .join(', ')}.`
+          : ''
+      ]
+        .filter(Boolean)
+        .join(' ')
     })
   }
   const imp = data<{ bytes: number; runs: Array<ImportRun | null> }>(doc, 'import')
@@ -500,7 +514,38 @@ Run it on an otherwise idle machine for representative figures; it is not part o
   (loading the task data, saving the candidate), not from training.
 - **Peak RSS**: \`process.resourceUsage().maxRSS\` of each part's process (the lag part's process
   holds the service and its training worker thread).
-`
+
+
+## Bottlenecks found while benchmarking (for the engine and service owners)
+
+Load-independent observations (kernel counts from \`tf.profile\` over two extra steps of
+\`learnTask\`; call counts from the code), each with a suggested fix:
+
+1. **Host freeze when a job starts** (\`Trainer.run\`, src/service/training.ts). The host thread
+   calls \`ws.loadTaskData\` synchronously: twice for the new task (\`payload.task\` and the last
+   entry of \`evalSets\`) and once per learned task, although only \`.test\` of those is used;
+   each call reads, sha-256-verifies and decodes the whole task (24 MB of training rows for a
+   Permuted-MNIST task; 0.8–1.1 s per call on the loaded machine). The lag part sees this as the
+   stall right after \`train.start\`; it grows linearly with the number of learned tasks.
+   Fix: load each artifact once, read only the holdout artifact for evaluation sets, and move the
+   reading and verification into the worker (pass hashes and paths; the worker reads them).
+2. **Kernel count per training step**: MLP 128, hnet 265, hnet + regulariser(4) 488 kernels. On
+   these small models tfjs's per-kernel cost (JS → wasm call, tensor bookkeeping, tape) is a large
+   share of a step. Biggest avoidable groups: Adam (\`src/engine/adam.ts\`, ≈ 12 elementwise
+   kernels per apply, applied to Θ, e_t and once more for the look-ahead ΔΘ — over a 118k-float Θ):
+   a JS loop over typed arrays (one read-back, one upload) or one fused kernel would replace ~36
+   kernels; the per-step loss/accuracy read-back (argMax, equal, cast, sum + dataSync) runs on
+   every step when a task has ≤ 500 steps (\`stride = ⌈steps / 500⌉\` in learner.ts) — sample the
+   curve on fewer steps.
+3. **Regulariser over few tasks**: the Gram form (\`src/engine/regularizer.ts\`) has a fixed cost
+   of two (d × d)·(d × C) products (d = h_L + 1 = 51, C = 2,000: ≈ 21 MFLOP forward) independent
+   of n, while the direct form costs ≈ 9 MFLOP per earlier task: the direct form is cheaper for
+   n ≤ 2 (the common case right after the first tasks). Pick the form by n. It also runs a second
+   full forward/backward pass (look-ahead) — one regulariser task halves the steps/s of hnet.
+4. **H-score** (\`src/engine/hscore.ts\`): float64 JS with a cyclic Jacobi eigensolver, O(d³) per
+   sweep — d = 512 takes seconds. A Householder tridiagonalisation + implicit QL eigensolver, or
+   covariances on the backend's matMul with a Newton–Schulz pseudo-inverse, would meet the 15 ms
+   target for d = 100 on an idle machine and cut d = 512 by an order of magnitude.`
 
 /**
  * Adds to `doc` the parts it lacks from `other` (e.g. Permuted-MNIST-10 run as its own bench
