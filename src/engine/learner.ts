@@ -603,7 +603,8 @@ class EngineLearner implements Learner {
         y.dispose()
         if (!read) return undefined
         const lt = lossTask!.dataSync()[0]
-        const lr = lossReg ? lossReg.dataSync()[0] : undefined
+        // The Gram form can round to ~−1e-7 at Θ = Θ*; a squared norm is reported as ≥ 0.
+        const lr = lossReg ? Math.max(0, lossReg.dataSync()[0]) : undefined
         const lg = lossGuide ? lossGuide.dataSync()[0] : undefined
         const corr = correct!.dataSync()[0]
         tf.dispose([lossTask!, correct!])

@@ -73,6 +73,31 @@ describe('Learner', () => {
     l.dispose()
   })
 
+  it.each([
+    [{ regSubsample: 1 }],
+    [{ lookahead: false }],
+    [{ guidanceInput: 'flatten', hnet: { ...TINY.hnet, embeddingInit: 'target' } }]
+  ])(
+    'hemb runs with %j',
+    async (extra) => {
+      const l = make('hemb', { steps: 40, lr: 0.005, ...extra })
+      const counts: number[] = []
+      await learnAll(l, 2)
+      const res = await l.learnTask(tasks[2], {
+        shouldStop: () => {
+          counts.push(tf.memory().numTensors)
+          return false
+        }
+      })
+      expect(new Set(counts.slice(1)).size).toBe(1)
+      expect(res.lossCurve[0].reg).toBeGreaterThanOrEqual(0)
+      expect(res.lossCurve[0].guide).toBeGreaterThan(0)
+      expect(Math.min(...tasks.map((d, j) => l.evaluate(j, d.test)))).toBeGreaterThan(0.6)
+      l.dispose()
+    },
+    120_000
+  )
+
   it('is deterministic: same seed and backend give identical weights and accuracies', async () => {
     const a = make('hemb')
     const b = make('hemb')
