@@ -12,6 +12,9 @@ import { secureWebPreferences } from './windowOptions'
 const target = rendererTarget(process.env.ELECTRON_RENDERER_URL, app.isPackaged, __dirname)
 const appUrl = (): string => target.url
 
+// Inside a packaged app node_modules is read-only: caches (e.g. the decoded MNIST digits) go to userData.
+process.env.KEIZOKU_CACHE_DIR ??= join(app.getPath('userData'), 'cache')
+
 applySecurityRules(appUrl)
 const service = new Service({ host: 'electron', pickFolder, printPdf: printHtmlToPdf })
 registerIpc(service, appUrl, () => BrowserWindow.getAllWindows().map((w) => w.webContents))
