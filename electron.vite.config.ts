@@ -7,7 +7,10 @@ export default defineConfig({
     build: {
       rollupOptions: {
         // The job worker is its own entry so worker_threads can load it from out/main/worker.js.
-        input: { index: resolve('src/main/index.ts'), worker: resolve('src/service/worker.ts') }
+        input: { index: resolve('src/main/index.ts'), worker: resolve('src/service/worker.ts') },
+        // Loaded lazily by the headless-Chromium PDF path (CLI, browser mode) only; the desktop
+        // app prints with Electron, and the package is not shipped (tests/packaging/bundle.test.ts).
+        external: ['playwright-core']
       }
     }
   },

@@ -30,6 +30,14 @@ const requires = (code: string): string[] =>
   [...code.matchAll(/\b(?:require|import)\(\s*["']([^"']+)["']\s*\)/g)].map((m) => m[1])
 const packageOf = (id: string): string => (id.startsWith('@') ? id.split('/').slice(0, 2).join('/') : id.split('/')[0])
 
+/**
+ * Packages the main bundle may import lazily without shipping them, each with the reason the
+ * packaged app never needs it.
+ */
+const LAZY_UNSHIPPED: Record<string, string> = {
+  'playwright-core': 'headless-Chromium PDF printing for the CLI and browser mode; the desktop app prints with Electron'
+}
+
 /** Reads a JS literal as the bundle writes it (rollup may emit `!0` / `!1` for booleans). */
 function literal(text: string): boolean | string {
   const t = text.trim()
@@ -84,8 +92,15 @@ describe('built app', () => {
     const builtins = new Set(builtinModules)
     const bad: string[] = []
     for (const file of jsFiles('main')) {
-      for (const id of requires(read(file))) {
-        if (id.startsWith('.') || id === 'electron') continue
+      const code = read(file)
+      for (const id of Object.keys(LAZY_UNSHIPPED)) {
+        // Allowed only as a dynamic import (inside a function), never as a start-up require.
+        expect(code, `${file}: ${id} must not be required at start-up`).not.toMatch(
+          new RegExp(`\\brequire\\(\\s*["']${id}["']`)
+        )
+      }
+      for (const id of requires(code)) {
+        if (id.startsWith('.') || id === 'electron' || id in LAZY_UNSHIPPED) continue
         const bare = id.replace(/^node:/, '')
         if (id.startsWith('node:') || builtins.has(bare) || builtins.has(bare.split('/')[0])) continue
         if (!shipped.has(packageOf(id))) bad.push(`${file}: ${id}`)

@@ -8,11 +8,30 @@
  * is aborted, so the conversion never touches the network.
  */
 import { existsSync } from 'node:fs'
-import { chromium } from 'playwright-core'
+import type { BrowserType } from 'playwright-core'
 import { KeizokuError } from '../../shared/errors'
 import { headerFooter, type PdfOptions } from './pageTemplates'
 
 export type { PdfOptions }
+
+/**
+ * playwright-core is loaded on first use, not at start-up: the desktop app never takes this
+ * path (it prints with Electron), and the packaged app does not ship the package.
+ */
+async function loadChromium(): Promise<BrowserType> {
+  try {
+    return (await import('playwright-core')).chromium
+  } catch (err) {
+    throw new KeizokuError(
+      'unavailable',
+      'Printing a PDF with headless Chromium needs the playwright-core package, which is not installed here.',
+      {
+        hint: 'Export the report as HTML and print it from a browser, or run npm ci in the Keizoku folder.',
+        detail: err instanceof Error ? err.message : String(err)
+      }
+    )
+  }
+}
 
 export function chromiumPath(): string {
   return process.env.KEIZOKU_CHROMIUM ?? '/usr/bin/chromium'
@@ -25,6 +44,7 @@ export async function htmlToPdf(html: string, o: PdfOptions): Promise<Buffer> {
       hint: 'Install Chromium (Debian: apt-get install chromium) or set KEIZOKU_CHROMIUM to its path; or export HTML instead.'
     })
   }
+  const chromium = await loadChromium()
   const browser = await chromium.launch({
     executablePath,
     args: [
