@@ -1,4 +1,5 @@
 import Database from 'better-sqlite3'
+import { sqliteNativeBinding } from './sqliteBinding'
 import { KeizokuError } from '../shared/errors'
 
 /** SQLite failures as KeizokuErrors that say what happened and what to do. */
@@ -154,7 +155,11 @@ class BetterSqliteDatabase implements SqlDatabase {
 
 export function openSqlite(path: string, opts: SqlOpenOptions = {}): SqlDatabase {
   try {
-    const db = new Database(path, { readonly: opts.readonly ?? false, fileMustExist: opts.fileMustExist ?? false })
+    const db = new Database(path, {
+      readonly: opts.readonly ?? false,
+      fileMustExist: opts.fileMustExist ?? false,
+      nativeBinding: sqliteNativeBinding()
+    })
     return new BetterSqliteDatabase(db, path)
   } catch (err) {
     throw translateSqlError(err, path)
