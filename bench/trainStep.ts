@@ -36,6 +36,11 @@ export interface StepResult {
   /** tf.memory().numTensors after the warm-up run and after the last run (equal ⇒ no leak across runs). */
   tensorsAfterWarmup: number
   tensorsAtEnd: number
+  /**
+   * 1024³ matMul GFLOP/s measured right before this configuration's runs (on a shared machine
+   * the load changes within minutes; the ratio to this peak is the robust figure).
+   */
+  peakGflops: Stat
 }
 
 const TASKS = 64
@@ -81,6 +86,7 @@ async function measureConfig(name: string, runs: number, stepsMlp: number, steps
     hscoreSamples: 200,
     beta: regTasks > 0 ? 0.05 : 0
   }
+  const peakGflops = matmulPeak(1024, 3).gflops
   const sps: number[] = []
   let tensorsAfterWarmup = 0
   if (regTasks === 0) {
@@ -121,7 +127,8 @@ async function measureConfig(name: string, runs: number, stepsMlp: number, steps
     directFlopsPerStep: flops.directEquivalent,
     gflops: stat(sps.map((s) => (s * flops.actual) / 1e9)),
     tensorsAfterWarmup,
-    tensorsAtEnd: tf.memory().numTensors
+    tensorsAtEnd: tf.memory().numTensors,
+    peakGflops
   }
 }
 
