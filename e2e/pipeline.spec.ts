@@ -142,9 +142,18 @@ test('fresh workspace: wizard, transferability, train, approve, reject, rollback
   // Audit log: chain verified, decisions recorded.
   await app.getByRole('link', { name: 'Audit log' }).click()
   await expect(app.getByText(/Hash chain verified/)).toBeVisible()
+  const log = app.getByRole('table', { name: 'Audit log' })
+  const all = await log.locator('tbody tr').count()
+  await app.getByRole('textbox', { name: 'Filter' }).fill('rolled back')
+  await expect(log.locator('tbody tr')).toHaveCount(1)
+  await app.getByRole('textbox', { name: 'Filter' }).fill('')
+  await expect(log.locator('tbody tr')).toHaveCount(all)
   await shot('audit')
   await app.getByRole('link', { name: 'Settings' }).click()
   await expect(app.getByRole('heading', { name: 'Settings', level: 1 })).toBeVisible()
+  await fillNumber(app, 'Largest allowed drop of an old task (accuracy points)', '2')
+  await app.getByRole('button', { name: 'Save settings' }).click()
+  await expect(app.getByText('Settings saved.')).toBeVisible()
   await shot('settings')
 
   // Japanese: the same screens, translated.
