@@ -1,11 +1,11 @@
 import { spawn } from 'node:child_process'
-import { closeSync, mkdirSync, mkdtempSync, openSync, writeFileSync, writeSync, ftruncateSync } from 'node:fs'
+import { closeSync, ftruncateSync, mkdirSync, mkdtempSync, openSync, rmSync, writeFileSync, writeSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { crc32, deflateSync, gzipSync } from 'node:zlib'
 import jpeg from 'jpeg-js'
 import { PNG } from 'pngjs'
-import { beforeAll, describe, expect, it } from 'vitest'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { mulberry32 } from '../../src/engine/random'
 import type { DatasetSource } from '../../src/workspace'
 
@@ -158,6 +158,9 @@ describe('importers refuse hostile files cleanly', () => {
     for (let i = 0; i < n; i++) t += `${i % 7},${i % 5},${i % 2 === 0 ? 'x' : 'y'}\n`
     return Buffer.from(t)
   }
+
+  // The 1 GiB files are sparse here, but not on every file system: remove them at once.
+  afterAll(() => rmSync(base, { recursive: true, force: true }))
 
   beforeAll(() => {
     const rnd = mulberry32(7)
