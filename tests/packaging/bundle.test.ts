@@ -1,7 +1,7 @@
 import { builtinModules } from 'node:module'
-import { existsSync, readdirSync, readFileSync } from 'node:fs'
+import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs'
 import { dirname, join } from 'node:path'
-import { beforeAll, describe, expect, it } from 'vitest'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { RENDERER_CSP } from '../../src/server/headers'
 import { builtOut, ROOT, RUNTIME_FILES } from './built'
 
@@ -13,11 +13,18 @@ import { builtOut, ROOT, RUNTIME_FILES } from './built'
  */
 let out = ''
 
+let temporary = false
+
 beforeAll(() => {
   const b = builtOut()
   out = b.dir
+  temporary = b.how.startsWith('built into')
   console.log(`bundle checks: ${b.how}`)
 }, 120_000)
+
+afterAll(() => {
+  if (temporary) rmSync(dirname(out), { recursive: true, force: true })
+})
 
 const read = (rel: string): string => readFileSync(join(out, rel), 'utf8')
 const jsFiles = (dir: string): string[] =>
