@@ -117,6 +117,8 @@ export function openRegistry(dir: string, create: boolean): SqlDatabase {
     db.pragma('journal_mode = WAL')
     db.pragma('synchronous = FULL')
     db.pragma('foreign_keys = ON')
+    // A workspace folder may come from someone else: never run SQL functions a schema names.
+    db.pragma('trusted_schema = OFF')
     if (!isNew) {
       const messages = db.pragma('quick_check').map((r) => String(Object.values(r)[0]))
       if (messages.length !== 1 || messages[0] !== 'ok') {
