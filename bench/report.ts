@@ -455,7 +455,7 @@ export function renderMarkdown(doc: BenchDocument, resultPath: string): string {
     '',
     ...(doc.merged?.length
       ? [
-          `**Parts measured in a separate bench process at the same time** (they ran concurrently with the parts above, adding to each other's load): ${doc.merged
+          `**Parts measured by separate bench processes** (partly at the same time as each other, adding to each other's load; times and load average per part): ${doc.merged
             .map(
               (m) =>
                 `${m.part} (\`${m.file}\`, ${m.startedAt.slice(11, 16)}–${m.finishedAt.slice(11, 16)} UTC, load ${m.loadAverage.start[0]} → ${m.loadAverage.end[0]})`
