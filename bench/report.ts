@@ -557,6 +557,19 @@ Load-independent observations (kernel counts from \`tf.profile\` over two extra 
    covariances on the backend's matMul with a Newton–Schulz pseudo-inverse, would meet the 15 ms
    target for d = 100 on an idle machine and cut d = 512 by an order of magnitude.`
 
+/** Writes the generated doc in the project's Prettier style (so `npm run format` leaves it alone). */
+export async function writeDoc(file: string, markdown: string): Promise<void> {
+  let text = markdown
+  try {
+    const prettier = await import('prettier')
+    const options = (await prettier.resolveConfig(file)) ?? {}
+    text = await prettier.format(markdown, { ...options, filepath: file })
+  } catch {
+    // Prettier is a dev dependency; without it the unformatted text is still valid Markdown.
+  }
+  writeFileSync(file, text)
+}
+
 /**
  * Adds to `doc` the parts it lacks from `other` (e.g. Permuted-MNIST-10 run as its own bench
  * process), recording where they came from, when and under which load they were measured.
@@ -605,7 +618,6 @@ if (require.main === module) {
     shown = out
   }
   process.stdout.write(renderTable(doc) + '\n')
-  if (process.argv.includes('--doc')) {
-    writeFileSync(join(root, 'docs/benchmarks.md'), renderMarkdown(doc, shown.replace(root + '/', '')))
-  }
+  if (process.argv.includes('--doc'))
+    void writeDoc(join(root, 'docs/benchmarks.md'), renderMarkdown(doc, shown.replace(root + '/', '')))
 }

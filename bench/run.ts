@@ -369,7 +369,7 @@ async function main(): Promise<void> {
     )
 
   const { doc } = save()
-  const { renderTable, renderMarkdown } = await import('./report')
+  const { renderTable, renderMarkdown, writeDoc } = await import('./report')
   process.stdout.write(renderTable(doc) + '\n')
   process.stderr.write(`Results: ${outFile}\n`)
   if (
@@ -377,7 +377,7 @@ async function main(): Promise<void> {
     (!args.includes('--no-doc') && !only && !skip && !quick) ||
     (skip && mergeFile && !only && !quick)
   ) {
-    writeFileSync(join(ROOT, 'docs/benchmarks.md'), renderMarkdown(doc, outFile.replace(ROOT + '/', '')))
+    await writeDoc(join(ROOT, 'docs/benchmarks.md'), renderMarkdown(doc, outFile.replace(ROOT + '/', '')))
     process.stderr.write('Updated docs/benchmarks.md\n')
   }
 }
