@@ -4,7 +4,6 @@ import { KeizokuError } from '../shared/errors'
 import type { JobProgress, Method as MethodName, TrainOutcome } from '../shared/types'
 import type { JobRecord, TaskRecord, VersionRecord, Workspace } from '../workspace/index'
 import type { EventHub } from './events'
-import { loadSnapshot } from './transfer'
 import { jobView, taskMap, versionTaskIds, versionView } from './views'
 import { runInWorker, type RunningJob } from './workerClient'
 import type { TrainOutput, TrainPayload } from './workerProtocol'
@@ -137,15 +136,14 @@ export class Trainer {
     const job = ws.getJob(jobId)
     const args = job.args as TrainJobArgs
     const task = ws.getTask(job.taskId!)
-    const resume = job.checkpointHash ? this.loadCheckpoint(ws, job.checkpointHash) : null
-    const parent = args.parentVersionId ? loadSnapshot(ws, ws.getVersion(args.parentVersionId)) : null
     const payload: TrainPayload = {
-      parent,
+      dir: ws.dir,
+      taskId: task.id,
+      learnedTaskIds: args.learnedTaskIds,
+      parentVersionId: args.parentVersionId,
+      checkpointHash: job.checkpointHash,
       create: { method: args.method, seed: args.seed, config: args.config, inputShape: task.inputShape },
       overrides: args.overrides,
-      task: ws.loadTaskData(task.id),
-      evalSets: [...args.learnedTaskIds.map((id) => ws.loadTaskData(id).test), ws.loadTaskData(task.id).test],
-      resume,
       checkpointEvery: CHECKPOINT_EVERY
     }
     ws.setTaskStatus(task.id, 'learning')
@@ -256,11 +254,6 @@ export class Trainer {
       })
       return v
     })
-  }
-
-  private loadCheckpoint(ws: Workspace, hash: string): TrainCheckpoint {
-    const { records, meta } = ws.getTensorFile(hash)
-    return { ...(meta as unknown as Omit<TrainCheckpoint, 'tensors'>), tensors: records }
   }
 
   private saveCheckpoint(ws: Workspace, jobId: number, c: TrainCheckpoint): void {

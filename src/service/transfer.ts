@@ -1,14 +1,10 @@
 import type { LearnerSnapshot } from '../engine/types'
+import { loadSnapshot } from './snapshots'
 import type { BackendName, TransferMatrix } from '../shared/types'
 import type { VersionRecord, Workspace } from '../workspace/index'
 import { classicalMds } from './embeddingMap'
 import { taskMap, versionTaskIds } from './views'
 import { runInWorker } from './workerClient'
-
-export function loadSnapshot(ws: Workspace, v: VersionRecord): LearnerSnapshot {
-  const { records, meta } = ws.getTensorFile(v.snapshotHash)
-  return { ...(meta as unknown as Omit<LearnerSnapshot, 'tensors'>), tensors: records }
-}
 
 /** Learned task embeddings e_j and, when the version has one, its fitted target ê. */
 function embeddingMap(ws: Workspace, v: VersionRecord, snap: LearnerSnapshot): TransferMatrix['embeddingMap'] {

@@ -1,4 +1,4 @@
-import type { LabelledSet, TaskData } from '../shared/dataset'
+import type { LabelledSet } from '../shared/dataset'
 import type { ErrorInfo } from '../shared/errors'
 import type { LearnerSnapshot, Method, StepProgress, TrainCheckpoint } from '../engine/types'
 
@@ -8,16 +8,21 @@ import type { LearnerSnapshot, Method, StepProgress, TrainCheckpoint } from '../
  * message queue until the step returns; the flag is read between steps.
  */
 export interface TrainPayload {
-  /** The active version's learner, or null for the first task. */
-  parent: LearnerSnapshot | null
+  /**
+   * The workspace folder. The worker reads the task data, the parent snapshot and the
+   * checkpoint itself: verifying and decoding tens of megabytes must not stall the host.
+   */
+  dir: string
+  taskId: number
+  /** Tasks the parent version learned, in order; their holdout sets are evaluated too. */
+  learnedTaskIds: number[]
+  /** The active version trained from, or null for the first task. */
+  parentVersionId: number | null
+  checkpointHash: string | null
   /** Used when there is no parent. */
   create: { method: Method; seed: number; config: Record<string, unknown>; inputShape: number[] }
   /** Non-architecture settings that override the parent's for this task (steps, β, …). */
   overrides: Record<string, unknown>
-  task: TaskData
-  /** Holdout sets of the learned tasks in order, then the new task's. */
-  evalSets: LabelledSet[]
-  resume: TrainCheckpoint | null
   checkpointEvery: number
 }
 

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { initBackend } from '../../src/engine/backend'
 import { restoreLearner } from '../../src/engine/learner'
 import { openWorkspace } from '../../src/workspace/index'
-import { loadSnapshot } from '../../src/service/transfer'
+import { loadSnapshot } from '../../src/service/snapshots'
 import type { VersionView } from '../../src/shared/types'
 import { tempService } from './helpers'
 

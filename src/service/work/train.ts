@@ -1,11 +1,38 @@
 import { createLearner, restoreLearner } from '../../engine/learner'
-import type { LabelledSet } from '../../shared/dataset'
+import type { LabelledSet, TaskData } from '../../shared/dataset'
+import { openWorkspace } from '../../workspace/index'
+import { loadCheckpoint, loadSnapshot } from '../snapshots'
 import { relativeOutputDrift } from '../../engine/metrics'
-import type { Learner, StepProgress, TrainCheckpoint } from '../../engine/types'
+import type { Learner, LearnerSnapshot, StepProgress, TrainCheckpoint } from '../../engine/types'
 import type { TrainOutput, TrainPayload } from '../workerProtocol'
 
+interface TrainInputs extends Omit<TrainPayload, 'checkpointHash'> {
+  parent: LearnerSnapshot | null
+  task: TaskData
+  /** Holdout sets of the learned tasks in order, then the new task's. */
+  evalSets: LabelledSet[]
+  resume: TrainCheckpoint | null
+}
+
+/** Everything the job needs from the workspace, read here in the worker (read-only use). */
+function readInputs(p: TrainPayload): TrainInputs {
+  const ws = openWorkspace(p.dir)
+  try {
+    const task = ws.loadTaskData(p.taskId)
+    return {
+      ...p,
+      parent: p.parentVersionId ? loadSnapshot(ws, ws.getVersion(p.parentVersionId)) : null,
+      task,
+      evalSets: [...p.learnedTaskIds.map((id) => ws.loadTaskData(id).test), task.test],
+      resume: p.checkpointHash ? loadCheckpoint(ws, p.checkpointHash) : null
+    }
+  } finally {
+    ws.close()
+  }
+}
+
 /** Accuracy of a learner as it would be before its first task: the untrained baseline b_t. */
-function untrainedAccuracyOf(p: TrainPayload, method: Learner['method'], set: LabelledSet): number {
+function untrainedAccuracyOf(p: TrainInputs, method: Learner['method'], set: LabelledSet): number {
   const config = p.parent ? { ...p.parent.config, ...p.overrides } : { ...p.create.config, ...p.overrides }
   const seed = p.parent ? p.parent.seed : p.create.seed
   const inputShape = p.parent ? p.parent.inputShape : p.create.inputShape
@@ -22,9 +49,10 @@ function untrainedAccuracyOf(p: TrainPayload, method: Learner['method'], set: La
  * first), learn the task, evaluate every holdout set, measure output drift of old tasks.
  */
 export async function trainInWorker(
-  p: TrainPayload,
+  payload: TrainPayload,
   hooks: { onProgress: (s: StepProgress) => void; onCheckpoint: (c: TrainCheckpoint) => void; shouldStop: () => boolean }
 ): Promise<TrainOutput> {
+  const p = readInputs(payload)
   const learner: Learner = p.parent
     ? restoreLearner({ ...p.parent, config: { ...p.parent.config, ...p.overrides } })
     : createLearner({ ...p.create, config: { ...p.create.config, ...p.overrides } })
