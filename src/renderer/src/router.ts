@@ -6,6 +6,7 @@ import TaskWizardView from './views/TaskWizardView.vue'
 import TransferView from './views/TransferView.vue'
 import TrainView from './views/TrainView.vue'
 import AuditView from './views/AuditView.vue'
+import ReportsView from './views/ReportsView.vue'
 import SettingsView from './views/SettingsView.vue'
 
 /** Hash history: the same routes work from file:// (Electron) and http:// (browser mode). */
@@ -19,6 +20,7 @@ export const router = createRouter({
     { path: '/transfer', name: 'transfer', component: TransferView },
     { path: '/train/:taskId?', name: 'train', component: TrainView },
     { path: '/audit', name: 'audit', component: AuditView },
+    { path: '/reports', name: 'reports', component: ReportsView },
     { path: '/settings', name: 'settings', component: SettingsView },
     { path: '/system', name: 'system', component: SystemView }
   ]

@@ -7,6 +7,7 @@ export default {
     transfer: 'Transferability',
     train: 'Train & approve',
     audit: 'Audit log',
+    reports: 'Reports',
     settings: 'Settings',
     system: 'System'
   },
@@ -383,6 +384,29 @@ export default {
     currency: 'Currency (3 letters)',
     save: 'Save settings',
     saved: 'Settings saved.'
+  },
+  reports: {
+    heading: 'Reports',
+    intro: 'The forgetting report and the return-on-investment report of this workspace, to preview here and export as PDF, HTML or CSV.',
+    settings: 'Report',
+    kind: 'Report kind',
+    kinds: { forgetting: 'Forgetting', roi: 'Return on investment (ROI)' },
+    language: 'Report language',
+    baselines: 'Baselines file (optional)',
+    baselinesHelp: 'Results of `keizoku bench --out`, shown as the measured baselines.',
+    previewHeading: 'Preview',
+    preview: 'Preview',
+    previewFrame: 'Report preview',
+    exportHeading: 'Export',
+    format: 'Format',
+    formats: { pdf: 'PDF', html: 'HTML', csv: 'CSV' },
+    outFile: 'Output file',
+    outFileHelp: 'In the browser, relative to the server\'s workspace folder and outside this workspace.',
+    export: 'Export report',
+    done: 'Report written to {path} ({size}).',
+    bytes: '{n} B',
+    kilobytes: '{n} kB',
+    megabytes: '{n} MB'
   },
   chart: { table: 'Show as table', step: 'Step', loss: 'Loss' },
   error: { details: 'Technical details', dismiss: 'Dismiss' }

@@ -9,6 +9,7 @@ const ja: typeof en = {
     transfer: '転移性',
     train: '学習と承認',
     audit: '監査ログ',
+    reports: 'レポート',
     settings: '設定',
     system: 'システム'
   },
@@ -381,6 +382,29 @@ const ja: typeof en = {
     currency: '通貨（3 文字）',
     save: '設定を保存',
     saved: '設定を保存しました。'
+  },
+  reports: {
+    heading: 'レポート',
+    intro: 'このワークスペースの忘却レポートと投資対効果（ROI）レポート。ここでプレビューし、PDF・HTML・CSV で書き出せます。',
+    settings: 'レポート',
+    kind: 'レポートの種類',
+    kinds: { forgetting: '忘却', roi: '投資対効果（ROI）' },
+    language: 'レポートの言語',
+    baselines: 'ベースラインのファイル（任意）',
+    baselinesHelp: '`keizoku bench --out` の結果。測定したベースラインとして示します。',
+    previewHeading: 'プレビュー',
+    preview: 'プレビュー',
+    previewFrame: 'レポートのプレビュー',
+    exportHeading: '書き出し',
+    format: '形式',
+    formats: { pdf: 'PDF', html: 'HTML', csv: 'CSV' },
+    outFile: '出力ファイル',
+    outFileHelp: 'ブラウザーでは、サーバーのワークスペース用フォルダーからの相対パス（このワークスペースの外）。',
+    export: 'レポートを書き出す',
+    done: 'レポートを {path} に書き出しました（{size}）。',
+    bytes: '{n} B',
+    kilobytes: '{n} kB',
+    megabytes: '{n} MB'
   },
   chart: { table: '表で表示', step: 'ステップ', loss: '損失' },
   error: { details: '技術的な詳細', dismiss: '閉じる' }
