@@ -100,7 +100,8 @@ test('fresh workspace: wizard, transferability, train, approve, reject, rollback
   await expect(app.getByRole('table', { name: 'Approval policy checks' }).locator('tbody tr').first()).toBeVisible()
   await shot('train-candidate-2')
   await decide(app, 'Approve', 'Second task approved')
-  // Reports with two approved versions: preview the forgetting report, export it as PDF.
+  // Reports with two approved versions: preview the forgetting report, export it as PDF next to the workspace
+  // folder (report.build does not create missing parent folders).
   await app.getByRole('link', { name: 'Reports' }).click()
   await expect(app.getByRole('heading', { name: 'Reports', level: 1 })).toBeVisible()
   await app.getByRole('button', { name: 'Preview', exact: true }).click()
@@ -108,10 +109,11 @@ test('fresh workspace: wizard, transferability, train, approve, reject, rollback
     timeout: 60_000
   })
   await app.getByRole('radiogroup', { name: 'Format' }).getByText('PDF', { exact: true }).click()
-  await app.getByRole('textbox', { name: 'Output file' }).fill('reports/forgetting.pdf')
+  await app.getByRole('textbox', { name: 'Output file' }).fill('forgetting.pdf')
   await app.getByRole('button', { name: 'Export report' }).click()
   await expect(app.getByText(/^Report written to .*forgetting\.pdf \(/)).toBeVisible({ timeout: 90_000 })
   await shot('reports')
+  await app.evaluate(() => window.scrollTo(0, 0))
   // Review the heatmap with two learned tasks: the newest task's row is highlighted and both earlier tasks named.
   await app.getByRole('link', { name: 'Transferability' }).click()
   await app.getByRole('button', { name: 'Compute transferability' }).click()
