@@ -109,11 +109,11 @@ test('fresh workspace: wizard, transferability, train, approve, reject, rollback
     timeout: 60_000
   })
   await app.getByRole('radiogroup', { name: 'Format' }).getByText('PDF', { exact: true }).click()
-  await app.getByRole('textbox', { name: 'Output file' }).fill('forgetting.pdf')
+  await app.getByRole('textbox', { name: 'Output file' }).fill('reports/forgetting.pdf')
   await app.getByRole('button', { name: 'Export report' }).click()
-  await expect(app.getByText(/^Report written to .*forgetting\.pdf \(/)).toBeVisible({ timeout: 90_000 })
+  await expect(app.getByText(/^Report written to .*reports\/forgetting\.pdf \(/)).toBeVisible({ timeout: 90_000 })
   await shot('reports')
-  await app.evaluate(() => window.scrollTo(0, 0))
+  await app.evaluate('window.scrollTo(0, 0)')
   // Review the heatmap with two learned tasks: the newest task's row is highlighted and both earlier tasks named.
   await app.getByRole('link', { name: 'Transferability' }).click()
   await app.getByRole('button', { name: 'Compute transferability' }).click()

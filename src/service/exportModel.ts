@@ -1,6 +1,6 @@
-import { closeSync, fsyncSync, mkdirSync, openSync, renameSync, writeSync } from 'node:fs'
 import { join } from 'node:path'
 import { KeizokuError } from '../shared/errors'
+import { writeFileAtomic } from './files'
 import type { ExportResult } from '../shared/types'
 import type { Workspace } from '../workspace/index'
 import { loadSnapshot } from './snapshots'
@@ -8,18 +8,6 @@ import { versionTaskIds } from './views'
 import type { ExportedModel } from './work/exportModel'
 import { runInWorker } from './workerClient'
 
-/** Temp file, fsync, rename: a reader never sees half a model. */
-function writeAtomic(file: string, data: Uint8Array | string): void {
-  const tmp = `${file}.${process.pid}.tmp`
-  const fd = openSync(tmp, 'w')
-  try {
-    writeSync(fd, typeof data === 'string' ? Buffer.from(data, 'utf8') : data)
-    fsyncSync(fd)
-  } finally {
-    closeSync(fd)
-  }
-  renameSync(tmp, file)
-}
 
 /**
  * Writes an approved task's generated network as a standalone TensorFlow.js Layers model:
@@ -41,7 +29,6 @@ export async function exportModel(ws: Workspace, a: { task: number | string; out
     kind: 'export',
     payload: { snapshot: loadSnapshot(ws, active), taskIndex: index, numClasses: task.numClasses, holdout }
   }).result
-  mkdirSync(a.outDir, { recursive: true })
   const preprocessing = {
     inputShape: task.inputShape,
     flattenTo: task.inputShape.reduce((x, y) => x * y, 1),
@@ -67,11 +54,11 @@ export async function exportModel(ws: Workspace, a: { task: number | string; out
     `Network: ${out.spec.kind.toUpperCase()} with hidden layers [${out.spec.hidden.join(', ')}], activation ${out.spec.activation}, softmax output.`
   ].join('\n')
   const files = ['model.json', 'weights.bin', 'preprocessing.json', 'README.txt']
-  writeAtomic(join(a.outDir, 'weights.bin'), out.weights)
-  writeAtomic(join(a.outDir, 'preprocessing.json'), JSON.stringify(preprocessing, null, 2))
-  writeAtomic(join(a.outDir, 'README.txt'), readme + '\n')
+  writeFileAtomic(join(a.outDir, 'weights.bin'), out.weights, 'the model')
+  writeFileAtomic(join(a.outDir, 'preprocessing.json'), JSON.stringify(preprocessing, null, 2), 'the model')
+  writeFileAtomic(join(a.outDir, 'README.txt'), readme + '\n', 'the model')
   // model.json last: its presence means the export is complete.
-  writeAtomic(join(a.outDir, 'model.json'), out.modelJson)
+  writeFileAtomic(join(a.outDir, 'model.json'), out.modelJson, 'the model')
   ws.appendAudit({
     actor: a.by,
     action: 'model.exported',

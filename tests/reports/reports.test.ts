@@ -217,17 +217,26 @@ describe('reports of a small trained workspace', () => {
     expect(ws.verifyAudit().ok).toBe(true)
   })
 
-  it('refuses a file inside the workspace or in a missing folder, leaving nothing behind', async () => {
+  it('refuses a file inside the workspace or where no folder can be made, leaving nothing behind', async () => {
     const before = ws.listReports().length
     await expect(buildReport(ws, { kind: 'roi', format: 'html', outFile: join(ws.dir, 'r.html') })).rejects.toThrow(
       /inside the workspace folder/
     )
-    const missing = join(tempDir('missing'), 'no', 'such', 'dir', 'r.html')
-    await expect(buildReport(ws, { kind: 'roi', format: 'html', outFile: missing })).rejects.toThrow(
+    // A regular file where a folder should be: the folder cannot be created (even as root).
+    const blocker = join(tempDir('blocked'), 'not-a-folder')
+    writeFileSync(blocker, 'x')
+    await expect(buildReport(ws, { kind: 'roi', format: 'html', outFile: join(blocker, 'r.html') })).rejects.toThrow(
       /Cannot write the report/
     )
     expect(ws.listReports().length).toBe(before)
     expect(readdirSync(ws.dir).some((f) => f.endsWith('.html') || f.endsWith('.tmp'))).toBe(false)
+  })
+
+  it('creates missing folders for the report file', async () => {
+    const out = join(tempDir('nested'), 'a', 'b', 'r.html')
+    const r = await buildReport(ws, { kind: 'roi', format: 'html', outFile: out })
+    expect(r.path).toBe(out)
+    expect(readFileSync(out, 'utf8')).toContain('<!DOCTYPE html>')
   })
 
   it('without Chromium the PDF export fails with the fix named, and records nothing', async () => {

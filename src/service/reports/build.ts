@@ -7,11 +7,11 @@
  * and the workspace gets one `reports` row plus a 'report.exported' audit entry — nothing else
  * inside the workspace is written. Without `outFile` nothing is written at all (UI preview).
  */
-import { createHash, randomBytes } from 'node:crypto'
-import { closeSync, fsyncSync, openSync, renameSync, rmSync, writeSync } from 'node:fs'
-import { basename, dirname, isAbsolute, join, relative, resolve } from 'node:path'
+import { createHash } from 'node:crypto'
+import { isAbsolute, relative, resolve } from 'node:path'
 import type { Workspace } from '../../workspace'
 import { KeizokuError } from '../../shared/errors'
+import { writeFileAtomic } from '../files'
 import { toCsvBytes, toCsvSections } from './csv'
 import { collectForgetting, forgettingCsv, forgettingHtml } from './forgettingReport'
 import { when } from './format'
@@ -48,38 +48,6 @@ export interface BuiltReport {
   versionId: number | null
 }
 
-/** Write `data` to `file` so a reader sees either the old file or the whole new one. */
-export function writeFileAtomic(file: string, data: Uint8Array): void {
-  const abs = resolve(file)
-  const tmp = join(dirname(abs), `.${basename(abs)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`)
-  let fd: number | null = null
-  try {
-    fd = openSync(tmp, 'wx', 0o644)
-    let off = 0
-    while (off < data.byteLength) off += writeSync(fd, data, off, data.byteLength - off)
-    fsyncSync(fd)
-    closeSync(fd)
-    fd = null
-    renameSync(tmp, abs)
-  } catch (err) {
-    if (fd !== null) closeSync(fd)
-    rmSync(tmp, { force: true })
-    const e = err as NodeJS.ErrnoException
-    throw new KeizokuError('unavailable', `Cannot write the report to ${abs}: ${e.message}.`, {
-      hint: 'Choose a folder that exists and that you can write to.'
-    })
-  }
-  try {
-    const dfd = openSync(dirname(abs), 'r')
-    try {
-      fsyncSync(dfd)
-    } finally {
-      closeSync(dfd)
-    }
-  } catch {
-    // Directory fsync is not supported everywhere (e.g. Windows); the rename is still atomic.
-  }
-}
 
 /**
  * The workspace folder holds only what the workspace layer writes (its files are checked for
@@ -145,7 +113,7 @@ export async function buildReport(ws: Workspace, opts: BuildReportOptions): Prom
   out.bytes = data.byteLength
   out.sha256 = createHash('sha256').update(data).digest('hex')
   if (opts.outFile) {
-    writeFileAtomic(opts.outFile, data)
+    writeFileAtomic(opts.outFile, data, 'the report')
     out.path = resolve(opts.outFile)
     const details = {
       lang,

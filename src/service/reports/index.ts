@@ -3,7 +3,8 @@
  * is exported for tests and for hosts that print differently (Electron: src/main/printToPdf.ts).
  */
 export { reportBuild, type ReportBuildArgs, type ReportBuildResult } from './api'
-export { buildReport, writeFileAtomic, type BuildReportOptions, type BuiltReport } from './build'
+export { buildReport, type BuildReportOptions, type BuiltReport } from './build'
+export { writeFileAtomic } from '../files'
 export { readBenchResults, parseBenchResults } from './baselines'
 export { htmlToPdf, chromiumPath } from './pdf'
 export { headerFooter, type PdfOptions } from './pageTemplates'
