@@ -24,7 +24,11 @@ export function writeFileAtomic(file: string, data: Uint8Array | string, what = 
     renameSync(tmp, abs)
   } catch (err) {
     if (fd !== null) closeSync(fd)
-    rmSync(tmp, { force: true })
+    try {
+      rmSync(tmp, { force: true })
+    } catch {
+      // Nothing was created there (e.g. the parent is not a folder).
+    }
     const e = err as NodeJS.ErrnoException
     throw new KeizokuError('unavailable', `Cannot write ${what} to ${abs}: ${e.message}.`, {
       hint: 'Choose a folder you can write to.'
