@@ -15,3 +15,13 @@ export function gaussian(rand: () => number): number {
   const u = Math.max(rand(), 1e-12)
   return Math.sqrt(-2 * Math.log(u)) * Math.cos(2 * Math.PI * rand())
 }
+
+/** Fisher–Yates shuffle in place, drawing from `rand` from the last element down. */
+export function shuffleInPlace(a: { [i: number]: number; length: number }, rand: () => number): void {
+  for (let i = a.length - 1; i > 0; i--) {
+    const j = Math.floor(rand() * (i + 1))
+    const t = a[i]
+    a[i] = a[j]
+    a[j] = t
+  }
+}

@@ -1,4 +1,4 @@
-import { gaussian, mulberry32 } from './random'
+import { gaussian, mulberry32, shuffleInPlace } from './random'
 
 /**
  * Derived seeds: every random draw of the engine comes from a stream keyed by (seed, purpose,
@@ -47,12 +47,7 @@ export function gaussianArray(n: number, rand: () => number, std = 1): Float32Ar
 export function permutation(n: number, rand: () => number): Int32Array {
   const p = new Int32Array(n)
   for (let i = 0; i < n; i++) p[i] = i
-  for (let i = n - 1; i > 0; i--) {
-    const j = Math.floor(rand() * (i + 1))
-    const t = p[i]
-    p[i] = p[j]
-    p[j] = t
-  }
+  shuffleInPlace(p, rand)
   return p
 }
 

@@ -13,7 +13,7 @@
  */
 import type { LabelledSet, TaskData } from '../../shared/dataset'
 import { KeizokuError } from '../../shared/errors'
-import { mulberry32 } from '../random'
+import { mulberry32, shuffleInPlace } from '../random'
 import { loadMnist, MNIST_DIM, MNIST_SIDE, type MnistDigits } from './mnistData'
 import { mixSeed, permuteRows, pixelPermutation, rotateRows, rotationAngle, rotationPlan } from './transforms'
 
@@ -61,25 +61,17 @@ export function digitSplit(seed: number, digits: MnistDigits = loadMnist()): Dig
   const train: number[] = []
   const test: number[] = []
   byClass.forEach((idx, c) => {
-    shuffle(idx, rand)
+    shuffleInPlace(idx, rand)
     test.push(...idx.slice(0, testCount[c]))
     train.push(...idx.slice(testCount[c]))
   })
-  shuffle(train, rand)
-  shuffle(test, rand)
+  shuffleInPlace(train, rand)
+  shuffleInPlace(test, rand)
   const split = { train: Int32Array.from(train), test: Int32Array.from(test) }
   splits.set(seed, split)
   return split
 }
 
-function shuffle(a: number[], rand: () => number): void {
-  for (let i = a.length - 1; i > 0; i--) {
-    const j = Math.floor(rand() * (i + 1))
-    const t = a[i]
-    a[i] = a[j]
-    a[j] = t
-  }
-}
 
 /**
  * Task K of a benchmark. Errors (KeizokuError 'invalid_argument') name the valid range of K,

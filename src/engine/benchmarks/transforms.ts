@@ -3,7 +3,7 @@
  * (permuted-mnist) and a rotation about the image centre with bilinear interpolation
  * (rotated-mnist). Pure functions of the seed and task index.
  */
-import { mulberry32 } from '../random'
+import { mulberry32, shuffleInPlace } from '../random'
 
 /** A 32-bit seed from several integers (murmur3-style finaliser over a running mix). */
 export function mixSeed(...parts: number[]): number {
@@ -30,12 +30,7 @@ export function pixelPermutation(seed: number, k: number, size: number): Int32Ar
   const perm = Int32Array.from({ length: size }, (_, i) => i)
   if (k === 0) return perm
   const rand = mulberry32(mixSeed(PERMUTATION_TAG, seed, k))
-  for (let i = size - 1; i > 0; i--) {
-    const j = Math.floor(rand() * (i + 1))
-    const t = perm[i]
-    perm[i] = perm[j]
-    perm[j] = t
-  }
+  shuffleInPlace(perm, rand)
   return perm
 }
 

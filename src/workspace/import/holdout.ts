@@ -1,4 +1,4 @@
-import { mulberry32 } from '../../engine/random'
+import { mulberry32, shuffleInPlace } from '../../engine/random'
 import type { HoldoutOptions, HoldoutSummary } from '../types'
 
 export interface Split {
@@ -7,14 +7,6 @@ export interface Split {
   summary: HoldoutSummary
 }
 
-function shuffle(a: number[], rand: () => number): void {
-  for (let i = a.length - 1; i > 0; i--) {
-    const j = Math.floor(rand() * (i + 1))
-    const t = a[i]
-    a[i] = a[j]
-    a[j] = t
-  }
-}
 
 /** How many of m items go to the holdout: round(f·m), but ≥ 1 and ≤ m − 1 when m ≥ 2 and f > 0. */
 export function holdoutCount(m: number, f: number): number {
@@ -49,7 +41,7 @@ export function splitHoldout(
     const byClass: number[][] = Array.from({ length: numClasses }, () => [])
     for (let i = 0; i < n; i++) byClass[labels[i]].push(i)
     for (const rows of byClass) {
-      shuffle(rows, rand)
+      shuffleInPlace(rows, rand)
       const k = holdoutCount(rows.length, fraction)
       for (let i = 0; i < k; i++) isTest[rows[i]] = 1
     }
@@ -73,7 +65,7 @@ export function splitHoldout(
     }
     const testGroups: number[] = []
     for (const s of strata) {
-      shuffle(s, rand)
+      shuffleInPlace(s, rand)
       const k = holdoutCount(s.length, fraction)
       for (let i = 0; i < k; i++) {
         testGroups.push(s[i])
