@@ -13,7 +13,7 @@ import { addDemoTasks } from './demo'
 import { EventHub, type AnyEventListener } from './events'
 import { exportModel } from './exportModel'
 import { keizokuHome, RecentList } from './home'
-import { resolveUserPath } from './paths'
+import { isInside, resolveUserPath } from './paths'
 import { Session } from './session'
 import { Trainer } from './training'
 import { computeTransfer, latestTransfer } from './transfer'
@@ -205,7 +205,7 @@ export class Service {
     'workspace.recent': async () =>
       this.recent
         .read()
-        .filter((e) => !this.root || !e.dir.startsWith('..'))
+        .filter((e) => !this.root || isInside(this.root, e.dir))
         .map((e) => ({ ...e, exists: existsSync(join(e.dir, 'keizoku.db')) })),
     'workspace.check': async (a) => {
       const current = this.session.current()

@@ -53,11 +53,14 @@ export async function computeTransfer(ws: Workspace): Promise<TransferMatrix> {
       }
     })
   })
-  return latestTransfer(ws)!
+  return latestTransfer(ws, snap)!
 }
 
-/** The newest stored transferability rows for the active version, as a matrix. */
-export function latestTransfer(ws: Workspace): TransferMatrix | null {
+/**
+ * The newest stored transferability rows for the active version, as a matrix. `snapshot` is the
+ * active version's learner when the caller already read it (the artifact is verified on read).
+ */
+export function latestTransfer(ws: Workspace, snapshot?: LearnerSnapshot): TransferMatrix | null {
   const active = ws.activeVersion()
   if (!active) return null
   const rows = ws.listEvaluations({ versionId: active.id, kind: 'transfer' })
@@ -83,7 +86,7 @@ export function latestTransfer(ws: Workspace): TransferMatrix | null {
       })
     }),
     classCounts: tasks.map((t) => t.numClasses),
-    embeddingMap: embeddingMap(ws, active, loadSnapshot(ws, active)),
+    embeddingMap: embeddingMap(ws, active, snapshot ?? loadSnapshot(ws, active)),
     backend: (newest.details.backend as BackendName | undefined) ?? null,
     millis: typeof newest.details.millis === 'number' ? newest.details.millis : null
   }
