@@ -16,14 +16,12 @@ export class BatchSampler {
   readonly perEpoch: number
   private readonly dim: number
   private readonly xBuf: Float32Array
-  private readonly yBuf: Float32Array
   private epoch = -1
   private order: Int32Array = new Int32Array(0)
 
   constructor(
     readonly set: LabelledSet,
     batchSize: number,
-    readonly numClasses: number,
     readonly seed: number,
     readonly task: number
   ) {
@@ -31,7 +29,6 @@ export class BatchSampler {
     this.perEpoch = Math.max(1, Math.floor(set.n / this.batch))
     this.dim = set.x.length / Math.max(set.n, 1)
     this.xBuf = new Float32Array(this.batch * this.dim)
-    this.yBuf = new Float32Array(this.batch * numClasses)
   }
 
   indices(step: number): Int32Array {
@@ -44,21 +41,18 @@ export class BatchSampler {
     return this.order.subarray(b * this.batch, (b + 1) * this.batch)
   }
 
-  /** x [batch, dim] and one-hot y [batch, numClasses] as new tensors (caller disposes). */
-  get(step: number): { x: tf.Tensor2D; y: tf.Tensor2D; labels: Int32Array } {
+  /** x [batch, dim] as a new tensor (caller disposes) and the batch's labels. */
+  get(step: number): { x: tf.Tensor2D; labels: Int32Array } {
     const idx = this.indices(step)
     const { x, y } = this.set
     const d = this.dim
-    const c = this.numClasses
-    this.yBuf.fill(0)
     const labels = new Int32Array(idx.length)
     for (let i = 0; i < idx.length; i++) {
       const r = idx[i]
       this.xBuf.set(x.subarray(r * d, (r + 1) * d), i * d)
       labels[i] = y[r]
-      this.yBuf[i * c + y[r]] = 1
     }
-    return { x: tf.tensor2d(this.xBuf, [idx.length, d]), y: tf.tensor2d(this.yBuf, [idx.length, c]), labels }
+    return { x: tf.tensor2d(this.xBuf, [idx.length, d]), labels }
   }
 }
 

@@ -2,7 +2,7 @@ import * as tf from '@tensorflow/tfjs'
 import type { EngineConfig } from './config'
 import type { ParamShape } from './mainnet'
 import { shapeSize } from './mainnet'
-import { activate, dense, matMul, type Activation } from './ops'
+import { activate, dense, matMul, matMulWide, type Activation } from './ops'
 import { gaussian } from './random'
 
 /**
@@ -93,7 +93,7 @@ export class ChunkedHypernet {
     const K = this.numChunks
     const x = this.trunkFromParts(parts, E)
     const { w, b } = this.outFromParts(parts)
-    const out = dense(x, w, b, 'linear')
+    const out = tf.add(matMulWide(x, w), b)
     const all = tf.reshape(out, [m, K * this.chunk]) as tf.Tensor2D
     const flat = K * this.chunk === this.numOutputs ? all : (tf.slice(all, [0, 0], [m, this.numOutputs]) as tf.Tensor2D)
     return { flat, hidden: withHidden ? x : undefined }

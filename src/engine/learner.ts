@@ -11,6 +11,7 @@ import { hScore } from './hscore'
 import { ChunkedHypernet, unflatten } from './hypernet'
 import { countParams, forwardMain, inputSize, mainNetSpec, paramShapes, shapeSize, type ParamShape } from './mainnet'
 import { OutputRegularizer } from './regularizer'
+import { mainNetLoss, type BatchStats } from './mainnetLoss'
 import { Purpose, gaussianArray, rng, sampleIndices } from './seeds'
 import { installWasmFastPaths } from './wasmKernels'
 import type {
@@ -501,7 +502,7 @@ class EngineLearner implements Learner {
   private prepareRun(t: number, train: LabelledSet, guideTarget: number[] | null, resume?: TrainCheckpoint): TaskRun {
     const cfg = this.cfg
     const c = train.numClasses
-    const sampler = new BatchSampler(train, cfg.batchSize, c, this.seed, t)
+    const sampler = new BatchSampler(train, cfg.batchSize, this.seed, t)
     const slots: Record<string, Slot> = {}
     const consts: tf.Tensor[] = []
     const run: TaskRun = {
@@ -514,8 +515,6 @@ class EngineLearner implements Learner {
       step: () => undefined
     }
     const spec = this.spec
-    const sliceLogits = (logits: tf.Tensor2D): tf.Tensor2D =>
-      c < spec.numClasses ? (tf.slice(logits, [0, 0], [logits.shape[0], c]) as tf.Tensor2D) : logits
 
     if (this.family === 'hyper') {
       const hnet = this.hnet!
@@ -549,22 +548,16 @@ class EngineLearner implements Learner {
       }
       const dShapes = guideOn ? decoderShapes(decIn, cfg.decoderHidden, te) : []
       run.step = (s, read) => {
-        const { x, y } = sampler.get(s)
-        let lossTask: tf.Tensor | undefined
+        const { x, labels } = sampler.get(s)
+        const stats: BatchStats = { loss: 0, correct: 0 }
         let lossGuide: tf.Tensor | undefined
-        let correct: tf.Tensor | undefined
         const th = slots.theta
         const em = slots.emb
         const dec = slots.dec
         const f = (...args: tf.Tensor[]): tf.Scalar => {
           const [theta, emb, decFlat] = args as [tf.Tensor1D, tf.Tensor1D, tf.Tensor1D | undefined]
           const gen = hnet.generate(theta, tf.reshape(emb, [1, te]) as tf.Tensor2D, guideOn)
-          const logits = sliceLogits(forwardMain(spec, x, unflatten(gen.flat, this.shapes), { constInput: true }))
-          const lt = tf.losses.softmaxCrossEntropy(y, logits) as tf.Scalar
-          if (read) {
-            lossTask = tf.keep(tf.clone(lt))
-            correct = tf.keep(tf.sum(tf.cast(tf.equal(tf.argMax(logits, 1), tf.argMax(y, 1)), 'float32')))
-          }
+          const lt = mainNetLoss(spec, this.shapes, gen.flat, x, labels, c, stats)
           if (!guideOn) return lt
           const hid = cfg.guidanceInput === 'mean' ? tf.mean(gen.hidden!, 0, true) : tf.reshape(gen.hidden!, [1, -1])
           const lg = guidanceLoss(decFlat!, dShapes, hid as tf.Tensor2D, run.guide!, run.lambdaT)
@@ -600,20 +593,17 @@ class EngineLearner implements Learner {
         th.value = th.adam.apply(th.value, gTotal)
         gTotal.dispose()
         x.dispose()
-        y.dispose()
         if (!read) return undefined
-        const lt = lossTask!.dataSync()[0]
+        const lt = stats.loss
         // The Gram form can round to ~−1e-7 at Θ = Θ*; a squared norm is reported as ≥ 0.
         const lr = lossReg ? Math.max(0, lossReg.dataSync()[0]) : undefined
         const lg = lossGuide ? lossGuide.dataSync()[0] : undefined
-        const corr = correct!.dataSync()[0]
-        tf.dispose([lossTask!, correct!])
         if (lossReg) lossReg.dispose()
         if (lossGuide) lossGuide.dispose()
         const loss: LossParts = { task: lt, total: lt + (lr ?? 0) + (lg ?? 0) }
         if (lr !== undefined) loss.reg = lr
         if (lg !== undefined) loss.guide = lg
-        return { loss, correct: corr, n: sampler.batch }
+        return { loss, correct: stats.correct, n: sampler.batch }
       }
       return run
     }
@@ -628,17 +618,10 @@ class EngineLearner implements Learner {
     }
     const ewcOn = this.method === 'ewc' && t > 0 && cfg.ewcLambda > 0 && this.fisher !== undefined
     run.step = (s, read) => {
-      const { x, y } = sampler.get(s)
-      let correct: tf.Tensor | undefined
-      const f = (...args: tf.Tensor[]): tf.Scalar => {
-        const weights =
-          this.family === 'shared'
-            ? [...unflatten(args[0], this.bodyShapes), ...unflatten(args[1], this.headShapes)]
-            : unflatten(args[0], this.shapes)
-        const logits = sliceLogits(forwardMain(spec, x, weights, { constInput: true }))
-        if (read) correct = tf.keep(tf.sum(tf.cast(tf.equal(tf.argMax(logits, 1), tf.argMax(y, 1)), 'float32')))
-        return tf.losses.softmaxCrossEntropy(y, logits) as tf.Scalar
-      }
+      const { x, labels } = sampler.get(s)
+      const stats: BatchStats = { loss: 0, correct: 0 }
+      const f = (...args: tf.Tensor[]): tf.Scalar =>
+        mainNetLoss(spec, this.shapes, this.family === 'shared' ? tf.concat(args) : args[0], x, labels, c, stats)
       const names = this.family === 'shared' ? ['body', 'head'] : ['net']
       const { value, grads } = tf.valueAndGrads(f)(names.map((n) => slots[n].value))
       let penalty: tf.Tensor | undefined
@@ -661,22 +644,18 @@ class EngineLearner implements Learner {
         grads[i].dispose()
       })
       x.dispose()
-      y.dispose()
-      const lt = read ? value.dataSync()[0] : 0
       value.dispose()
       if (!read) {
         penalty?.dispose()
         return undefined
       }
-      const corr = correct!.dataSync()[0]
-      correct!.dispose()
-      const loss: LossParts = { task: lt, total: lt }
+      const loss: LossParts = { task: stats.loss, total: stats.loss }
       if (penalty) {
         loss.ewc = penalty.dataSync()[0]
         loss.total += loss.ewc
         penalty.dispose()
       }
-      return { loss, correct: corr, n: sampler.batch }
+      return { loss, correct: stats.correct, n: sampler.batch }
     }
     return run
   }

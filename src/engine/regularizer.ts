@@ -53,25 +53,27 @@ function gramTerm(x: tf.Tensor2D, y: tf.Tensor2D, v: tf.Tensor2D, w: tf.Tensor2D
 
 /**
  * ⟨A, W̃W̃ᵀ⟩ − 2⟨B, W̃W̃*ᵀ⟩ (= ⟨A W̃, W̃⟩ − 2⟨B W̃*, W̃⟩ for symmetric A) with a hand-written
- * gradient, so that the whole pair costs two matMuls with inner dimension 2(h_L+1) or C instead
- * of eight thin ones:
- *   forward  G = W̃ · [W̃ᵀ | W̃*ᵀ]  (d × 2d),
- *   ∂/∂A = G₁,  ∂/∂B = −2 G₂,  ∂/∂W̃ = 2 (A W̃ − B W̃*) = 2 [A | B] · [W̃ ; −W̃*].
+ * gradient. With Wt = W̃ᵀ (C × d) and the constant W̃*ᵀ (`wsT`, C × d):
+ *   forward  G₁ = W̃·Wt,  G₂ = W̃·W̃*ᵀ   (d × d each),
+ *   ∂/∂A = G₁,  ∂/∂B = −2 G₂,  ∂/∂W̃ = 2 (A W̃ − B W̃*) = (2 (Wt·A − W̃*ᵀ·Bᵀ))ᵀ.
+ * Why this arrangement: the wasm matMul packs its right operand and caches the packing per
+ * tensor (see ops.matMulWide). G₂'s right operand W̃*ᵀ is constant for the whole task, so it is
+ * packed once; the gradient's products have small d × d right operands. Only G₁ packs a wide
+ * operand each step. Measured for d = 51, C = 2,000: 8.6 → about 3.5 ms per step.
  */
-function gramPair(a: tf.Tensor2D, b: tf.Tensor2D, w: tf.Tensor2D, ws: tf.Tensor2D): tf.Scalar {
-  const d = w.shape[0]
+function gramPair(a: tf.Tensor2D, b: tf.Tensor2D, w: tf.Tensor2D, wsT: tf.Tensor2D): tf.Scalar {
   const f = tf.customGrad((...args: Array<tf.Tensor | tf.GradSaveFunc>) => {
     const [A, B, W, save] = args as [tf.Tensor2D, tf.Tensor2D, tf.Tensor2D, tf.GradSaveFunc]
-    const G = tf.matMul(W, tf.concat([tf.transpose(W), tf.transpose(ws)], 1) as tf.Tensor2D)
-    const G1 = tf.slice(G, [0, 0], [d, d])
-    const G2 = tf.slice(G, [0, d], [d, d])
-    save([A, B, W, G1, G2])
+    const Wt = tf.transpose(W)
+    const G1 = tf.matMul(W, Wt)
+    const G2 = tf.matMul(W, wsT)
+    save([A, B, Wt, G1, G2])
     return {
       value: tf.sub(tf.sum(tf.mul(A, G1)), tf.mul(tf.sum(tf.mul(B, G2)), 2)) as tf.Scalar,
       gradFunc: (dy: tf.Tensor, saved: tf.Tensor[]) => {
-        const [sA, sB, sW, sG1, sG2] = saved as tf.Tensor2D[]
-        const dW = tf.matMul(tf.concat([sA, sB], 1) as tf.Tensor2D, tf.concat([sW, tf.neg(ws)], 0) as tf.Tensor2D)
-        return [tf.mul(sG1, dy), tf.mul(sG2, tf.mul(dy, -2)), tf.mul(dW, tf.mul(dy, 2))]
+        const [sA, sB, sWt, sG1, sG2] = saved as tf.Tensor2D[]
+        const dWt = tf.sub(tf.matMul(sWt, sA), tf.matMul(wsT, tf.transpose(sB)))
+        return [tf.mul(sG1, dy), tf.mul(sG2, tf.mul(dy, -2)), tf.mul(tf.transpose(dWt), tf.mul(dy, 2))]
       }
     }
   }) as (A: tf.Tensor2D, B: tf.Tensor2D, W: tf.Tensor2D) => tf.Scalar
@@ -86,6 +88,8 @@ export class OutputRegularizer {
   private readonly Hs: tf.Tensor2D
   /** W̃* [h_L+1, C]. */
   private readonly Ws: tf.Tensor2D
+  /** W̃*ᵀ [C, h_L+1], kept so the wasm matMul packs it once per task (see gramPair). */
+  private readonly WsT: tf.Tensor2D
   /** ⟨(H̃*ᵀH̃*) W̃*, W̃*⟩ over all earlier tasks. */
   private readonly cAll: tf.Scalar
   /** Target outputs of the unused chunk tail, [n, tail] (tail = K·C − N). */
@@ -113,6 +117,7 @@ export class OutputRegularizer {
     })
     this.Hs = tf.keep(Hs)
     this.Ws = tf.keep(Ws)
+    this.WsT = tf.keep(tf.transpose(Ws))
     this.cAll = tf.keep(cAll)
     this.tailStar = tailStar ? tf.keep(tailStar) : undefined
   }
@@ -155,12 +160,12 @@ export class OutputRegularizer {
     const { w, b } = this.hnet.outFromParts(parts)
     const W = augmentLayer(w, b)
     const Ht = tf.transpose(H)
-    let total = tf.add(gramPair(matMul(Ht, H), matMul(Ht, Hs), W, this.Ws), c)
+    let total = tf.add(gramPair(matMul(Ht, H), matMul(Ht, Hs), W, this.WsT), c)
     if (tailStar) total = tf.sub(total, tf.sum(tf.square(tf.sub(this.tailOut(H, W), tailStar))))
     return tf.mul(total, this.beta / n) as tf.Scalar
   }
 
   dispose(): void {
-    tf.dispose([this.E, this.Hs, this.Ws, this.cAll, ...(this.tailStar ? [this.tailStar] : [])])
+    tf.dispose([this.E, this.Hs, this.Ws, this.WsT, this.cAll, ...(this.tailStar ? [this.tailStar] : [])])
   }
 }

@@ -11,11 +11,17 @@ import * as tf from '@tensorflow/tfjs'
  * the input as a view of the heap (`typedArrayFromHeap`, taken after the output is allocated,
  * since allocation may grow and detach the heap) and copy only the selected elements.
  * Results are identical element by element.
+ *
+ * Identity: the wasm kernel copies its input, and the autodiff tape clones (= Identity) every
+ * tensor it saves for the backward pass — about 120 copies per hypernet step, θ (118k floats)
+ * among them. Tensors are immutable, so the replacement shares the data and counts a reference,
+ * exactly as the backend's own Reshape does.
  */
 
 interface WasmBackendLike {
   makeOutput(shape: number[], dtype: tf.DataType): tf.TensorInfo
   typedArrayFromHeap(t: tf.TensorInfo): Float32Array | Int32Array | Uint8Array
+  incRef(dataId: tf.DataId): void
 }
 
 function strides(shape: number[]): number[] {
@@ -90,6 +96,17 @@ export function installWasmFastPaths(): void {
       const { begin, size } = attrs as unknown as tf.SliceAttrs
       const [b, s] = tf.slice_util.parseSliceParams(x as unknown as tf.Tensor, begin, size)
       return sliceImpl(backend as unknown as WasmBackendLike, x, b, s)
+    }
+  })
+  const copyIdentity = tf.getKernel(tf.Identity, 'wasm')!.kernelFunc
+  replace({
+    kernelName: tf.Identity,
+    backendName: 'wasm',
+    kernelFunc: (args) => {
+      const x = (args.inputs as tf.IdentityInputs).x as tf.TensorInfo
+      if (x.dtype === 'string') return copyIdentity(args)
+      ;(args.backend as unknown as WasmBackendLike).incRef(x.dataId)
+      return { dataId: x.dataId, shape: [...x.shape], dtype: x.dtype }
     }
   })
   replace({

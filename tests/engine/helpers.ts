@@ -34,3 +34,14 @@ export function blobTask(task: number, seed: number, dim = 6, classes = 3, n = 9
     classNames: Array.from({ length: classes }, (_, i) => `c${i}`)
   }
 }
+
+/** ‖a − b‖ / ‖b‖ over two equally long number lists (tensors: pass dataSync()). */
+export function relErr(a: ArrayLike<number>, b: ArrayLike<number>): number {
+  let num = 0
+  let den = 0
+  for (let i = 0; i < a.length; i++) {
+    num += (a[i] - b[i]) ** 2
+    den += b[i] ** 2
+  }
+  return Math.sqrt(num / Math.max(den, 1e-30))
+}

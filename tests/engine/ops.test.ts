@@ -1,20 +1,9 @@
 import * as tf from '@tensorflow/tfjs'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { initBackend } from '../../src/engine/backend'
-import { matMul, matMulConstLeft } from '../../src/engine/ops'
+import { matMul, matMulConstLeft, matMulWide } from '../../src/engine/ops'
 import { installWasmFastPaths } from '../../src/engine/wasmKernels'
-
-function relErr(a: tf.Tensor, b: tf.Tensor): number {
-  const x = a.dataSync()
-  const y = b.dataSync()
-  let num = 0
-  let den = 0
-  for (let i = 0; i < x.length; i++) {
-    num += (x[i] - y[i]) ** 2
-    den += y[i] ** 2
-  }
-  return Math.sqrt(num / Math.max(den, 1e-30))
-}
+import { relErr } from './helpers'
 
 describe('fast-gradient matMul (wasm)', () => {
   beforeAll(async () => {
@@ -34,11 +23,31 @@ describe('fast-gradient matMul (wasm)', () => {
       tf.sum(tf.mul(tf.tanh(f(x as tf.Tensor2D, y as tf.Tensor2D)), w)) as tf.Scalar
     const [ga, gb] = tf.grads(loss(matMul))([a, b])
     const [ra, rb] = tf.grads(loss((x, y) => tf.matMul(x, y)))([a, b])
-    expect(relErr(matMul(a, b), tf.matMul(a, b))).toBeLessThan(1e-6)
-    expect(relErr(ga, ra)).toBeLessThan(1e-5)
-    expect(relErr(gb, rb)).toBeLessThan(1e-5)
+    expect(relErr(matMul(a, b).dataSync(), tf.matMul(a, b).dataSync())).toBeLessThan(1e-6)
+    expect(relErr(ga.dataSync(), ra.dataSync())).toBeLessThan(1e-5)
+    expect(relErr(gb.dataSync(), rb.dataSync())).toBeLessThan(1e-5)
     const gc = tf.grad((y: tf.Tensor) => loss((x, yy) => matMulConstLeft(x, yy))(a, y))(b)
-    expect(relErr(gc, rb)).toBeLessThan(1e-5)
+    expect(relErr(gc.dataSync(), rb.dataSync())).toBeLessThan(1e-5)
+    const [wa, wb] = tf.grads(loss(matMulWide))([a, b])
+    expect(relErr(matMulWide(a, b).dataSync(), tf.matMul(a, b).dataSync())).toBeLessThan(1e-6)
+    expect(relErr(wa.dataSync(), ra.dataSync())).toBeLessThan(1e-5)
+    expect(relErr(wb.dataSync(), rb.dataSync())).toBeLessThan(1e-5)
+  })
+
+  it('Identity shares the data: a clone outlives its disposed source and keeps its values', () => {
+    const backend = tf.engine().backend
+    const before = backend.numDataIds()
+    const a = tf.tensor1d([1, 2, 3, 4])
+    const b = tf.clone(a)
+    expect(b.dataId).toBe(a.dataId)
+    expect(backend.numDataIds()).toBe(before + 1)
+    a.dispose()
+    expect(Array.from(b.dataSync())).toEqual([1, 2, 3, 4])
+    expect(backend.numDataIds()).toBe(before + 1)
+    b.dispose()
+    expect(backend.numDataIds()).toBe(before)
+    const s = tf.tensor1d(['x', 'y'], 'string')
+    expect(tf.clone(s).arraySync()).toEqual(['x', 'y'])
   })
 
   it('fast Slice/SplitV give exactly the stock results', () => {
