@@ -1,4 +1,6 @@
+import { availableParallelism } from 'node:os'
 import type { LearnerSnapshot } from '../engine/types'
+import type { LabelledSet } from '../shared/dataset'
 import { loadSnapshot } from './snapshots'
 import type { BackendName, TransferMatrix } from '../shared/types'
 import type { VersionRecord, Workspace } from '../workspace/index'
@@ -44,16 +46,43 @@ export async function computeTransfer(ws: Workspace): Promise<TransferMatrix> {
     const d = ws.loadTaskData(t.id)
     return d.test.n > 1 ? d.test : d.train
   })
-  const out = await runInWorker<{ scores: number[][]; millis: number; backend: string }>({ kind: 'transfer', payload: { snapshot: snap, sets } }).result
+  const out = await transferInParallel(snap, sets)
   const sourceIds = versionTaskIds(active)
   ws.transaction(() => {
     tasks.forEach((t, i) => {
       if (out.scores[i].length) {
-        ws.recordEvaluation({ versionId: active.id, taskId: t.id, kind: 'transfer', row: out.scores[i], taskIds: sourceIds, details: { computedAt, backend: out.backend, millis: out.millis } })
+        ws.recordEvaluation({ versionId: active.id, taskId: t.id, kind: 'transfer', row: out.scores[i], taskIds: sourceIds, details: { computedAt, backend: out.backend, millis: out.millis, workers: out.workers } })
       }
     })
   })
   return latestTransfer(ws, snap)!
+}
+
+/**
+ * The rows are independent (each is one set's H-scores under every learned task), so they are
+ * split into contiguous shards over min(cores, sets) workers — one wasm thread each — and joined
+ * in order. Every worker restores the same snapshot, so the rows equal a single worker's.
+ * `millis` is the wall time of the whole computation.
+ */
+async function transferInParallel(
+  snapshot: LearnerSnapshot,
+  sets: LabelledSet[]
+): Promise<{ scores: number[][]; millis: number; backend: string; workers: number }> {
+  const t0 = performance.now()
+  const workers = Math.max(1, Math.min(availableParallelism(), sets.length))
+  const per = Math.ceil(sets.length / workers)
+  const shards = Array.from({ length: workers }, (_, k) => sets.slice(k * per, (k + 1) * per)).filter((s) => s.length)
+  const jobs = shards.map((part) =>
+    runInWorker<{ scores: number[][]; backend: string }>({ kind: 'transfer', payload: { snapshot, sets: part } })
+  )
+  try {
+    const parts = await Promise.all(jobs.map((j) => j.result))
+    return { scores: parts.flatMap((p) => p.scores), millis: performance.now() - t0, backend: parts[0].backend, workers: shards.length }
+  } catch (err) {
+    // One shard failed: stop the others instead of letting them run to the end.
+    await Promise.all(jobs.map((j) => j.kill()))
+    throw err
+  }
 }
 
 /**

@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { initBackend } from '../../src/engine/backend'
 import { restoreLearner } from '../../src/engine/learner'
@@ -78,6 +79,23 @@ describe('pipeline service: a 3-task built-in sequence end to end', { timeout: 3
     expect(m.scores[0][0]!).toBeGreaterThan(m.scores[0][1]!)
     expect(m.embeddingMap.filter((p) => p.kind === 'learned')).toHaveLength(2)
     expect(await service.invoke('transfer.get', {})).toMatchObject({ scores: m.scores })
+    // The rows were computed in parallel workers, one shard of tasks each; joined in task order
+    // they equal the same rows computed here in one go.
+    const ws = openWorkspace(dir)
+    try {
+      const active = ws.activeVersion()!
+      const learner = restoreLearner(loadSnapshot(ws, active))
+      const direct = ws.listTasks().map((t) => {
+        const d = ws.loadTaskData(t.id)
+        return learner.transferRow(d.test.n > 1 ? d.test : d.train)
+      })
+      learner.dispose()
+      direct.forEach((row, i) => row.forEach((h, j) => expect(m.scores[i][j]).toBeCloseTo(h, 9)))
+      const workers = ws.listEvaluations({ versionId: active.id, kind: 'transfer' }).map((e) => e.details.workers)
+      expect(new Set(workers)).toEqual(new Set([Math.min(availableParallelism(), 3)]))
+    } finally {
+      ws.close()
+    }
   })
 
   it('rejecting a candidate leaves every old task’s generated weights bit-identical', async () => {
