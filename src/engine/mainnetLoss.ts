@@ -1,7 +1,7 @@
 import * as tf from '@tensorflow/tfjs'
 import { unflatten } from './hypernet'
 import { forwardMain, type ParamShape } from './mainnet'
-import type { Activation } from './ops'
+import { activationSlope, denseForward } from './ops'
 import type { MainNetSpec } from './types'
 
 /** Filled by {@link mainNetLoss} from the same pass that computes the loss (no extra kernels). */
@@ -63,31 +63,6 @@ function crossEntropyOf(
     stats.correct = ce.correct
   }
   return { value: tf.scalar(ce.loss), dz: tf.tensor2d(ce.grad, [B, H]) }
-}
-
-/** Activations tf.fused.matMul can apply inside the product (every backend Keizoku uses has them). */
-const FUSABLE: Partial<Record<Activation, tf.fused.Activation>> = { relu: 'relu', elu: 'elu', linear: 'linear' }
-
-/** act(X·W + b), fused into one kernel where the backend can. */
-function denseForward(x: tf.Tensor2D, w: tf.Tensor2D, b: tf.Tensor, act: Activation): tf.Tensor2D {
-  const fused = FUSABLE[act]
-  if (fused) return tf.fused.matMul({ a: x, b: w, bias: b, activation: fused }) as tf.Tensor2D
-  return tf.tanh(tf.fused.matMul({ a: x, b: w, bias: b })) as tf.Tensor2D
-}
-
-/** act'(pre) expressed through the layer's output y = act(pre). */
-function activationSlope(y: tf.Tensor2D, act: Activation): tf.Tensor2D | undefined {
-  switch (act) {
-    case 'relu':
-      return tf.step(y) as tf.Tensor2D
-    case 'elu':
-      // y > 0: 1; y ≤ 0: y = exp(pre) − 1, so the slope exp(pre) = y + 1.
-      return tf.add(tf.minimum(y, 0), 1) as tf.Tensor2D
-    case 'tanh':
-      return tf.sub(1, tf.square(y)) as tf.Tensor2D
-    default:
-      return undefined
-  }
 }
 
 /**

@@ -95,3 +95,39 @@ export function dense(
   const y = constInput ? matMulConstLeft(x, w) : matMul(x, w)
   return activate(b ? tf.add(y, b) : y, act) as tf.Tensor2D
 }
+
+/** Activations tf.fused.matMul can apply inside the product (every backend Keizoku uses has them). */
+const FUSABLE: Partial<Record<Activation, tf.fused.Activation>> = { relu: 'relu', elu: 'elu', linear: 'linear' }
+
+/**
+ * act(X·W + b) without autodiff, for hand-written backward passes (mainnetLoss): one _FusedMatMul kernel where the activation fuses. The kernel is run directly
+ * because tf.fused.matMul refuses to fuse an activation whenever a gradient tape is recording
+ * (it cannot know that no gradient will be asked of this product) and then costs three kernels.
+ */
+export function denseForward(x: tf.Tensor2D, w: tf.Tensor2D, b: tf.Tensor, act: Activation): tf.Tensor2D {
+  const [m, k] = x.shape
+  const n = w.shape[1]
+  const fused = FUSABLE[act]
+  const y = tf.engine().runKernel(
+    tf._FusedMatMul,
+    { a: tf.reshape(x, [1, m, k]), b: tf.reshape(w, [1, k, n]), bias: b },
+    { transposeA: false, transposeB: false, activation: fused ?? 'linear', leakyreluAlpha: 0 }
+  ) as tf.Tensor3D
+  const out = tf.reshape(y, [m, n]) as tf.Tensor2D
+  return fused ? out : (tf.tanh(out) as tf.Tensor2D)
+}
+
+/** act'(pre) expressed through the layer's output y = act(pre). */
+export function activationSlope(y: tf.Tensor2D, act: Activation): tf.Tensor2D | undefined {
+  switch (act) {
+    case 'relu':
+      return tf.step(y) as tf.Tensor2D
+    case 'elu':
+      // y > 0: 1; y ≤ 0: y = exp(pre) − 1, so the slope exp(pre) = y + 1.
+      return tf.add(tf.minimum(y, 0), 1) as tf.Tensor2D
+    case 'tanh':
+      return tf.sub(1, tf.square(y)) as tf.Tensor2D
+    default:
+      return undefined
+  }
+}
