@@ -526,36 +526,40 @@ Run it on an otherwise idle machine for representative figures; it is not part o
   holds the service and its training worker thread).
 
 
-## Bottlenecks found while benchmarking (for the engine and service owners)
+## What the engine does about speed, and what is left
 
-Load-independent observations (kernel counts from \`tf.profile\` over two extra steps of
-\`learnTask\`; call counts from the code), each with a suggested fix:
+Done (each verified against tfjs's own autodiff or the direct formula in tests/engine):
 
-1. **Host freeze when a job starts** (\`Trainer.run\`, src/service/training.ts). The host thread
-   calls \`ws.loadTaskData\` synchronously: twice for the new task (\`payload.task\` and the last
-   entry of \`evalSets\`) and once per learned task, although only \`.test\` of those is used;
-   each call reads, sha-256-verifies and decodes the whole task (24 MB of training rows for a
-   Permuted-MNIST task; 0.8–1.1 s per call on the loaded machine). The lag part sees this as the
-   stall right after \`train.start\`; it grows linearly with the number of learned tasks.
-   Fix: load each artifact once, read only the holdout artifact for evaluation sets, and move the
-   reading and verification into the worker (pass hashes and paths; the worker reads them).
-2. **Kernel count per training step**: MLP 128, hnet 265, hnet + regulariser(4) 488 kernels. On
-   these small models tfjs's per-kernel cost (JS → wasm call, tensor bookkeeping, tape) is a large
-   share of a step. Biggest avoidable groups: Adam (\`src/engine/adam.ts\`, ≈ 12 elementwise
-   kernels per apply, applied to Θ, e_t and once more for the look-ahead ΔΘ — over a 118k-float Θ):
-   a JS loop over typed arrays (one read-back, one upload) or one fused kernel would replace ~36
-   kernels; the per-step loss/accuracy read-back (argMax, equal, cast, sum + dataSync) runs on
-   every step when a task has ≤ 500 steps (\`stride = ⌈steps / 500⌉\` in learner.ts) — sample the
-   curve on fewer steps.
-3. **Regulariser over few tasks**: the Gram form (\`src/engine/regularizer.ts\`) has a fixed cost
-   of two (d × d)·(d × C) products (d = h_L + 1 = 51, C = 2,000: ≈ 21 MFLOP forward) independent
-   of n, while the direct form costs ≈ 9 MFLOP per earlier task: the direct form is cheaper for
-   n ≤ 2 (the common case right after the first tasks). Pick the form by n. It also runs a second
-   full forward/backward pass (look-ahead) — one regulariser task halves the steps/s of hnet.
-4. **H-score** (\`src/engine/hscore.ts\`): float64 JS with a cyclic Jacobi eigensolver, O(d³) per
-   sweep — d = 512 takes seconds. A Householder tridiagonalisation + implicit QL eigensolver, or
-   covariances on the backend's matMul with a Newton–Schulz pseudo-inverse, would meet the 15 ms
-   target for d = 100 on an idle machine and cut d = 512 by an order of magnitude.`
+- **Transposed matMuls avoided**: every product in a gradient uses an explicit transpose and the
+  plain (fast) wasm kernel (\`src/engine/ops.ts\`).
+- **Packing of the right operand**: the wasm matMul (XNNPACK) packs its right operand for every
+  new tensor, and packing a wide operand costs more than the product (\`[45,50]·[50,2000]\`:
+  2.2 ms with a fresh right operand, 0.9 ms with a cached one). The hypernet's output layer
+  (\`matMulWide\`) and the Gram regulariser (\`gramPair\`, with W̃*ᵀ kept for the whole task) are
+  arranged so the packed operand is small or constant: output layer forward + backward 8.4 → 4.5
+  ms, the regulariser's four products 7.4 → 4.2 ms.
+- **One autodiff node for the MLP main net and its loss** (\`src/engine/mainnetLoss.ts\`): fused
+  matMul + bias + ReLU forward, hand-written backward, softmax cross-entropy and the batch
+  accuracy in JS on the B × 10 logits. MLP step 128 → 66 kernels; the loss curve and progress
+  read no tensors any more.
+- **Identity shares data on wasm** (the tape clones every tensor it saves; the stock kernel
+  copied them, θ included).
+- **Parallel workers**: \`bench\` runs methods side by side, and the app computes the
+  transferability matrix over min(cores, tasks) workers.
+
+Left, with what was measured:
+
+1. **Per-kernel cost on small tensors.** An hnet + regulariser(4) step is still ≈ 430 kernels; a
+   hand-written backward pass for the hypernet trunk was tried and gained only 0.1–0.3 ms per call
+   (kept out: not worth its code), so the remaining time is spread over many small kernels.
+2. **Adam** stays as tfjs kernels: a JS loop over Θ (118k floats incl. read-back and upload) took
+   1.3–2.4 ms against 1.0 ms for the kernels.
+3. **Regulariser over one earlier task**: the Gram form costs ≈ 10.2 ms per evaluation with its
+   gradient against 8.5 ms for the direct form at n = 1; from n = 2 the Gram form wins (7.5 vs
+   9.4 ms; n = 4: 9.2 vs 16.4; n = 16: 17.8 vs 67.4 ms). Not switched by count: the difference
+   is one task's worth of steps.
+4. **Evaluation of old tasks after training** runs in the training job's worker, one task after
+   the other.`
 
 /** Writes the generated doc in the project's Prettier style (so `npm run format` leaves it alone). */
 export async function writeDoc(file: string, markdown: string): Promise<void> {
