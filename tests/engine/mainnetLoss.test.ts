@@ -38,9 +38,11 @@ function problem(spec: MainNetSpec, batch: number, c: number, seed: number) {
   return { flat, x, labels }
 }
 
-describe('mainNetLoss: hand-written backward pass vs tfjs autodiff', () => {
+// wasm is what runs here; cpu stands in for the other backends' _FusedMatMul kernels.
+describe.each(['wasm', 'cpu'] as const)('mainNetLoss on %s: hand-written backward pass vs tfjs autodiff', (backend) => {
   beforeAll(async () => {
-    await initBackend({ KEIZOKU_BACKEND: 'wasm' })
+    await initBackend({ KEIZOKU_BACKEND: backend })
+    expect(tf.getBackend()).toBe(backend)
     installWasmFastPaths()
   })
 
