@@ -41,7 +41,9 @@ function problem(spec: MainNetSpec, batch: number, c: number, seed: number) {
 // wasm is what runs here; cpu stands in for the other backends' _FusedMatMul kernels.
 describe.each(['wasm', 'cpu'] as const)('mainNetLoss on %s: hand-written backward pass vs tfjs autodiff', (backend) => {
   beforeAll(async () => {
-    await initBackend({ KEIZOKU_BACKEND: backend })
+    // initBackend picks once per process; the second block switches with tf.setBackend.
+    await initBackend({ KEIZOKU_BACKEND: 'wasm' })
+    await tf.setBackend(backend)
     expect(tf.getBackend()).toBe(backend)
     installWasmFastPaths()
   })
