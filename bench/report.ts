@@ -559,9 +559,13 @@ Done (each verified against tfjs's own autodiff or the direct formula in tests/e
 
 Left, with what was measured:
 
-1. **Per-kernel cost on small tensors.** An hnet + regulariser(4) step is still ≈ 430 kernels; a
-   hand-written backward pass for the hypernet trunk was tried and gained only 0.1–0.3 ms per call
-   (kept out: not worth its code), so the remaining time is spread over many small kernels.
+1. **Where an hnet + regulariser(4) step goes now** (V8 CPU profile of 2 × 600 steps; the wasm
+   functions were identified by profiling single kernels): matMul micro-kernels 25 %, packing of
+   right operands 13 % (the first main-net layer's W₁, the output layer's ∂X = G·Wᵀ and the Gram
+   term W̃·W̃ᵀ each pack a fresh 78–102k-float operand; the inner dimension 2,000 forces one such
+   operand), transposes 7 % (explicit ones and those inside axis-0 sums), elementwise kernels
+   ≈ 7 %, JS (tfjs bookkeeping, tape) the rest in many small pieces. A hand-written backward
+   pass for the hypernet trunk (fewer kernels) gained only 0.1–0.3 ms per call and was left out.
 2. **Adam** stays as tfjs kernels: a JS loop over Θ (118k floats incl. read-back and upload) took
    1.3–2.4 ms against 1.0 ms for the kernels.
 3. **Regulariser over one earlier task**: the Gram form costs ≈ 10.2 ms per evaluation with its
