@@ -1,6 +1,7 @@
 import * as tf from '@tensorflow/tfjs'
 import { KeizokuError } from '../shared/errors'
 import type { BackendAttempt, BackendInfo, BackendName } from '../shared/types'
+import { parseForced } from './backendEnv'
 
 /**
  * Backend choice. Order: `KEIZOKU_BACKEND` if set (and then only that one — a forced backend
@@ -14,17 +15,6 @@ export interface BackendLoaders {
   load(name: BackendName): Promise<void>
   /** Makes tfjs use it; resolves false when tfjs refuses. */
   activate(name: BackendName): Promise<boolean>
-}
-
-export function parseForced(value: string | undefined): BackendName | undefined {
-  if (value === undefined || value.trim() === '') return undefined
-  const v = value.trim().toLowerCase()
-  const alias: Record<string, BackendName> = { tensorflow: 'tensorflow', node: 'tensorflow', 'tfjs-node': 'tensorflow', wasm: 'wasm', cpu: 'cpu' }
-  const name = alias[v]
-  if (!name) {
-    throw new KeizokuError('unavailable', `KEIZOKU_BACKEND=${value} is not a backend; use one of tensorflow, wasm, cpu (or unset it).`)
-  }
-  return name
 }
 
 export async function chooseBackend(
@@ -91,3 +81,4 @@ export function initBackend(env: Record<string, string | undefined> = process.en
   }
   return active
 }
+

@@ -114,7 +114,7 @@ export function denseForward(x: tf.Tensor2D, w: tf.Tensor2D, b: tf.Tensor, act: 
     { transposeA: false, transposeB: false, activation: fused ?? 'linear', leakyreluAlpha: 0 }
   ) as tf.Tensor3D
   const out = tf.reshape(y, [m, n]) as tf.Tensor2D
-  return fused ? out : (tf.tanh(out) as tf.Tensor2D)
+  return fused ? out : (activate(out, act) as tf.Tensor2D)
 }
 
 /** act'(pre) expressed through the layer's output y = act(pre). */
@@ -127,7 +127,11 @@ export function activationSlope(y: tf.Tensor2D, act: Activation): tf.Tensor2D | 
       return tf.add(tf.minimum(y, 0), 1) as tf.Tensor2D
     case 'tanh':
       return tf.sub(1, tf.square(y)) as tf.Tensor2D
-    default:
+    case 'linear':
       return undefined
+    default: {
+      const unknown: never = act
+      throw new Error(`No slope for activation ${String(unknown)}.`)
+    }
   }
 }

@@ -1,4 +1,5 @@
 import { availableParallelism } from 'node:os'
+import { workersForParallelWork } from '../engine/backendEnv'
 import type { LearnerSnapshot } from '../engine/types'
 import type { LabelledSet } from '../shared/dataset'
 import { loadSnapshot } from './snapshots'
@@ -6,7 +7,7 @@ import type { BackendName, TransferMatrix } from '../shared/types'
 import type { VersionRecord, Workspace } from '../workspace/index'
 import { classicalMds } from './embeddingMap'
 import { taskMap, versionTaskIds } from './views'
-import { runInWorker } from './workerClient'
+import { runInWorker, type RunningJob } from './workerClient'
 
 /** Learned task embeddings e_j and, when the version has one, its fitted target ê. */
 function embeddingMap(ws: Workspace, v: VersionRecord, snap: LearnerSnapshot): TransferMatrix['embeddingMap'] {
@@ -60,27 +61,30 @@ export async function computeTransfer(ws: Workspace): Promise<TransferMatrix> {
 
 /**
  * The rows are independent (each is one set's H-scores under every learned task), so they are
- * split into contiguous shards over min(cores, sets) workers — one wasm thread each — and joined
- * in order. Every worker restores the same snapshot, so the rows equal a single worker's.
- * `millis` is the wall time of the whole computation.
+ * split into balanced contiguous shards over {@link workersForParallelWork} workers (one per core
+ * on wasm, whose workers run one thread each) and joined in order. Every worker restores the same
+ * snapshot, so the rows equal a single worker's. `millis` is the wall time of the whole computation.
  */
 async function transferInParallel(
   snapshot: LearnerSnapshot,
   sets: LabelledSet[]
 ): Promise<{ scores: number[][]; millis: number; backend: string; workers: number }> {
   const t0 = performance.now()
-  const workers = Math.max(1, Math.min(availableParallelism(), sets.length))
-  const per = Math.ceil(sets.length / workers)
-  const shards = Array.from({ length: workers }, (_, k) => sets.slice(k * per, (k + 1) * per)).filter((s) => s.length)
-  const jobs = shards.map((part) =>
-    runInWorker<{ scores: number[][]; backend: string }>({ kind: 'transfer', payload: { snapshot, sets: part } })
-  )
+  const workers = Math.max(1, Math.min(workersForParallelWork(availableParallelism()), sets.length))
+  const shards: LabelledSet[][] = []
+  for (let k = 0, start = 0; k < workers; k++) {
+    const size = Math.floor(sets.length / workers) + (k < sets.length % workers ? 1 : 0)
+    shards.push(sets.slice(start, start + size))
+    start += size
+  }
+  const jobs: Array<RunningJob<{ scores: number[][]; backend: string }>> = []
   try {
+    for (const part of shards) jobs.push(runInWorker({ kind: 'transfer', payload: { snapshot, sets: part } }))
     const parts = await Promise.all(jobs.map((j) => j.result))
-    return { scores: parts.flatMap((p) => p.scores), millis: performance.now() - t0, backend: parts[0].backend, workers: shards.length }
+    return { scores: parts.flatMap((p) => p.scores), millis: performance.now() - t0, backend: parts[0].backend, workers }
   } catch (err) {
-    // One shard failed: stop the others instead of letting them run to the end.
-    await Promise.all(jobs.map((j) => j.kill()))
+    // One shard failed (or a worker could not start): stop the others instead of letting them run on.
+    await Promise.allSettled(jobs.map((j) => j.kill()))
     throw err
   }
 }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { chooseBackend, parseForced, type BackendLoaders } from '../../src/engine/backend'
+import { chooseBackend, type BackendLoaders } from '../../src/engine/backend'
+import { parseForced, workersForParallelWork } from '../../src/engine/backendEnv'
 import type { BackendName } from '../../src/shared/types'
 
 /** Loaders where only the named backends load; records what was tried. */
@@ -42,6 +43,21 @@ describe('backend choice', () => {
     expect(parseForced('WASM')).toBe('wasm')
     expect(parseForced('tfjs-node')).toBe('tensorflow')
     expect(() => parseForced('gpu')).toThrow(/KEIZOKU_BACKEND=gpu is not a backend/)
+  })
+
+  it('splits independent work over one worker per core, except on libtensorflow (one worker uses every core)', () => {
+    expect(workersForParallelWork(4, { KEIZOKU_BACKEND: 'wasm' })).toBe(4)
+    expect(workersForParallelWork(4, { KEIZOKU_BACKEND: 'cpu' })).toBe(4)
+    expect(workersForParallelWork(4, { KEIZOKU_BACKEND: 'tensorflow' })).toBe(1)
+    expect(workersForParallelWork(0, { KEIZOKU_BACKEND: 'wasm' })).toBe(1)
+    // Unforced: one worker exactly when @tensorflow/tfjs-node is installed.
+    let native = true
+    try {
+      require.resolve('@tensorflow/tfjs-node')
+    } catch {
+      native = false
+    }
+    expect(workersForParallelWork(4, {})).toBe(native ? 1 : 4)
   })
 
   it('fails with every attempt listed when nothing starts', async () => {

@@ -58,6 +58,28 @@ describe('Learner', () => {
     l.dispose()
   })
 
+  // 600 steps: the loss curve samples every ⌈600 / 500⌉ = 2nd step, so steps that read nothing
+  // back run too.
+  it.each(['hnet', 'finetune', 'ewc', 'independent'] as const)(
+    'keeps tf.memory().numTensors constant across %s training steps, with and without read-back',
+    async (method) => {
+      const l = make(method, { steps: 600 })
+      await learnAll(l, 2)
+      const counts: number[] = []
+      const res = await l.learnTask(tasks[2], {
+        shouldStop: () => {
+          counts.push(tf.memory().numTensors)
+          return false
+        }
+      })
+      expect(counts.length).toBe(600)
+      expect(new Set(counts.slice(1)).size).toBe(1)
+      expect(res.lossCurve.length).toBe(301) // steps 0, 2, …, 598 and the last one
+      l.dispose()
+    },
+    120_000
+  )
+
   it('keeps tf.memory().numTensors constant across training steps (hemb with guidance and regulariser)', async () => {
     const l = make('hemb', { steps: 15 })
     await learnAll(l, 2)

@@ -71,6 +71,10 @@ describe.each(['wasm', 'cpu'] as const)('mainNetLoss on %s: hand-written backwar
     const shapes = paramShapes(spec)
     const headBiasStart = g.length - spec.numClasses
     for (let k = c; k < spec.numClasses; k++) expect(g[headBiasStart + k]).toBe(0)
+    const hIn = hidden.length ? hidden[hidden.length - 1] : 11
+    const headKernelStart = headBiasStart - hIn * spec.numClasses
+    for (let r = 0; r < hIn; r++)
+      for (let k = c; k < spec.numClasses; k++) expect(g[headKernelStart + r * spec.numClasses + k]).toBe(0)
     expect(shapes.length).toBe(2 * hidden.length + 2)
   })
 

@@ -1,6 +1,7 @@
 import { availableParallelism } from 'node:os'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { initBackend } from '../../src/engine/backend'
+import { workersForParallelWork } from '../../src/engine/backendEnv'
 import { restoreLearner } from '../../src/engine/learner'
 import { openWorkspace } from '../../src/workspace/index'
 import { loadSnapshot } from '../../src/service/snapshots'
@@ -92,7 +93,7 @@ describe('pipeline service: a 3-task built-in sequence end to end', { timeout: 3
       learner.dispose()
       direct.forEach((row, i) => row.forEach((h, j) => expect(m.scores[i][j]).toBeCloseTo(h, 9)))
       const workers = ws.listEvaluations({ versionId: active.id, kind: 'transfer' }).map((e) => e.details.workers)
-      expect(new Set(workers)).toEqual(new Set([Math.min(availableParallelism(), 3)]))
+      expect(new Set(workers)).toEqual(new Set([Math.min(workersForParallelWork(availableParallelism()), 3)]))
     } finally {
       ws.close()
     }
