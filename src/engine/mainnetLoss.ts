@@ -49,6 +49,9 @@ export function crossEntropyRows(
   return { loss: loss / B, correct, grad }
 }
 
+/** A loss node's value and its gradient w.r.t. the logits z. */
+type LogitsLoss = (z: tf.Tensor2D) => { value: tf.Scalar; dz: tf.Tensor2D }
+
 /** The loss node's value and its gradient w.r.t. the logits z, from {@link crossEntropyRows}. */
 function crossEntropyOf(
   z: tf.Tensor2D,
@@ -82,9 +85,7 @@ function mlpLoss(
   shapes: ParamShape[],
   flat: tf.Tensor,
   x: tf.Tensor2D,
-  labels: Int32Array,
-  c: number,
-  stats?: BatchStats
+  loss: LogitsLoss
 ): tf.Scalar {
   const act = spec.activation
   const L = spec.hidden.length
@@ -93,7 +94,7 @@ function mlpLoss(
     const ws = unflatten(theta, shapes) as tf.Tensor2D[]
     const hs: tf.Tensor2D[] = [x]
     for (let l = 0; l < L; l++) hs.push(denseForward(hs[l], ws[2 * l], ws[2 * l + 1], act))
-    const { value, dz } = crossEntropyOf(denseForward(hs[L], ws[2 * L], ws[2 * L + 1], 'linear'), labels, c, stats)
+    const { value, dz } = loss(denseForward(hs[L], ws[2 * L], ws[2 * L + 1], 'linear'))
     save([...hs, ...ws.filter((_, i) => i % 2 === 0), dz])
     return {
       value,
@@ -121,10 +122,10 @@ function mlpLoss(
  * The generic path (CNN main nets): tfjs autodiff through {@link forwardMain}, with the loss and
  * its gradient w.r.t. the logits from {@link crossEntropyRows}.
  */
-function logitsLoss(logits: tf.Tensor2D, labels: Int32Array, c: number, stats?: BatchStats): tf.Scalar {
+function logitsLoss(logits: tf.Tensor2D, loss: LogitsLoss): tf.Scalar {
   const f = tf.customGrad((...args: Array<tf.Tensor | tf.GradSaveFunc>) => {
     const [z, save] = args as [tf.Tensor2D, tf.GradSaveFunc]
-    const { value, dz } = crossEntropyOf(z, labels, c, stats)
+    const { value, dz } = loss(z)
     save([dz])
     return { value, gradFunc: (dy: tf.Tensor, saved: tf.Tensor[]) => tf.mul(saved[0], dy) }
   }) as (z: tf.Tensor2D) => tf.Scalar
@@ -145,6 +146,7 @@ export function mainNetLoss(
   c: number,
   stats?: BatchStats
 ): tf.Scalar {
-  if (spec.kind === 'mlp') return mlpLoss(spec, shapes, flat, x, labels, c, stats)
-  return logitsLoss(forwardMain(spec, x, unflatten(flat, shapes), { constInput: true }), labels, c, stats)
+  const loss: LogitsLoss = (z) => crossEntropyOf(z, labels, c, stats)
+  if (spec.kind === 'mlp') return mlpLoss(spec, shapes, flat, x, loss)
+  return logitsLoss(forwardMain(spec, x, unflatten(flat, shapes), { constInput: true }), loss)
 }
