@@ -7,7 +7,8 @@ import { cpus, loadavg } from 'node:os'
 import { hScore } from '../src/engine/hscore'
 import { gaussian, mulberry32 } from '../src/engine/random'
 
-interface Row {
+/** One measured size; also the `--json` output that bench/hscoreParts.ts reads. */
+export interface Row {
   n: number
   d: number
   classes: number

@@ -14,6 +14,7 @@ import { join } from 'node:path'
 import { fitHEmbedding } from '../src/engine/hembedding'
 import { gaussian, mulberry32 } from '../src/engine/random'
 import { log, numArg, runChild, stat, type Stat } from './common'
+import type { Row as HScoreScriptRow } from './hscore'
 
 export interface HScoreRow {
   n: number
@@ -36,17 +37,6 @@ export interface HScoreParts {
   hembFit: HEmbRow[]
 }
 
-interface ScriptRow {
-  n: number
-  d: number
-  classes: number
-  runs: number
-  medianMs: number
-  minMs: number
-  maxMs: number
-  score: number
-}
-
 function hscoreRows(runs: number): HScoreRow[] {
   const out = execFileSync(
     process.execPath,
@@ -58,7 +48,7 @@ function hscoreRows(runs: number): HScoreRow[] {
     }
   )
   const line = out.trim().split('\n').at(-1) ?? '[]'
-  const rows = JSON.parse(line) as ScriptRow[]
+  const rows = JSON.parse(line) as HScoreScriptRow[]
   for (const r of rows) log(`H-score n=${r.n} d=${r.d}: ${r.medianMs.toFixed(1)} ms`)
   return rows.map((r) => ({
     n: r.n,
