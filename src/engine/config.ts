@@ -57,7 +57,9 @@ export const engineConfigSchema = z
         hidden: z.array(posInt('hnet.hidden[i]')).min(1, { message: 'hnet.hidden needs at least one layer' }).max(6),
         activation: z.enum(['relu', 'tanh', 'elu'], { error: 'hnet.activation must be "relu", "tanh" or "elu"' }),
         /** How a new task's embedding e_t starts: N(0,1) (authors' code) or at ê when there is one. */
-        embeddingInit: z.enum(['random', 'target'], { error: 'hnet.embeddingInit must be "random" or "target"' })
+        embeddingInit: z.enum(['random', 'target'], { error: 'hnet.embeddingInit must be "random" or "target"' }),
+        /** Order in which generated weights fill the main net (see engine/generatedLayout.ts). */
+        layout: z.enum(['torch', 'shuffled'], { error: 'hnet.layout must be "torch" or "shuffled"' })
       })
       .strict(),
     lr: positive('lr'),
@@ -106,7 +108,8 @@ export const defaultEngineConfig: EngineConfig = {
     chunkSize: 2000,
     hidden: [100, 75, 50],
     activation: 'relu',
-    embeddingInit: 'random'
+    embeddingInit: 'random',
+    layout: 'shuffled'
   },
   lr: 1e-3,
   embeddingLr: 1e-3,

@@ -1,7 +1,8 @@
 import * as tf from '@tensorflow/tfjs'
 import type { EngineConfig } from './config'
+import { LayoutMap, layoutIndex } from './generatedLayout'
 import type { ParamShape } from './mainnet'
-import { shapeSize } from './mainnet'
+import { countParams, shapeSize } from './mainnet'
 import { activate, dense, matMul, matMulWide, type Activation } from './ops'
 import { gaussian } from './random'
 
@@ -17,6 +18,10 @@ import { gaussian } from './random'
  *   pre₁[i, k] = e_i·W₁ₑ + c_k·W₁꜀ + b₁   (a broadcast add of an m×h₁ and a K×h₁ matrix),
  * so m task embeddings (the regulariser's previous tasks) run through one batched call.
  *
+ * The K·C outputs, cut to N, are placed into the main net through `hnet.layout` (see
+ * generatedLayout.ts): the shared output layer makes all chunks alike at init, so the flat order
+ * decides whether kernel rows end up tied.
+ *
  * Init: Xavier-uniform weights (W₁ as the whole (te+ce) × h₁ matrix), zero biases, chunk
  * embeddings N(0, 1).
  */
@@ -30,18 +35,23 @@ export class ChunkedHypernet {
   readonly shapes: ParamShape[]
   readonly sizes: number[]
   readonly size: number
+  /** Number of main-net weights generated. */
+  readonly numOutputs: number
+  private readonly layout: LayoutMap
 
   constructor(
     cfg: EngineConfig,
-    /** Number of main-net weights to generate. */
-    readonly numOutputs: number
+    /** The main net's tensors (its `paramShapes`), in the order the weights are consumed. */
+    mainShapes: ParamShape[]
   ) {
+    this.numOutputs = countParams(mainShapes)
+    this.layout = new LayoutMap(layoutIndex(mainShapes, cfg.hnet.layout))
     this.te = cfg.hnet.taskEmbeddingSize
     this.ce = cfg.hnet.chunkEmbeddingSize
     this.chunk = cfg.hnet.chunkSize
     this.hidden = [...cfg.hnet.hidden]
     this.act = cfg.hnet.activation
-    this.numChunks = Math.ceil(numOutputs / this.chunk)
+    this.numChunks = Math.ceil(this.numOutputs / this.chunk)
     const h = this.hidden
     const shapes: ParamShape[] = [
       { name: 'chunk_embeddings', shape: [this.numChunks, this.ce] },
@@ -85,7 +95,7 @@ export class ChunkedHypernet {
 
   /**
    * Generates main-net weights for the m task embeddings in E (m × te).
-   * Returns flat [m, numOutputs] and, when asked, the last hidden layer [m·K, h_L].
+   * Returns flat [m, numOutputs] in the main net's layout and, when asked, the last hidden layer [m·K, h_L].
    */
   generate(theta: tf.Tensor1D, E: tf.Tensor2D, withHidden = false): { flat: tf.Tensor2D; hidden?: tf.Tensor2D } {
     const parts = tf.split(theta, this.sizes)
@@ -95,8 +105,13 @@ export class ChunkedHypernet {
     const { w, b } = this.outFromParts(parts)
     const out = tf.add(matMulWide(x, w), b)
     const all = tf.reshape(out, [m, K * this.chunk]) as tf.Tensor2D
-    const flat = K * this.chunk === this.numOutputs ? all : (tf.slice(all, [0, 0], [m, this.numOutputs]) as tf.Tensor2D)
-    return { flat, hidden: withHidden ? x : undefined }
+    const cut = K * this.chunk === this.numOutputs ? all : (tf.slice(all, [0, 0], [m, this.numOutputs]) as tf.Tensor2D)
+    return { flat: this.layout.apply(cut), hidden: withHidden ? x : undefined }
+  }
+
+  /** Frees the layout's index tensors. */
+  dispose(): void {
+    this.layout.dispose()
   }
 
   /** Last hidden layer [m·K, h_L] for the m embeddings in E (rows task-major: task i, chunk k). */

@@ -87,7 +87,38 @@ export function createLearner(opts: CreateLearnerOptions): Learner {
   return new EngineLearner(opts.method, opts.seed, cfg, opts.inputShape)
 }
 
+/**
+ * Snapshot (and checkpoint) format. 2: the hypernet fills the main net through `hnet.layout`
+ * (generatedLayout.ts). A format-1 hypernet snapshot holds a Θ trained for the old [in, out]
+ * order; read with the new order it would generate different weights, so it is refused.
+ * Baseline snapshots store the main-net weights themselves, unchanged, and stay readable.
+ */
+export const SNAPSHOT_FORMAT = 2
+
+function checkFormat(method: Method, format: unknown, what: string): void {
+  const f = typeof format === 'number' ? format : 1
+  if (f > SNAPSHOT_FORMAT) {
+    throw new KeizokuError(
+      'refused',
+      `This ${what} has format ${f}; this version of Keizoku reads up to ${SNAPSHOT_FORMAT}.`,
+      {
+        hint: 'Open it with the newer Keizoku version that wrote it.'
+      }
+    )
+  }
+  if (f < SNAPSHOT_FORMAT && familyOf(method) === 'hyper') {
+    throw new KeizokuError(
+      'refused',
+      `This ${what} of a "${method}" model has format ${f}: it was trained before the hypernetwork's weight layout changed (format ${SNAPSHOT_FORMAT}), and read now it would generate different weights.`,
+      {
+        hint: 'Retrain the tasks in a new workspace (or with a new run) with this version; the old model cannot be converted.'
+      }
+    )
+  }
+}
+
 export function restoreLearner(s: LearnerSnapshot): Learner {
+  checkFormat(s.method, (s.meta as { format?: unknown } | undefined)?.format, 'learner snapshot')
   const l = new EngineLearner(s.method, s.seed, resolveConfig({ ...s.config, seed: s.seed }), s.inputShape)
   l.load(s)
   return l
@@ -157,7 +188,7 @@ class EngineLearner implements Learner {
     this.numWeights = countParams(this.shapes)
     this.adamBase = { beta1: cfg.adamBeta1, beta2: cfg.adamBeta2, eps: cfg.adamEpsilon }
     if (this.family === 'hyper') {
-      this.hnet = new ChunkedHypernet(cfg, this.numWeights)
+      this.hnet = new ChunkedHypernet(cfg, this.shapes)
       this.theta = tf.keep(tf.tensor1d(this.hnet.initTheta(rng(seed, Purpose.hnetInit))))
     } else if (this.family === 'shared') {
       this.body = tf.keep(tf.tensor1d(initMain(this.bodyShapes, rng(seed, Purpose.mainInit, 0))))
@@ -374,6 +405,7 @@ class EngineLearner implements Learner {
       }
     }
     const resume = opts.resume
+    if (resume) checkFormat(this.method, resume.meta.format, 'checkpoint')
     if (resume && resume.taskIndex !== t) {
       throw new KeizokuError(
         'conflict',
@@ -676,7 +708,13 @@ class EngineLearner implements Learner {
       taskIndex: run.t,
       step,
       tensors,
-      meta: { method: this.method, numClasses: run.numClasses, adamSteps, ...JSON.parse(JSON.stringify(extra)) }
+      meta: {
+        format: SNAPSHOT_FORMAT,
+        method: this.method,
+        numClasses: run.numClasses,
+        adamSteps,
+        ...JSON.parse(JSON.stringify(extra))
+      }
     }
   }
 
@@ -779,7 +817,7 @@ class EngineLearner implements Learner {
       tasksLearned: this.tasksLearned,
       numClasses: [...this.numClasses],
       tensors,
-      meta: { format: 1, guideTargets: this.guideTargets, transferRows: this.transferRows }
+      meta: { format: SNAPSHOT_FORMAT, guideTargets: this.guideTargets, transferRows: this.transferRows }
     }
   }
 
@@ -822,6 +860,7 @@ class EngineLearner implements Learner {
   dispose(): void {
     if (this.disposed) return
     this.disposed = true
+    this.hnet?.dispose()
     tf.dispose([
       ...(this.theta ? [this.theta] : []),
       ...this.embeddings,
