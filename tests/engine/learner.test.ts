@@ -193,6 +193,31 @@ describe('Learner', () => {
     }
   })
 
+  it('refuses a format-1 hypernet snapshot or checkpoint and still reads a format-1 baseline snapshot', async () => {
+    const h = make('hnet', { steps: 5 })
+    let checkpoint: TrainCheckpoint | undefined
+    await h.learnTask(tasks[0], { checkpointEvery: 2, onCheckpoint: (c) => (checkpoint ??= c) })
+    const old = { ...h.snapshot(), meta: { ...h.snapshot().meta, format: 1 } }
+    expect(() => restoreLearner(old)).toThrow(/format 1: it was trained before the hypernetwork's weight layout/)
+    try {
+      restoreLearner(old)
+    } catch (err) {
+      expect((err as KeizokuError).hint).toMatch(/Retrain/)
+    }
+    expect(() => restoreLearner({ ...old, meta: { ...old.meta, format: 99 } })).toThrow(/reads up to 2/)
+    expect(checkpoint?.meta.format).toBe(2)
+    const fresh = make('hnet', { steps: 5 })
+    const oldCk = { ...checkpoint!, meta: { ...checkpoint!.meta, format: undefined } }
+    await expect(fresh.learnTask(tasks[0], { resume: oldCk })).rejects.toThrow(
+      /checkpoint of a "hnet" model has format 1/
+    )
+    const ind = make('independent', { steps: 5 })
+    await ind.learnTask(tasks[0])
+    const indOld = restoreLearner({ ...ind.snapshot(), meta: { ...ind.snapshot().meta, format: 1 } })
+    expect(indOld.evaluate(0, tasks[0].test)).toBe(ind.evaluate(0, tasks[0].test))
+    for (const l of [h, fresh, ind, indOld]) l.dispose()
+  })
+
   it('reports progress at a bounded rate and rejects bad input with precise errors', async () => {
     const l = make('hnet', { steps: 10 })
     const seen: number[] = []

@@ -1,4 +1,4 @@
-import { readFileSync, writeFileSync } from 'node:fs'
+import { writeFileSync } from 'node:fs'
 import { cpus } from 'node:os'
 import { join } from 'node:path'
 import { Worker } from 'node:worker_threads'
@@ -6,13 +6,21 @@ import { BENCHMARK_KINDS, DEFAULT_TASKS, SPLIT_MNIST_TASKS, type BenchmarkKind }
 import type { BenchJob, BenchResult, BenchTaskReport } from '../../engine/benchRun'
 import { resolveConfig, type PartialEngineConfig } from '../../engine/config'
 import { METHODS, type Method } from '../../engine/types'
+import { loadConfigArg } from '../../service/namedConfigs'
 import { KeizokuError, type ErrorInfo } from '../../shared/errors'
+import {
+  GUIDANCE_PAIRS,
+  formatInterval,
+  pairedComparisons,
+  summariseSeeds,
+  type SeedRun
+} from '../../shared/seedSummary'
 import { emit, table, usageError } from '../output'
 import { intOption, requireString, stringOption } from '../parse'
 import type { Command } from './types'
 
 const USAGE =
-  'keizoku bench --benchmark split-mnist|permuted-mnist|rotated-mnist [--tasks K] [--methods hemb,hnet,...] [--steps N] [--seeds 1,2,3] [--config cfg.json] [--parallel 2] [--out results.json] [--json]'
+  'keizoku bench --benchmark split-mnist|permuted-mnist|rotated-mnist [--tasks K] [--methods hemb,hnet,...] [--steps N] [--seeds 1,2,3] [--config NAME|cfg.json] [--parallel 2] [--out results.json] [--json]'
 
 type WorkerMsg =
   | { type: 'task'; report: BenchTaskReport }
@@ -62,6 +70,35 @@ function parseList<T>(raw: string, what: string, check: (s: string) => T): T[] {
   return items.map(check)
 }
 
+/** Metrics summarised and compared over seeds. */
+const SUMMARY_METRICS = ['average_accuracy', 'bwt', 'fwt', 'forgetting'] as const
+
+function summaryRows(methods: ReturnType<typeof summariseSeeds>): Array<Array<string | number>> {
+  const rows: Array<Array<string | number>> = [['method', 'seeds', 'avg acc', 'BWT', 'FWT', 'forgetting', 'train s']]
+  for (const m of methods) {
+    const v = (k: string, d = 4): string => (m.values[k] ? formatInterval(m.values[k], d) : '—')
+    rows.push([m.method, m.seeds.join(','), ...SUMMARY_METRICS.map((k) => v(k)), v('trainSeconds', 1)])
+  }
+  return rows
+}
+
+function pairedRows(paired: ReturnType<typeof pairedComparisons>): Array<Array<string | number>> {
+  const rows: Array<Array<string | number>> = [['A − B', 'metric', 'per seed', 'mean ± 95 %', 'interval']]
+  for (const p of paired) {
+    const d = p.difference
+    const lo = d.half === null ? null : d.mean - d.half
+    const hi = d.half === null ? null : d.mean + d.half
+    rows.push([
+      `${p.a} − ${p.b}`,
+      p.metric,
+      p.differences.map((x) => x.toFixed(4)).join(' '),
+      formatInterval(d),
+      lo === null || hi === null ? '—' : `[${lo.toFixed(4)}, ${hi.toFixed(4)}]${lo > 0 || hi < 0 ? ' excludes 0' : ''}`
+    ])
+  }
+  return rows
+}
+
 const f = (v: number | null, digits = 4): string => (v === null || !Number.isFinite(v) ? '—' : v.toFixed(digits))
 
 export const benchCommand: Command = {
@@ -99,21 +136,9 @@ export const benchCommand: Command = {
       if (!/^\d+$/.test(s)) throw usageError(`--seeds must be whole numbers ≥ 0 separated by commas, got "${s}".`)
       return Number(s)
     })
-    let config: PartialEngineConfig = {}
-    const cfgPath = stringOption(args, 'config')
-    if (cfgPath) {
-      let text: string
-      try {
-        text = readFileSync(cfgPath, 'utf8')
-      } catch (err) {
-        throw new KeizokuError('not_found', `Cannot read the config file ${cfgPath}: ${(err as Error).message}`)
-      }
-      try {
-        config = JSON.parse(text) as PartialEngineConfig
-      } catch (err) {
-        throw usageError(`The config file ${cfgPath} is not valid JSON: ${(err as Error).message}`)
-      }
-    }
+    const cfgArg = stringOption(args, 'config')
+    const loaded = cfgArg ? loadConfigArg(cfgArg) : null
+    const config = (loaded?.config ?? {}) as PartialEngineConfig
     const steps = intOption(args, 'steps', resolveConfig(config).steps)
     const resolved = resolveConfig({ ...config, steps }) // validates before any worker starts
     const parallel = Math.max(1, intOption(args, 'parallel', 2))
@@ -152,6 +177,15 @@ export const benchCommand: Command = {
       }
     }
     await Promise.all(Array.from({ length: Math.min(parallel, jobs.length) }, () => runNext()))
+    const runs: SeedRun[] = results.map((r) => ({
+      method: r.method,
+      seed: r.seed,
+      values: { ...r.metrics, trainSeconds: r.trainSeconds, wallSeconds: r.wallSeconds }
+    }))
+    const summary = {
+      methods: summariseSeeds(runs),
+      paired: pairedComparisons(runs, GUIDANCE_PAIRS, [...SUMMARY_METRICS])
+    }
     const doc = {
       benchmark,
       tasks,
@@ -159,6 +193,9 @@ export const benchCommand: Command = {
       methods,
       seeds,
       parallel,
+      /** The named config (resources/configs) or the file given with --config, as given. */
+      configName: loaded?.name ?? null,
+      configFile: loaded && !loaded.name ? loaded.path : null,
       config: resolved,
       machine: {
         cpus: cpus().length,
@@ -169,6 +206,7 @@ export const benchCommand: Command = {
       },
       date: new Date().toISOString(),
       totalSeconds: (Date.now() - started) / 1000,
+      summary,
       results
     }
     if (out) writeFileSync(out, JSON.stringify(doc, null, 2))
@@ -207,9 +245,17 @@ export const benchCommand: Command = {
           r.bytesPerTask
         ])
       }
+      const multi = seeds.length > 1
       return [
-        `${benchmark}, ${tasks} tasks, ${steps} steps per task, ${parallel} parallel worker(s), ${doc.totalSeconds.toFixed(1)} s total`,
+        `${benchmark}, ${tasks} tasks, ${steps} steps per task, ${parallel} parallel worker(s), ${doc.totalSeconds.toFixed(1)} s total` +
+          (loaded ? `, config ${loaded.name ?? loaded.path}` : ''),
         table(rows),
+        multi
+          ? `\nMean ± 95 % interval (Student t) over seeds ${seeds.join(', ')}:\n${table(summaryRows(summary.methods))}`
+          : '',
+        multi && summary.paired.length > 0
+          ? `\nPaired differences A − B on the same seeds (mean ± 95 % interval; an interval containing 0 shows no difference):\n${table(pairedRows(summary.paired))}`
+          : '',
         out ? `written to ${out}` : ''
       ]
         .filter((s) => s !== '')
