@@ -132,6 +132,7 @@ describe('ROI cost arithmetic', () => {
     at: null,
     versionIds: [],
     seeds: [],
+    intervals: {},
     tasks: 3,
     metrics: {
       metrics: { average_accuracy: 0.9, bwt: 0, fwt: null, forgetting: 0 },

@@ -300,6 +300,46 @@ describe('reports of a small trained workspace', () => {
     expect(missing).not.toBe(0)
   })
 
+  it('bench results with several seeds show mean ± 95 % intervals and the paired guidance comparison', async () => {
+    const entry = (method: string, seed: number, a: number): Record<string, unknown> => ({
+      method,
+      seed,
+      R: [
+        [a, 0.5],
+        [a, a]
+      ],
+      b: [0.5, 0.5],
+      trainSeconds: 10
+    })
+    const bench = parseBenchResults(
+      {
+        benchmark: 'permuted-mnist',
+        results: [
+          entry('hemb', 1, 0.9),
+          entry('hemb', 2, 0.92),
+          entry('hemb', 3, 0.94),
+          entry('hnet', 1, 0.89),
+          entry('hnet', 2, 0.9),
+          entry('hnet', 3, 0.95)
+        ]
+      },
+      '/x/seeds.json'
+    )
+    const hemb = bench.methods.find((m) => m.method === 'hemb')!
+    // final averages 0.90, 0.92, 0.94: sd 0.02, half-width t(0.975, 2)·0.02/√3
+    expect(hemb.intervals.average_accuracy.half).toBeCloseTo((4.303 * 0.02) / Math.sqrt(3), 10)
+    const acc = bench.paired.find((p) => p.metric === 'average_accuracy')!
+    expect([acc.a, acc.b]).toEqual(['hemb', 'hnet'])
+    acc.differences.forEach((d, i) => expect(d).toBeCloseTo([0.01, 0.02, -0.01][i], 12))
+    const r = await buildReport(ws, { kind: 'roi', format: 'html', lang: 'en', bench, now: NOW })
+    const html = r.html ?? ''
+    expect(html).toContain('92.00% ± 4.97')
+    expect(html).toContain('Does the guidance help? Paired differences on the same seeds')
+    expect(html).toContain('+1.00 pp +2.00 pp -1.00 pp')
+    const csv = await buildReport(ws, { kind: 'roi', format: 'csv', lang: 'en', bench, now: NOW })
+    expect(csv.csv).toContain('hemb,hnet,average_accuracy,1 2 3')
+  })
+
   it('bench results are shown as measured on the benchmark, with their own comparison', async () => {
     const bench = parseBenchResults(
       {

@@ -10,11 +10,16 @@
  *             parameterCounts?: { shared, perTask, mainNet },
  *             bytesPerTask? | bytesStoredPerTask? | storedBytesPerTask?, backend? }
  *
- * Entries of one method with several seeds are averaged: R element-wise, wall time arithmetically.
+ * Entries of one method with several seeds are averaged: R element-wise, wall time arithmetically;
+ * each metric also gets its mean ± 95 % interval over the seeds (from each entry's own R and b),
+ * and hemb is compared with hnet and hnet-random seed by seed — the same summary `keizoku bench`
+ * prints (shared/seedSummary).
  */
 import { readFileSync } from 'node:fs'
 import { basename } from 'node:path'
 import { KeizokuError } from '../../shared/errors'
+import { GUIDANCE_PAIRS, pairedComparisons, summariseSeeds, type SeedRun } from '../../shared/seedSummary'
+import { matrixMetrics } from './collect'
 import type { BenchMethod, BenchResults } from './types'
 
 type Obj = Record<string, unknown>
@@ -82,7 +87,14 @@ export function parseBenchResults(doc: unknown, file: string): BenchResults {
     )
   }
   const methods: BenchMethod[] = []
+  const runs: SeedRun[] = []
   for (const [method, list] of groups) {
+    list.forEach((e, i) => {
+      const R = (e.R as number[][]).map((row) => row.map((v) => (Number.isFinite(v) ? v : null)))
+      const b = Array.isArray(e.b) && e.b.length === R.length ? (e.b as Array<number | null>) : null
+      const m = matrixMetrics(R, b).metrics
+      if (m) runs.push({ method, seed: numOf(e, ['seed']) ?? -1 - i, values: { ...m } })
+    })
     const T = (list[0].R as number[][]).length
     const same = list.filter((e) => (e.R as number[][]).length === T)
     const R = Array.from({ length: T }, (_, i) =>
@@ -116,15 +128,21 @@ export function parseBenchResults(doc: unknown, file: string): BenchResults {
       wallSeconds,
       parameterCounts: shared !== null && perTask !== null && mainNet !== null ? { shared, perTask, mainNet } : null,
       bytesPerTask: numOf(same[0], ['bytesPerTask', 'bytesStoredPerTask', 'storedBytesPerTask']),
-      backend: typeof same[0].backend === 'string' ? same[0].backend : null
+      backend: typeof same[0].backend === 'string' ? same[0].backend : null,
+      intervals: {}
     })
   }
+  for (const s of summariseSeeds(runs)) {
+    const m = methods.find((x) => x.method === s.method)
+    if (m) m.intervals = s.values
+  }
+  const paired = pairedComparisons(runs, GUIDANCE_PAIRS, ['average_accuracy', 'bwt', 'forgetting'])
   const top = isObj(doc) ? doc : {}
   const cfg = isObj(top.config) ? top.config : {}
   const benchmark =
     typeof top.benchmark === 'string' ? top.benchmark : typeof cfg.benchmark === 'string' ? cfg.benchmark : null
   const createdAt = typeof top.createdAt === 'string' ? top.createdAt : typeof top.date === 'string' ? top.date : null
-  return { file: basename(file), benchmark, createdAt, methods }
+  return { file: basename(file), benchmark, createdAt, methods, paired }
 }
 
 export function readBenchResults(path: string): BenchResults {

@@ -48,7 +48,6 @@ export interface BuiltReport {
   versionId: number | null
 }
 
-
 /**
  * The workspace folder holds only what the workspace layer writes (its files are checked for
  * orphans), so a report file may not be placed inside it.

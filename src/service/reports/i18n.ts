@@ -92,6 +92,15 @@ const en = {
   results: 'Results',
   resultsWorkspace: 'On this workspace’s tasks',
   resultsBench: 'On the benchmark (from the bench file)',
+  intervalNote:
+    'With several seeds each bench value is the mean over the seeds, ± the half-width of its 95 % Student-t interval (percentage points).',
+  pairedTitle: 'Does the guidance help? Paired differences on the same seeds',
+  pairedIntro:
+    'hemb minus each ablation, seed by seed: d_i = hemb_i − other_i, with the mean and its 95 % Student-t interval. An interval that contains 0 is no evidence of a difference.',
+  comparison: 'Comparison',
+  perSeed: 'Per seed',
+  meanDifference: 'Mean difference',
+  interval95: '95 % interval',
   benchLabel: 'Benchmark',
   finalAverage: 'Final average accuracy',
   trainingTime: 'Total training time',
@@ -221,6 +230,15 @@ const ja: Strings = {
   results: '結果',
   resultsWorkspace: 'このワークスペースのタスク',
   resultsBench: 'ベンチマーク（bench ファイルより）',
+  intervalNote:
+    '複数のシードがある場合、ベンチの値はシード平均 ± 95 % Student-t 区間の半幅（パーセントポイント）です。',
+  pairedTitle: 'ガイダンスは効くか：同じシードでの対応のある差',
+  pairedIntro:
+    'hemb から各アブレーションを引いた差 d_i = hemb_i − other_i をシードごとに示し、平均と 95 % Student-t 区間を添えます。0 を含む区間は差の証拠になりません。',
+  comparison: '比較',
+  perSeed: 'シードごと',
+  meanDifference: '平均差',
+  interval95: '95 % 区間',
   benchLabel: 'ベンチマーク',
   finalAverage: '最終平均精度',
   trainingTime: '総学習時間',

@@ -34,6 +34,7 @@ import { bytes, duration, escapeHtml, fixed, money, pct, pp, when } from './form
 import { figure, num, pageHtml, para, section, tableHtml, type Cell } from './html'
 import { strings, type Strings } from './i18n'
 import type { BenchResults, MetricsResult, ReportLang } from './types'
+import type { MeanInterval, PairedComparison } from '../../shared/seedSummary'
 
 /** Baselines the issue asks for at minimum; the report always says whether they were measured. */
 export const REQUIRED_BASELINES = ['independent', 'finetune'] as const
@@ -48,6 +49,8 @@ export interface MethodSummary {
   versionIds: number[]
   /** Bench seeds the numbers are averaged over (bench only). */
   seeds: number[]
+  /** Bench only: mean ± 95 % interval over the seeds per metric (empty for the workspace). */
+  intervals: Record<string, MeanInterval>
   tasks: number
   metrics: MetricsResult
   trainSeconds: number | null
@@ -80,7 +83,13 @@ export interface RoiData {
   reportedVersionId: number | null
   mainMethod: string | null
   workspace: MethodSummary[]
-  bench: { file: string; benchmark: string | null; createdAt: string | null; methods: MethodSummary[] } | null
+  bench: {
+    file: string
+    benchmark: string | null
+    createdAt: string | null
+    methods: MethodSummary[]
+    paired: PairedComparison[]
+  } | null
   notMeasured: string[]
   snapshotBytes: number | null
   retained: { bytes: number; tasksKeeping: number; tasks: number }
@@ -110,6 +119,7 @@ function summariseVersions(ws: Workspace, last: VersionRecord, main: boolean): M
     at: last.createdAt,
     versionIds: lineage.versions.map((v) => v.id),
     seeds: [],
+    intervals: {},
     tasks: T,
     metrics: matrixMetrics(
       matrix.rows.map((r) => r.values),
@@ -136,6 +146,7 @@ function summariseBench(bench: BenchResults, mainMethod: string | null): MethodS
       at: bench.createdAt,
       versionIds: [],
       seeds: b.seeds,
+      intervals: b.intervals,
       tasks: T,
       metrics: matrixMetrics(R, b.b),
       trainSeconds: b.wallSeconds,
@@ -223,7 +234,8 @@ export function collectRoi(ws: Workspace, opts: { versionId?: number; bench?: Be
         file: opts.bench.file,
         benchmark: opts.bench.benchmark,
         createdAt: opts.bench.createdAt,
-        methods: summariseBench(opts.bench, mainMethod)
+        methods: summariseBench(opts.bench, mainMethod),
+        paired: opts.bench.paired
       }
     : null
   const measured = new Set([...workspace.map((m) => m.method), ...(bench?.methods.map((m) => m.method) ?? [])])
@@ -284,15 +296,42 @@ function sourceCell(s: Strings, m: MethodSummary): Cell {
   return { html: `<span class="src">${escapeHtml(text)}</span>` }
 }
 
+/** " ± 0.31" (percentage points) when the value has a 95 % interval over seeds, else "". */
+function plusMinus(m: MeanInterval | undefined): string {
+  return m && m.half !== null ? ` ± ${(m.half * 100).toFixed(2)}` : ''
+}
+
+/** Seed-by-seed differences hemb − hnet / hemb − hnet-random (shared/seedSummary). */
+function pairedTable(s: Strings, paired: PairedComparison[]): string {
+  if (paired.length === 0) return ''
+  const rows: Cell[][] = paired.map((p) => {
+    const d = p.difference
+    const interval = d.half === null ? '—' : `[${pp(d.mean - d.half)}, ${pp(d.mean + d.half)}]`
+    return [
+      `${p.a} − ${p.b}`,
+      p.metric === 'average_accuracy' ? s.finalAverage : p.metric === 'bwt' ? 'BWT' : s.forgetting,
+      p.seeds.join(', '),
+      num(p.differences.map((x) => pp(x)).join(' ')),
+      num(pp(d.mean)),
+      num(interval)
+    ]
+  })
+  return (
+    `<h3>${escapeHtml(s.pairedTitle)}</h3>` +
+    para(s.pairedIntro) +
+    tableHtml([s.comparison, s.metric, s.seeds, num(s.perSeed), num(s.meanDifference), num(s.interval95)], rows)
+  )
+}
+
 function resultsTable(s: Strings, list: MethodSummary[]): string {
   const rows: Cell[][] = list.map((m) => [
     {
       html: `${escapeHtml(methodName(s, m))}<br>${(sourceCell(s, m) as { html: string }).html}`
     },
     num(String(m.tasks)),
-    num(pct(m.metrics.metrics?.average_accuracy)),
-    num(pp(m.metrics.metrics?.forgetting)),
-    num(pp(m.metrics.metrics?.bwt)),
+    num(pct(m.metrics.metrics?.average_accuracy) + plusMinus(m.intervals.average_accuracy)),
+    num(pp(m.metrics.metrics?.forgetting) + plusMinus(m.intervals.forgetting)),
+    num(pp(m.metrics.metrics?.bwt) + plusMinus(m.intervals.bwt)),
     num(m.trainSeconds === null ? s.unknown : duration(m.trainSeconds)),
     num(m.modelBytes === null ? s.unknown : bytes(m.modelBytes)),
     num(bytes(m.dataKeptBytes))
@@ -465,6 +504,8 @@ export function roiHtml(d: RoiData, lang: ReportLang): string {
   if (d.bench) {
     results += `<h3>${escapeHtml(`${s.resultsBench}: ${d.bench.benchmark ?? d.bench.file}`)}</h3>`
     results += resultsTable(s, d.bench.methods) + accuracyChart(s, d.bench.methods)
+    if (d.bench.methods.some((m) => m.seeds.length > 1)) results += para(s.intervalNote, 'note')
+    results += pairedTable(s, d.bench.paired)
   }
   if (results) sections.push(section(s.results, results))
   if (main) sections.push(storageSection(s, d))
@@ -546,6 +587,9 @@ export function roiCsv(d: RoiData): Array<{ title: string; rows: CsvTable }> {
       d.costsSet ? k.verdict : 'no cost figures set'
     ])
   }
+  const paired: CsvTable = [['a', 'b', 'metric', 'seeds', 'differences', 'mean_difference', 'half_width_95']]
+  for (const p of d.bench?.paired ?? [])
+    paired.push([p.a, p.b, p.metric, p.seeds.join(' '), p.differences.join(' '), p.difference.mean, p.difference.half])
   const settings: CsvTable = [
     ['setting', 'value'],
     ['computePerHour', d.costs.computePerHour],
@@ -558,6 +602,7 @@ export function roiCsv(d: RoiData): Array<{ title: string; rows: CsvTable }> {
   return [
     { title: 'methods', rows: methods },
     { title: 'costs', rows: costs },
+    ...(paired.length > 1 ? [{ title: 'paired', rows: paired }] : []),
     { title: 'settings', rows: settings }
   ]
 }

@@ -4,6 +4,7 @@
  * out. The same data feeds every format, so the PDF, the HTML and the CSV never disagree.
  */
 import type { CLMetrics } from '../../engine/metrics'
+import type { MeanInterval, PairedComparison } from '../../shared/seedSummary'
 
 export type ReportKind = 'forgetting' | 'roi'
 export type ReportFormat = 'html' | 'pdf' | 'csv'
@@ -93,6 +94,8 @@ export interface BenchMethod {
   parameterCounts: { shared: number; perTask: number; mainNet: number } | null
   bytesPerTask: number | null
   backend: string | null
+  /** Mean ± 95 % interval over the seeds of every metric (see shared/seedSummary). */
+  intervals: Record<string, MeanInterval>
 }
 
 export interface BenchResults {
@@ -100,4 +103,6 @@ export interface BenchResults {
   benchmark: string | null
   createdAt: string | null
   methods: BenchMethod[]
+  /** Paired differences hemb − hnet and hemb − hnet-random over the seeds both ran. */
+  paired: PairedComparison[]
 }
