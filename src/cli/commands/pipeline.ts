@@ -1,7 +1,7 @@
-import { readFileSync } from 'node:fs'
+import { loadConfigArg } from '../../service/namedConfigs'
 import { Service } from '../../service/service'
 import type { JobProgress, TrainOutcome, VersionView } from '../../shared/types'
-import { emit, table, usageError } from '../output'
+import { emit, table } from '../output'
 import { intOption, requirePositional, requireString, stringOption } from '../parse'
 import type { Command, ParsedArgs } from './types'
 import { cliActor } from './workspaceCli'
@@ -71,7 +71,7 @@ function cancelOnInterrupt(service: Service): () => void {
   return () => process.removeListener('SIGINT', handler)
 }
 
-const TRAIN_USAGE = 'keizoku train DIR --task NAME [--method M] [--steps N] [--seed S] [--config FILE.json] [--by NAME] [--json]'
+const TRAIN_USAGE = 'keizoku train DIR --task NAME [--method M] [--steps N] [--seed S] [--config NAME|FILE.json] [--by NAME] [--json]'
 export const trainCommand: Command = {
   name: 'train',
   summary: 'Learn a registered task: transferability row, H-embedding, training, evaluation → a candidate version.',
@@ -79,15 +79,8 @@ export const trainCommand: Command = {
   options: { task: { type: 'string' }, method: { type: 'string' }, steps: { type: 'string' }, seed: { type: 'string' }, config: { type: 'string' }, by: { type: 'string' } },
   async run(args, ctx) {
     const task = requireString(args, 'task', TRAIN_USAGE)
-    const configFile = stringOption(args, 'config')
-    let config: Record<string, unknown> | undefined
-    if (configFile) {
-      try {
-        config = JSON.parse(readFileSync(configFile, 'utf8')) as Record<string, unknown>
-      } catch (err) {
-        throw usageError(`Cannot read the config ${configFile}: ${err instanceof Error ? err.message : String(err)}.`, 'Pass a JSON object such as {"steps": 500}.')
-      }
-    }
+    const configArg = stringOption(args, 'config')
+    const config = configArg ? loadConfigArg(configArg).config : undefined
     const o = await withWorkspace(args, TRAIN_USAGE, async (s, by) => {
       const off = progressPrinter(s, ctx.json)
       const offInt = cancelOnInterrupt(s)
