@@ -39,7 +39,11 @@ export async function chooseBackend(
             : 'neither tfjs-node nor wasm could start; the plain JavaScript backend is slow but works'
       return { name, reason, tfjsVersion, attempts }
     } catch (err) {
-      attempts.push({ backend: name, ok: false, error: err instanceof Error ? err.message.split('\n')[0] : String(err) })
+      attempts.push({
+        backend: name,
+        ok: false,
+        error: err instanceof Error ? err.message.split('\n')[0] : String(err)
+      })
     }
   }
   const tried = attempts.map((a) => `${a.backend}: ${a.error}`).join('; ')
@@ -81,4 +85,3 @@ export function initBackend(env: Record<string, string | undefined> = process.en
   }
   return active
 }
-

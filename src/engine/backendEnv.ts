@@ -9,10 +9,19 @@ import type { BackendName } from '../shared/types'
 export function parseForced(value: string | undefined): BackendName | undefined {
   if (value === undefined || value.trim() === '') return undefined
   const v = value.trim().toLowerCase()
-  const alias: Record<string, BackendName> = { tensorflow: 'tensorflow', node: 'tensorflow', 'tfjs-node': 'tensorflow', wasm: 'wasm', cpu: 'cpu' }
+  const alias: Record<string, BackendName> = {
+    tensorflow: 'tensorflow',
+    node: 'tensorflow',
+    'tfjs-node': 'tensorflow',
+    wasm: 'wasm',
+    cpu: 'cpu'
+  }
   const name = alias[v]
   if (!name) {
-    throw new KeizokuError('unavailable', `KEIZOKU_BACKEND=${value} is not a backend; use one of tensorflow, wasm, cpu (or unset it).`)
+    throw new KeizokuError(
+      'unavailable',
+      `KEIZOKU_BACKEND=${value} is not a backend; use one of tensorflow, wasm, cpu (or unset it).`
+    )
   }
   return name
 }

@@ -1,4 +1,5 @@
 import * as tf from '@tensorflow/tfjs'
+import type { EngineConfig } from '../shared/domain/engineConfig'
 import { type ParamShape, shapeSize } from './mainnet'
 import { permutation, rng } from './seeds'
 
@@ -27,7 +28,7 @@ import { permutation, rng } from './seeds'
  * the gather by the inverse map (tfjs's own Gather gradient needs UnsortedSegmentSum, which the
  * wasm backend lacks).
  */
-export type GeneratedLayout = 'torch' | 'shuffled'
+export type GeneratedLayout = EngineConfig['hnet']['layout']
 
 /** Fixed seed of the `shuffled` layout's permutation (xor-ed with N). */
 const SHUFFLE_SEED = 0x6b657a6f

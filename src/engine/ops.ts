@@ -108,11 +108,13 @@ export function denseForward(x: tf.Tensor2D, w: tf.Tensor2D, b: tf.Tensor, act: 
   const [m, k] = x.shape
   const n = w.shape[1]
   const fused = FUSABLE[act]
-  const y = tf.engine().runKernel(
-    tf._FusedMatMul,
-    { a: tf.reshape(x, [1, m, k]), b: tf.reshape(w, [1, k, n]), bias: b },
-    { transposeA: false, transposeB: false, activation: fused ?? 'linear', leakyreluAlpha: 0 }
-  ) as tf.Tensor3D
+  const y = tf
+    .engine()
+    .runKernel(
+      tf._FusedMatMul,
+      { a: tf.reshape(x, [1, m, k]), b: tf.reshape(w, [1, k, n]), bias: b },
+      { transposeA: false, transposeB: false, activation: fused ?? 'linear', leakyreluAlpha: 0 }
+    ) as tf.Tensor3D
   const out = tf.reshape(y, [m, n]) as tf.Tensor2D
   return fused ? out : (activate(out, act) as tf.Tensor2D)
 }

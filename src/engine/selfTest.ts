@@ -1,5 +1,5 @@
 import * as tf from '@tensorflow/tfjs'
-import { gaussian, mulberry32 } from './random'
+import { gaussian, mulberry32 } from '../common/random'
 
 export interface SelfTestOptions {
   steps: number
@@ -51,7 +51,9 @@ export function runSelfTest(opts: SelfTestOptions): SelfTestOutput {
       losses.push(value)
       opts.onStep?.(step + 1, value)
     }
-    const finalAccuracy = tf.tidy(() => tf.mean(tf.cast(tf.equal(tf.argMax(forward(), 1), tf.argMax(y, 1)), 'float32')).dataSync()[0])
+    const finalAccuracy = tf.tidy(
+      () => tf.mean(tf.cast(tf.equal(tf.argMax(forward(), 1), tf.argMax(y, 1)), 'float32')).dataSync()[0]
+    )
     return { losses, finalAccuracy }
   } finally {
     tf.dispose([x, y, w1, b1, w2, b2])

@@ -1,11 +1,11 @@
 import * as tf from '@tensorflow/tfjs'
 import { beforeAll, describe, expect, it } from 'vitest'
-import { resolveConfig } from '../../src/engine/config'
+import { resolveConfig } from '../../src/shared/domain/engineConfig'
 import { LayoutMap, inverseIndex, layoutIndex, type GeneratedLayout } from '../../src/engine/generatedLayout'
 import { ChunkedHypernet } from '../../src/engine/hypernet'
 import { symEig } from '../../src/engine/linalg'
 import { mainNetSpec, paramShapes, shapeSize } from '../../src/engine/mainnet'
-import { gaussian, mulberry32 } from '../../src/engine/random'
+import { gaussian, mulberry32 } from '../../src/common/random'
 
 /**
  * Effective rank of a kernel W (rows × cols, cols ≤ rows): the participation ratio of its

@@ -1,9 +1,9 @@
 import * as tf from '@tensorflow/tfjs'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { initBackend } from '../../src/engine/backend'
-import { benchmarkSequence } from '../../src/engine/benchmarks'
+import { benchmarkSequence } from '../../src/common/benchmarks'
 import { createLearner } from '../../src/engine/learner'
-import type { Method } from '../../src/engine/types'
+import type { Method } from '../../src/shared/domain/methods'
 
 /**
  * The hypernet must learn a task as well as a plain net: on the first Permuted-MNIST task no

@@ -2,7 +2,7 @@ import { join } from 'node:path'
 import { mkdtempSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { describe, expect, it } from 'vitest'
-import { defaultEngineConfig, resolveConfig } from '../../src/engine/config'
+import { defaultEngineConfig, resolveConfig } from '../../src/shared/domain/engineConfig'
 import { loadConfigArg, namedConfigNames } from '../../src/service/namedConfigs'
 import { KeizokuError } from '../../src/shared/errors'
 
