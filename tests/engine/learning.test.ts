@@ -8,7 +8,7 @@ import type { Method } from '../../src/shared/domain/methods'
 /**
  * The hypernet must learn a task as well as a plain net: on the first Permuted-MNIST task no
  * regulariser acts, so `hnet` should match `independent` (same main net, same steps). With the
- * old [in, out] order (chunk 1,000 = 20 rows of a 784 × 50 kernel) seed 1 gave hnet 0.852 against
+ * old [in, out] order (chunk 1,000 = 20 rows of a 784 × 50 kernel) seed 1 (cpu backend) gave hnet 0.852 against
  * independent 0.910; with the layout fix 0.918.
  */
 describe('first-task learning of the hypernet (wasm)', () => {
