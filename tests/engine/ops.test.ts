@@ -63,4 +63,25 @@ describe('fast-gradient matMul (wasm)', () => {
     const s2 = tf.slice(x, [0, 0, 2], [5, 7, 3]).arraySync() as number[][][]
     expect(s2).toEqual(xs.map((r) => r.map((c) => c.slice(2, 5))))
   })
+
+  it('fast GatherV2 gives the stock results on every axis, int32 too, and rejects an index out of range', () => {
+    const x = tf.randomNormal([4, 5, 3], 0, 1, 'float32', 9)
+    const xs = x.arraySync() as number[][][]
+    const idx = tf.tensor1d([2, 0, 2, 1], 'int32')
+    expect(tf.gather(x, idx, 0).arraySync()).toEqual([2, 0, 2, 1].map((i) => xs[i]))
+    expect(tf.gather(x, idx, 1).arraySync()).toEqual(xs.map((r) => [2, 0, 2, 1].map((i) => r[i])))
+    expect(tf.gather(x, idx, 2).arraySync()).toEqual(xs.map((r) => r.map((c) => [2, 0, 2, 1].map((i) => c[i]))))
+    const ints = tf.tensor2d([1, 2, 3, 4, 5, 6], [2, 3], 'int32')
+    expect(tf.gather(ints, tf.tensor2d([2, 0, 1, 1], [2, 2], 'int32'), 1).arraySync()).toEqual([
+      [
+        [3, 1],
+        [2, 2]
+      ],
+      [
+        [6, 4],
+        [5, 5]
+      ]
+    ])
+    expect(() => tf.gather(x, tf.tensor1d([5], 'int32'), 1).dataSync()).toThrow(/index 5 is not in \[0, 4\]/)
+  })
 })
