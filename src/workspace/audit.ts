@@ -1,5 +1,5 @@
 import { sha256Hex } from './artifactStore'
-import type { AuditEntry, AuditVerification } from '../shared/domain/records'
+import type { AuditEntry, AuditVerification, NewAuditEntry } from '../shared/domain/records'
 import type { SqlValue } from './db'
 import { json, now, parseJson } from './stores/rows'
 import type { StoreContext } from './stores/context'
@@ -89,12 +89,7 @@ export function verifyAuditRows(rows: AuditRow[]): AuditVerification {
 export class AuditLog {
   constructor(private readonly ctx: StoreContext) {}
 
-  appendAudit(input: {
-    actor: string
-    action: string
-    subject?: string
-    details?: Record<string, unknown>
-  }): AuditEntry {
+  appendAudit(input: NewAuditEntry): AuditEntry {
     return this.ctx.transaction(() => {
       const last = this.ctx.db.get<{ id: number; hash: string }>('SELECT id, hash FROM audit ORDER BY id DESC LIMIT 1')
       const content = {

@@ -23,7 +23,11 @@ import type {
   VersionStatus,
   Workspace,
   WorkspaceInfo,
-  WorkspaceSettings
+  WorkspaceSettings,
+  NewEvaluation,
+  NewApproval,
+  NewReport,
+  NewAuditEntry
 } from '../shared/domain/records'
 import type { TaskData } from '../shared/dataset'
 import { ArtifactStore } from './artifactStore'
@@ -232,14 +236,7 @@ export class SqliteWorkspace implements Workspace {
     return this.versions.activeVersion()
   }
 
-  recordEvaluation(input: {
-    versionId?: number | null
-    taskId?: number | null
-    kind: 'accuracy' | 'transfer'
-    row: number[]
-    taskIds: number[]
-    details?: Record<string, unknown>
-  }): EvaluationRecord {
+  recordEvaluation(input: NewEvaluation): EvaluationRecord {
     return this.evaluations.recordEvaluation(input)
   }
 
@@ -249,13 +246,7 @@ export class SqliteWorkspace implements Workspace {
     return this.evaluations.listEvaluations(filter)
   }
 
-  recordApproval(input: {
-    versionId: number
-    decision: ApprovalRecord['decision']
-    by: string
-    comment?: string
-    policyResults?: unknown
-  }): ApprovalRecord {
+  recordApproval(input: NewApproval): ApprovalRecord {
     return this.approvals.recordApproval(input)
   }
 
@@ -263,14 +254,7 @@ export class SqliteWorkspace implements Workspace {
     return this.approvals.listApprovals(filter)
   }
 
-  recordReport(input: {
-    kind: string
-    format: string
-    path?: string | null
-    hash?: string | null
-    versionId?: number | null
-    details?: Record<string, unknown>
-  }): ReportRecord {
+  recordReport(input: NewReport): ReportRecord {
     return this.reports.recordReport(input)
   }
 
@@ -278,12 +262,7 @@ export class SqliteWorkspace implements Workspace {
     return this.reports.listReports()
   }
 
-  appendAudit(input: {
-    actor: string
-    action: string
-    subject?: string
-    details?: Record<string, unknown>
-  }): AuditEntry {
+  appendAudit(input: NewAuditEntry): AuditEntry {
     return this.audit.appendAudit(input)
   }
 

@@ -1,4 +1,4 @@
-import type { ApprovalRecord } from '../../shared/domain/records'
+import type { ApprovalRecord, NewApproval } from '../../shared/domain/records'
 import { assertOneOf, json, now, parseJson } from './rows'
 import type { StoreContext } from './context'
 import type { VersionStore } from './versions'
@@ -10,13 +10,7 @@ export class ApprovalStore {
     private readonly versions: VersionStore
   ) {}
 
-  recordApproval(input: {
-    versionId: number
-    decision: ApprovalRecord['decision']
-    by: string
-    comment?: string
-    policyResults?: unknown
-  }): ApprovalRecord {
+  recordApproval(input: NewApproval): ApprovalRecord {
     assertOneOf(input.decision, ['approve', 'reject', 'rollback', 'override'] as const, 'approval decision')
     this.versions.getVersion(input.versionId)
     const { lastInsertRowid: id } = this.ctx.db.run(

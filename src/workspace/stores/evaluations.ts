@@ -1,4 +1,4 @@
-import type { EvaluationRecord } from '../../shared/domain/records'
+import type { EvaluationRecord, NewEvaluation } from '../../shared/domain/records'
 import type { SqlValue } from '../db'
 import { assertOneOf, json, now, parseJson } from './rows'
 import type { StoreContext } from './context'
@@ -7,14 +7,7 @@ import type { StoreContext } from './context'
 export class EvaluationStore {
   constructor(private readonly ctx: StoreContext) {}
 
-  recordEvaluation(input: {
-    versionId?: number | null
-    taskId?: number | null
-    kind: 'accuracy' | 'transfer'
-    row: number[]
-    taskIds: number[]
-    details?: Record<string, unknown>
-  }): EvaluationRecord {
+  recordEvaluation(input: NewEvaluation): EvaluationRecord {
     assertOneOf(input.kind, ['accuracy', 'transfer'] as const, 'evaluation kind')
     const { lastInsertRowid: id } = this.ctx.db.run(
       'INSERT INTO evaluations (version_id, task_id, kind, row_json, task_ids_json, details_json, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)',

@@ -1,4 +1,4 @@
-import type { ReportRecord } from '../../shared/domain/records'
+import type { ReportRecord, NewReport } from '../../shared/domain/records'
 import { json, now, parseJson } from './rows'
 import type { StoreContext } from './context'
 
@@ -6,14 +6,7 @@ import type { StoreContext } from './context'
 export class ReportStore {
   constructor(private readonly ctx: StoreContext) {}
 
-  recordReport(input: {
-    kind: string
-    format: string
-    path?: string | null
-    hash?: string | null
-    versionId?: number | null
-    details?: Record<string, unknown>
-  }): ReportRecord {
+  recordReport(input: NewReport): ReportRecord {
     const { lastInsertRowid: id } = this.ctx.db.run(
       'INSERT INTO reports (kind, format, path, hash, version_id, details_json, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)',
       input.kind,
