@@ -6,7 +6,7 @@ import type { CallName } from '../shared/channels'
 import type { CallResult, ParsedArg } from '../shared/api'
 import { KeizokuError } from '../shared/errors'
 import { parseArg, assertCallName } from '../shared/validate'
-import type { AppInfo, BackendInfo, ProgressEvent, SelfTestResult, WorkspaceSummary } from '../shared/types'
+import type { AppInfo, BackendInfo, BaselinesOutcome, ProgressEvent, SelfTestResult, WorkspaceSummary } from '../shared/types'
 import { checkWorkspace, previewDataset, repairWorkspace, addTaskFromSource, workspaceExists, type Workspace } from '../workspace/index'
 import { approve, compareVersion, reject, rollback } from './approval'
 import { addDemoTasks } from './demo'
@@ -16,6 +16,7 @@ import { keizokuHome, RecentList } from './home'
 import { isInside, resolveUserPath } from './paths'
 import { Session } from './session'
 import { Trainer } from './training'
+import { BaselineRunner, listBaselines } from './baselines'
 import { computeTransfer, latestTransfer } from './transfer'
 import { reportBuild, type BuildReportOptions } from './reports/index'
 import { runInWorker, type RunningJob } from './workerClient'
@@ -48,6 +49,7 @@ export class Service {
   private readonly running = new Set<RunningJob<unknown>>()
   private readonly session = new Session()
   private readonly trainer = new Trainer(this.hub)
+  private readonly baselines = new BaselineRunner(this.hub)
   private readonly recent: RecentList
   private readonly root: string | null
   private backend?: Promise<BackendInfo>
@@ -76,6 +78,7 @@ export class Service {
 
   async close(): Promise<void> {
     await this.trainer.closeAll()
+    await this.baselines.closeAll()
     await Promise.all([...this.running].map((j) => j.kill()))
     this.session.close()
   }
@@ -128,8 +131,8 @@ export class Service {
   }
 
   private refuseWhileTraining(what: string): void {
-    if (this.trainer.busy()) {
-      throw new KeizokuError('conflict', `A training job is running; ${what} would stop it.`, { hint: 'Cancel the job or wait for it to finish.' })
+    if (this.trainer.busy() || this.baselines.busy()) {
+      throw new KeizokuError('conflict', `A training or baselines job is running; ${what} would stop it.`, { hint: 'Cancel the job or wait for it to finish.' })
     }
   }
 
@@ -277,7 +280,9 @@ export class Service {
     },
     'train.cancel': async (a) => {
       const ws = this.ws()
-      this.trainer.cancel(ws, a.job)
+      // Screens show one running job with one Cancel button, whatever its kind.
+      if (ws.getJob(a.job).kind === 'baselines') this.baselines.cancel(ws, a.job)
+      else this.trainer.cancel(ws, a.job)
       ws.appendAudit({ actor: this.actor(a.by), action: 'train.cancel-requested', subject: `job ${a.job}`, details: {} })
       return jobView(ws.getJob(a.job), taskMap(ws))
     },
@@ -295,6 +300,26 @@ export class Service {
       done.catch(() => {})
       return { job: jobView(ws.getJob(job.id), taskMap(ws)), version: null }
     },
+    'baselines.start': async (a) => {
+      const ws = this.ws()
+      const by = this.actor(a.by)
+      const job = this.baselines.prepare(ws, { methods: a.methods, seeds: a.seeds, by })
+      return this.runBaselines(ws, job.id, by, a.wait)
+    },
+    'baselines.resume': async (a) => {
+      const ws = this.ws()
+      this.baselines.assertResumable(ws, a.job)
+      const by = this.actor(a.by)
+      ws.appendAudit({ actor: by, action: 'baselines.resumed', subject: `job ${a.job}`, details: { stored: ws.listBaselineRuns({ jobId: a.job }).length } })
+      return this.runBaselines(ws, a.job, by, a.wait)
+    },
+    'baselines.cancel': async (a) => {
+      const ws = this.ws()
+      this.baselines.cancel(ws, a.job)
+      ws.appendAudit({ actor: this.actor(a.by), action: 'baselines.cancel-requested', subject: `job ${a.job}`, details: {} })
+      return jobView(ws.getJob(a.job), taskMap(ws))
+    },
+    'baselines.list': async () => listBaselines(this.ws()),
     'jobs.list': async () => {
       const ws = this.ws()
       const tasks = taskMap(ws)
@@ -333,6 +358,15 @@ export class Service {
       const ws = this.ws()
       return { entries: ws.listAudit({ limit: a.limit ?? 500, action: a.action }), verification: ws.verifyAudit() }
     }
+  }
+
+  private async runBaselines(ws: Workspace, jobId: number, by: string, wait: boolean | undefined): Promise<BaselinesOutcome> {
+    const done = this.baselines.run(ws, jobId, by)
+    if (wait) return done
+    done.catch(() => {
+      // Failures are recorded on the job and sent as job.updated; nobody awaits this promise.
+    })
+    return { job: jobView(ws.getJob(jobId), taskMap(ws)), runs: [] }
   }
 
   private async decided<V>(v: V): Promise<V> {

@@ -46,6 +46,43 @@ export interface TrainOutput {
   backend: string
 }
 
+/** One (method, seed) baseline over the lineage's tasks, run in one worker. */
+export interface BaselinePayload {
+  dir: string
+  method: Method
+  seed: number
+  /** The lineage's tasks in order, each with the engine settings the lineage used for it. */
+  tasks: Array<{ taskId: number; config: Record<string, unknown> }>
+  inputShape: number[]
+  /** A checkpoint of this (method, seed) written after its last finished task, to resume from. */
+  checkpointHash: string | null
+}
+
+/** Progress of a baseline run: the task being learned and the step within it. */
+export interface BaselineStep extends StepProgress {
+  taskIndex: number
+}
+
+/** State after `done` tasks: enough to continue with task `done` exactly as without a stop. */
+export interface BaselineCheckpoint {
+  method: Method
+  seed: number
+  done: number
+  R: Array<Array<number | null>>
+  b: Array<number | null>
+  trainMs: number[]
+  snapshot: LearnerSnapshot
+}
+
+export interface BaselineOutput {
+  R: Array<Array<number | null>>
+  b: Array<number | null>
+  trainMs: number[]
+  parameterCounts: import('../engine/types').ParameterCounts
+  snapshotBytes: number
+  backend: string
+}
+
 export interface TransferPayload {
   snapshot: LearnerSnapshot
   sets: LabelledSet[]
@@ -62,6 +99,7 @@ export type WorkerJob =
   | { kind: 'backendInfo'; payload: Record<string, never> }
   | { kind: 'selfTest'; payload: { steps: number; seed: number } }
   | { kind: 'train'; payload: TrainPayload }
+  | { kind: 'baseline'; payload: BaselinePayload }
   | { kind: 'transfer'; payload: TransferPayload }
   | { kind: 'export'; payload: ExportPayload }
 
@@ -74,7 +112,7 @@ export interface WorkerStart {
 
 export type WorkerMessage =
   | { type: 'progress'; data: unknown }
-  | { type: 'checkpoint'; data: TrainCheckpoint }
+  | { type: 'checkpoint'; data: TrainCheckpoint | BaselineCheckpoint }
   | { type: 'result'; data: unknown }
   | { type: 'error'; error: ErrorInfo }
 

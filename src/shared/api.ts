@@ -3,6 +3,8 @@ import type { CallName } from './channels'
 import type {
   AppInfo,
   AuditListing,
+  BaselineListing,
+  BaselinesOutcome,
   CheckReport,
   DatasetPreview,
   ExportResult,
@@ -180,6 +182,23 @@ export const api = {
   'train.cancel': call<JobView>()(z.object({ job: id, by: person.optional() }).strict()),
   'train.resume': call<TrainOutcome>()(z.object({ job: id, wait: z.boolean().optional(), by: person.optional() }).strict()),
   'jobs.list': call<JobView[]>()(none),
+
+  /** Measure baselines on the active lineage's tasks (same order, splits and settings) in a background job. */
+  'baselines.start': call<BaselinesOutcome>()(
+    z
+      .object({
+        methods: z.array(method).min(1, 'choose at least one method').max(6),
+        /** Default: the active lineage's seed. */
+        seeds: z.array(seed).min(1).max(10).optional(),
+        wait: z.boolean().optional(),
+        by: person.optional()
+      })
+      .strict()
+  ),
+  /** Continue a cancelled or interrupted baselines job: finished runs are kept, the current one resumes at its next task. */
+  'baselines.resume': call<BaselinesOutcome>()(z.object({ job: id, wait: z.boolean().optional(), by: person.optional() }).strict()),
+  'baselines.cancel': call<JobView>()(z.object({ job: id, by: person.optional() }).strict()),
+  'baselines.list': call<BaselineListing>()(none),
 
   'versions.list': call<VersionView[]>()(none),
   'versions.compare': call<VersionComparison>()(z.object({ version: id }).strict()),

@@ -3,6 +3,7 @@ import type {
   ApprovalPolicy,
   AuditEntry,
   AuditVerification,
+  BaselineRunRecord,
   DatasetPreview,
   IntegrityReport,
   JobStatus,
@@ -152,9 +153,14 @@ export interface JobView {
 export interface JobProgress {
   jobId: number
   taskId: number | null
-  phase: 'preparing' | 'transferability' | 'training' | 'evaluating' | 'saving'
+  phase: 'preparing' | 'transferability' | 'training' | 'evaluating' | 'saving' | 'baselines'
   step: number
   totalSteps: number
+  /** Baselines job: the (method, seed) running and its task (1-based) out of `tasks`. */
+  method?: string
+  seed?: number
+  task?: number
+  tasks?: number
   loss?: LossParts
   batchAccuracy?: number
   stepsPerSecond?: number
@@ -207,6 +213,32 @@ export interface VersionComparison {
 export interface TrainOutcome {
   job: JobView
   version: VersionView | null
+}
+
+// ───────────── baselines on the workspace's own tasks ─────────────
+
+/** A stored baseline run with the numbers a screen shows next to the active lineage. */
+export interface BaselineRunView extends BaselineRunRecord {
+  taskNames: string[]
+  /** Final average accuracy, forgetting (Chaudhry) and training seconds of this run; null when not measurable. */
+  averageAccuracy: number | null
+  forgetting: number | null
+  trainSeconds: number
+}
+
+export interface BaselineListing {
+  /** The active version: runs listed are those measured on its lineage. */
+  versionId: number | null
+  runs: BaselineRunView[]
+  /** The same numbers for the active lineage, on the same tasks as the runs (null without runs). */
+  lineage: { method: string; seed: number; averageAccuracy: number | null; forgetting: number | null; trainSeconds: number | null } | null
+  /** Runs measured for an earlier version of this lineage (measure again to include the newer tasks). */
+  olderRuns: number
+}
+
+export interface BaselinesOutcome {
+  job: JobView
+  runs: BaselineRunView[]
 }
 
 export interface ExportResult {

@@ -43,7 +43,7 @@ interface TableSummary {
   taskNames: Record<number, string>
 }
 
-const TABLES = ['tasks', 'jobs', 'versions', 'evaluations', 'approvals', 'reports', 'audit'] as const
+const TABLES = ['tasks', 'jobs', 'versions', 'evaluations', 'approvals', 'reports', 'baseline_runs', 'audit'] as const
 
 /** What a (possibly damaged) database holds, as far as it can be read. */
 function summarise(dbPath: string): TableSummary {

@@ -311,6 +311,49 @@ export interface EvaluationRecord {
   createdAt: string
 }
 
+/** A task a baseline run could not learn, and why (e.g. its training data was dropped). */
+export interface SkippedTask {
+  taskId: number
+  name: string
+  reason: string
+}
+
+/**
+ * What one baseline run measured, task by task, in the lineage's order. R[i][j] = holdout
+ * accuracy on task j after learning task i (j ≤ i), R[i][i+1] = accuracy on the next task
+ * before learning it; null where the task keeps no holdout set.
+ */
+export interface BaselineResult {
+  R: Array<Array<number | null>>
+  /** Accuracy of a freshly initialised learner on each task (the FWT baseline). */
+  b: Array<number | null>
+  /** Training milliseconds per task. */
+  trainMs: number[]
+  parameterCounts: { shared: number; perTask: number; mainNet: number; compression: number }
+  /** Bytes of the learner snapshot tensors after the last task. */
+  snapshotBytes: number
+}
+
+/** One (method, seed) baseline measured on the workspace's own tasks. */
+export interface BaselineRunRecord {
+  id: number
+  jobId: number | null
+  /** The version whose lineage (tasks, order, splits, per-task settings) the run copies. */
+  lineageVersionId: number
+  method: string
+  seed: number
+  backend: string
+  /** The engine settings used for each task, in order (the lineage's). */
+  config: Array<Record<string, unknown>>
+  /** Tasks learned, in order. */
+  taskIds: number[]
+  skipped: SkippedTask[]
+  result: BaselineResult
+  createdAt: string
+}
+
+export type NewBaselineRun = Omit<BaselineRunRecord, 'id' | 'createdAt'>
+
 export type ApprovalDecision = 'approve' | 'reject' | 'rollback' | 'override'
 
 export interface ApprovalRecord {
@@ -484,6 +527,11 @@ export interface Workspace {
     details?: Record<string, unknown>
   }): EvaluationRecord
   listEvaluations(filter?: { versionId?: number; taskId?: number; kind?: 'accuracy' | 'transfer' }): EvaluationRecord[]
+
+  // baselines measured on the workspace's own tasks
+  recordBaselineRun(input: NewBaselineRun): BaselineRunRecord
+  /** Oldest first. */
+  listBaselineRuns(filter?: { lineageVersionId?: number; jobId?: number }): BaselineRunRecord[]
 
   // approvals
   recordApproval(input: {

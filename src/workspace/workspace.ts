@@ -10,11 +10,13 @@ import type {
   AuditEntry,
   AuditVerification,
   BackupInfo,
+  BaselineRunRecord,
   EvaluationRecord,
   IntegrityReport,
   JobPatch,
   JobRecord,
   JobStatus,
+  NewBaselineRun,
   NewTask,
   NewVersion,
   OpenOptions,
@@ -30,6 +32,7 @@ import type {
   WorkspaceSettings
 } from './types'
 import { ArtifactStore } from './artifactStore'
+import { insertBaselineRun, selectBaselineRuns } from './baselineRuns'
 import { auditHash } from './audit'
 import { openSqlite, type SqlDatabase, type SqlValue } from './db'
 import { createBackup, listBackups } from './backups'
@@ -951,6 +954,16 @@ export class SqliteWorkspace implements Workspace {
   activeVersion(): VersionRecord | null {
     const row = this.db.get<VersionRow>("SELECT * FROM versions WHERE status = 'active'")
     return row ? toVersion(row) : null
+  }
+
+  // ───────────── baselines ─────────────
+
+  recordBaselineRun(input: NewBaselineRun): BaselineRunRecord {
+    return insertBaselineRun(this.db, input)
+  }
+
+  listBaselineRuns(filter: { lineageVersionId?: number; jobId?: number } = {}): BaselineRunRecord[] {
+    return selectBaselineRuns(this.db, filter)
   }
 
   // ───────────── evaluations, approvals, reports ─────────────

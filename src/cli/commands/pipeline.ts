@@ -7,7 +7,7 @@ import type { Command, ParsedArgs } from './types'
 import { cliActor } from './workspaceCli'
 
 /** Opens DIR in a CLI-hosted service, runs `fn`, and always closes it. */
-async function withWorkspace<T>(args: ParsedArgs, usage: string, fn: (s: Service, by: string) => Promise<T>): Promise<T> {
+export async function withWorkspace<T>(args: ParsedArgs, usage: string, fn: (s: Service, by: string) => Promise<T>): Promise<T> {
   const dir = requirePositional(args, 0, 'the workspace folder DIR', usage)
   const by = stringOption(args, 'by') ?? cliActor()
   const service = new Service({ host: 'cli' })
@@ -59,13 +59,13 @@ function progressPrinter(service: Service, quiet: boolean): () => void {
 }
 
 /** Ctrl+C cancels the job cleanly (the workspace stays as before it) instead of killing it. */
-function cancelOnInterrupt(service: Service): () => void {
+export function cancelOnInterrupt(service: Service): () => void {
   const handler = (): void => {
     process.stderr.write('Cancelling… (the workspace stays as it was before this job)\n')
     void service
       .invoke('jobs.list', {})
       .then((jobs) => jobs.find((j) => j.status === 'running'))
-      .then((j) => (j ? service.invoke('train.cancel', { job: j.id }) : undefined))
+      .then((j) => (j ? service.invoke(j.kind === 'baselines' ? 'baselines.cancel' : 'train.cancel', { job: j.id }) : undefined))
   }
   process.once('SIGINT', handler)
   return () => process.removeListener('SIGINT', handler)

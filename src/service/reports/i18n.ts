@@ -87,7 +87,7 @@ const en = {
   measuredHere: 'measured in this workspace',
   measuredBench: 'measured on a benchmark (bench file), not on this workspace’s tasks',
   notRun: 'not measured',
-  notRunHint: 'run it with `keizoku bench` or train it in the workspace to include it',
+  notRunHint: 'measure it on this workspace’s tasks (Reports → Measure baselines, or `keizoku baselines DIR`) to include it',
   keizokuMethod: 'Keizoku (reported lineage)',
   results: 'Results',
   resultsWorkspace: 'On this workspace’s tasks',
@@ -131,6 +131,7 @@ const en = {
   unknown: 'not recorded',
   seeds: 'seeds',
   versions: 'versions',
+  baselineRuns: 'baseline runs',
   fromParams: 'from the parameter counts of version',
   fromBench: 'from the bench file',
   page: 'Page'
@@ -216,7 +217,7 @@ const ja: Strings = {
   measuredHere: 'このワークスペースで測定',
   measuredBench: 'ベンチマークで測定（bench ファイル）。このワークスペースのタスクではありません',
   notRun: '未測定',
-  notRunHint: '含めるには `keizoku bench` で実行するか、ワークスペースで学習してください',
+  notRunHint: '含めるには、このワークスペースのタスクで測定してください（レポート → ベースラインを測定、または `keizoku baselines DIR`）',
   keizokuMethod: 'Keizoku（対象の系譜）',
   results: '結果',
   resultsWorkspace: 'このワークスペースのタスク',
@@ -260,6 +261,7 @@ const ja: Strings = {
   unknown: '記録なし',
   seeds: 'シード',
   versions: 'バージョン',
+  baselineRuns: 'ベースライン実行',
   fromParams: 'パラメータ数より: バージョン',
   fromBench: 'bench ファイルより',
   page: 'ページ'

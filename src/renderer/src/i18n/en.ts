@@ -116,7 +116,8 @@ export default {
     transferability: 'measuring transferability',
     training: 'training',
     evaluating: 'evaluating',
-    saving: 'saving'
+    saving: 'saving',
+    baselines: 'measuring baselines'
   },
   job: {
     heading: 'Running job',
@@ -385,6 +386,26 @@ export default {
     save: 'Save settings',
     saved: 'Settings saved.'
   },
+  baselines: {
+    heading: 'Baselines on this workspace’s tasks',
+    noLineage: 'Learn and approve a task first: baselines are measured on the learned tasks.',
+    noneTitle: 'No baselines measured yet',
+    none: 'Without them the ROI report cannot compute savings. Measure them here: each method learns the same tasks in the same order, on the same splits and with the same settings as the active lineage, in the background.',
+    methods: 'Methods',
+    seedsLabel: 'Seeds (optional)',
+    seedsHelp: 'Comma-separated. Blank: the lineage’s seed. With two or more seeds the report states intervals.',
+    measure: 'Measure baselines',
+    resume: 'Continue job {id}',
+    older: '{n} run(s) were measured for an earlier version; measure again to include the newer tasks.',
+    method: 'Method',
+    seeds: 'Seeds',
+    accuracy: 'Final average accuracy',
+    forgetting: 'Forgetting',
+    time: 'Training time',
+    lineage: 'active lineage',
+    sameTasks: 'Measured on {n} learned tasks of version {version}, same order and splits.',
+    skipped: 'Skipped (training data dropped): {names}.'
+  },
   reports: {
     heading: 'Reports',
     intro: 'The forgetting report and the return-on-investment report of this workspace, to preview here and export as PDF, HTML or CSV.',
@@ -392,8 +413,8 @@ export default {
     kind: 'Report kind',
     kinds: { forgetting: 'Forgetting', roi: 'Return on investment (ROI)' },
     language: 'Report language',
-    baselines: 'Baselines file (optional)',
-    baselinesHelp: 'Results of `keizoku bench --out`, shown as the measured baselines.',
+    baselines: 'Benchmark results file (optional)',
+    baselinesHelp: 'Results of `keizoku bench --out` on a built-in benchmark, shown apart from the baselines measured on this workspace’s tasks.',
     previewHeading: 'Preview',
     preview: 'Preview',
     previewFrame: 'Report preview',

@@ -112,7 +112,8 @@ const ja: typeof en = {
     transferability: '転移性を測定中',
     training: '学習中',
     evaluating: '評価中',
-    saving: '保存中'
+    saving: '保存中',
+    baselines: 'ベースラインを測定中'
   },
   job: {
     heading: '実行中のジョブ',
@@ -383,6 +384,26 @@ const ja: typeof en = {
     save: '設定を保存',
     saved: '設定を保存しました。'
   },
+  baselines: {
+    heading: 'このワークスペースのタスクでのベースライン',
+    noLineage: 'まずタスクを学習して承認してください。ベースラインは学習済みのタスクで測定します。',
+    noneTitle: 'ベースラインはまだ測定されていません',
+    none: 'ベースラインがないと ROI レポートは削減額を計算できません。ここで測定してください。各手法はアクティブな系列と同じタスクを同じ順序で、同じ分割と同じ設定で、バックグラウンドで学習します。',
+    methods: '手法',
+    seedsLabel: 'シード（任意）',
+    seedsHelp: 'カンマ区切り。空欄なら系列のシード。2 つ以上のシードでレポートに区間が示されます。',
+    measure: 'ベースラインを測定',
+    resume: 'ジョブ {id} を続ける',
+    older: '以前のバージョンに対して測定した実行が {n} 件あります。新しいタスクを含めるには再測定してください。',
+    method: '手法',
+    seeds: 'シード',
+    accuracy: '最終平均精度',
+    forgetting: '忘却',
+    time: '学習時間',
+    lineage: 'アクティブな系列',
+    sameTasks: 'バージョン {version} の学習済み {n} タスクで、同じ順序と分割で測定。',
+    skipped: '除外（学習データ削除済み）: {names}。'
+  },
   reports: {
     heading: 'レポート',
     intro: 'このワークスペースの忘却レポートと投資対効果（ROI）レポート。ここでプレビューし、PDF・HTML・CSV で書き出せます。',
@@ -390,8 +411,8 @@ const ja: typeof en = {
     kind: 'レポートの種類',
     kinds: { forgetting: '忘却', roi: '投資対効果（ROI）' },
     language: 'レポートの言語',
-    baselines: 'ベースラインのファイル（任意）',
-    baselinesHelp: '`keizoku bench --out` の結果。測定したベースラインとして示します。',
+    baselines: 'ベンチマーク結果ファイル（任意）',
+    baselinesHelp: '組み込みベンチマークでの `keizoku bench --out` の結果。このワークスペースのタスクで測定したベースラインとは別に示します。',
     previewHeading: 'プレビュー',
     preview: 'プレビュー',
     previewFrame: 'レポートのプレビュー',
