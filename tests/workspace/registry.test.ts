@@ -27,13 +27,13 @@ function thrown(fn: () => unknown): KeizokuError {
 }
 
 describe('open and create', () => {
-  it('creates keizoku.db, artifacts/ and backups/ with WAL, FULL sync, foreign keys and schema version 1', () => {
+  it('creates keizoku.db, artifacts/ and backups/ with WAL, FULL sync, foreign keys and the latest schema version', () => {
     const dir = join(tempDir(), 'new')
     const ws = openWorkspace(dir, { create: true, actor: 'tester' })
     expect(existsSync(join(dir, 'keizoku.db'))).toBe(true)
     expect(existsSync(join(dir, 'artifacts'))).toBe(true)
     expect(existsSync(join(dir, 'backups'))).toBe(true)
-    expect(ws.info().schemaVersion).toBe(1)
+    expect(ws.info().schemaVersion).toBe(2)
     expect(ws.listAudit()[0]).toMatchObject({ actor: 'tester', action: 'workspace.created' })
     ws.close()
     const raw = new Database(join(dir, 'keizoku.db'), { readonly: true })
