@@ -20,9 +20,9 @@
  * Everything is synchronous except backup/repair and dataset import (file streaming), because
  * better-sqlite3 is synchronous and a transaction must not span an await.
  */
-export type * from './types'
+export type * from '../shared/domain/records'
 import type { LabelledSet, TaskData } from '../shared/dataset'
-import type { TensorRecord } from '../engine/types'
+import type { TensorRecord } from '../shared/domain/learning'
 
 // ───────────────────────────── functions ─────────────────────────────
 //

@@ -2,7 +2,7 @@ import { closeSync, existsSync, mkdirSync, openSync, readdirSync, readSync, rmSy
 import { basename, join, resolve } from 'node:path'
 import type { TaskData } from '../shared/dataset'
 import { KeizokuError, type ErrorInfo } from '../shared/errors'
-import type { TensorRecord } from '../engine/types'
+import type { TensorRecord } from '../shared/domain/learning'
 import type {
   ApprovalRecord,
   ArtifactCheck,
@@ -30,7 +30,7 @@ import type {
   Workspace,
   WorkspaceInfo,
   WorkspaceSettings
-} from './types'
+} from '../shared/domain/records'
 import { ArtifactStore } from './artifactStore'
 import { insertBaselineRun, selectBaselineRuns } from './baselineRuns'
 import { auditHash } from './audit'
