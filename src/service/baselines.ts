@@ -1,5 +1,5 @@
-import { resolveConfig } from '../engine/config'
-import type { Method } from '../engine/types'
+import { resolveConfig } from '../shared/domain/engineConfig'
+import type { Method } from '../shared/domain/methods'
 import { KeizokuError } from '../shared/errors'
 import type { BaselineListing, BaselineRunView, BaselinesOutcome, JobProgress } from '../shared/types'
 import type { BaselineRunRecord, JobRecord, SkippedTask, Workspace } from '../workspace/index'

@@ -80,7 +80,7 @@ export interface BaselineOutput {
   R: Array<Array<number | null>>
   b: Array<number | null>
   trainMs: number[]
-  parameterCounts: import('../engine/types').ParameterCounts
+  parameterCounts: ParameterCounts
   snapshotBytes: number
   backend: string
 }

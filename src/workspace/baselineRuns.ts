@@ -1,5 +1,5 @@
 import type { SqlDatabase, SqlValue } from './db'
-import type { BaselineRunRecord, NewBaselineRun } from './types'
+import type { BaselineRunRecord, NewBaselineRun } from '../shared/domain/records'
 
 /** Rows of `baseline_runs` (migration 2): baselines measured on the workspace's own tasks. */
 interface BaselineRunRow {
