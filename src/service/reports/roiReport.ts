@@ -597,9 +597,11 @@ export function roiCsv(d: RoiData): Array<{ title: string; rows: CsvTable }> {
       m.modelBytes,
       m.perTaskModelsBytes,
       m.dataKeptBytes,
-      m.source === 'workspace'
-        ? `versions ${m.provenance}`
-        : `${m.provenance}${m.seeds.length ? `, seeds ${m.seeds.join(' ')}` : ''}`,
+      m.runIds?.length
+        ? `baseline runs ${m.runIds.map((id) => `#${id}`).join(' ')}, seeds ${m.seeds.join(' ')}`
+        : m.source === 'workspace'
+          ? `versions ${m.provenance}`
+          : `${m.provenance}${m.seeds.length ? `, seeds ${m.seeds.join(' ')}` : ''}`,
       m.at
     ])
   }
