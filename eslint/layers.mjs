@@ -51,7 +51,8 @@ function layerOf(absPath) {
 }
 
 function targetOf(spec, fromFile) {
-  for (const [alias, dir] of Object.entries(ALIASES)) if (spec.startsWith(alias)) return resolve(ROOT, dir, spec.slice(alias.length))
+  for (const [alias, dir] of Object.entries(ALIASES))
+    if (spec.startsWith(alias)) return resolve(ROOT, dir, spec.slice(alias.length))
   if (spec.startsWith('.')) return resolve(dirname(fromFile), spec)
   return null
 }

@@ -45,7 +45,8 @@ import type { TensorRecord } from '../shared/domain/learning'
 //   — import with the workspace's input shape as expectation, then ws.addTask.
 // encodeTensorFile / decodeTensorFile — the binary tensor format (docs/workspace-format.md).
 
-export { openWorkspace, workspaceExists } from './workspace'
+export { openWorkspace } from './open'
+export { workspaceExists } from './layout'
 export { checkWorkspace, repairWorkspace } from './integrity'
 export { importDataset, previewDataset, DatasetProblemsError } from './import'
 export { addTaskFromSource } from './addTaskFromSource'

@@ -36,7 +36,11 @@ describe('the layering is enforced by lint', () => {
       ['src/server/x.ts', "import { Service } from '../service/service'", 0]
     ]
     for (const [path, code, count] of cases) {
-      expect({ path, code, errors: (await layerErrors(path, `${code}\n`)).length }).toEqual({ path, code, errors: count })
+      expect({ path, code, errors: (await layerErrors(path, `${code}\n`)).length }).toEqual({
+        path,
+        code,
+        errors: count
+      })
     }
   })
 })

@@ -1,7 +1,11 @@
 /** The allowed values the API, the hosts and the screens share, each list written once. */
 
 export type BenchmarkKind = 'split-mnist' | 'permuted-mnist' | 'rotated-mnist'
-export const BENCHMARK_KINDS = ['split-mnist', 'permuted-mnist', 'rotated-mnist'] as const satisfies readonly BenchmarkKind[]
+export const BENCHMARK_KINDS = [
+  'split-mnist',
+  'permuted-mnist',
+  'rotated-mnist'
+] as const satisfies readonly BenchmarkKind[]
 
 export type Language = 'en' | 'ja'
 export const LANGUAGES = ['en', 'ja'] as const satisfies readonly Language[]

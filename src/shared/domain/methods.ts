@@ -2,7 +2,14 @@
 export type Method = 'hemb' | 'hnet' | 'hnet-random' | 'finetune' | 'independent' | 'ewc'
 
 /** In the order the Train screen offers them; hemb (H-score-guided hypernetwork) is the default. */
-export const METHODS = ['hemb', 'hnet', 'hnet-random', 'finetune', 'independent', 'ewc'] as const satisfies readonly Method[]
+export const METHODS = [
+  'hemb',
+  'hnet',
+  'hnet-random',
+  'finetune',
+  'independent',
+  'ewc'
+] as const satisfies readonly Method[]
 
 export const DEFAULT_METHOD: Method = 'hemb'
 

@@ -471,6 +471,39 @@ export interface OpenOptions {
   settings?: SettingsPatch
 }
 
+export interface NewEvaluation {
+  versionId?: number | null
+  taskId?: number | null
+  kind: 'accuracy' | 'transfer'
+  row: number[]
+  taskIds: number[]
+  details?: Record<string, unknown>
+}
+
+export interface NewApproval {
+  versionId: number
+  decision: ApprovalDecision
+  by: string
+  comment?: string
+  policyResults?: unknown
+}
+
+export interface NewReport {
+  kind: string
+  format: string
+  path?: string | null
+  hash?: string | null
+  versionId?: number | null
+  details?: Record<string, unknown>
+}
+
+export interface NewAuditEntry {
+  actor: string
+  action: string
+  subject?: string
+  details?: Record<string, unknown>
+}
+
 export interface Workspace {
   readonly dir: string
   readonly dbPath: string
@@ -519,14 +552,7 @@ export interface Workspace {
   activeVersion(): VersionRecord | null
 
   // evaluations
-  recordEvaluation(input: {
-    versionId?: number | null
-    taskId?: number | null
-    kind: 'accuracy' | 'transfer'
-    row: number[]
-    taskIds: number[]
-    details?: Record<string, unknown>
-  }): EvaluationRecord
+  recordEvaluation(input: NewEvaluation): EvaluationRecord
   listEvaluations(filter?: { versionId?: number; taskId?: number; kind?: 'accuracy' | 'transfer' }): EvaluationRecord[]
 
   // baselines measured on the workspace's own tasks
@@ -535,30 +561,17 @@ export interface Workspace {
   listBaselineRuns(filter?: { lineageVersionId?: number; jobId?: number }): BaselineRunRecord[]
 
   // approvals
-  recordApproval(input: {
-    versionId: number
-    decision: ApprovalDecision
-    by: string
-    comment?: string
-    policyResults?: unknown
-  }): ApprovalRecord
+  recordApproval(input: NewApproval): ApprovalRecord
   listApprovals(filter?: { versionId?: number }): ApprovalRecord[]
 
   // audit log (append-only; UPDATE/DELETE are refused by triggers)
-  appendAudit(input: { actor: string; action: string; subject?: string; details?: Record<string, unknown> }): AuditEntry
+  appendAudit(input: NewAuditEntry): AuditEntry
   /** Newest first. */
   listAudit(filter?: { limit?: number; action?: string; subject?: string }): AuditEntry[]
   verifyAudit(): AuditVerification
 
   // reports
-  recordReport(input: {
-    kind: string
-    format: string
-    path?: string | null
-    hash?: string | null
-    versionId?: number | null
-    details?: Record<string, unknown>
-  }): ReportRecord
+  recordReport(input: NewReport): ReportRecord
   listReports(): ReportRecord[]
 
   // artifacts
