@@ -40,7 +40,7 @@ describe('baselines measured on the workspace’s own tasks', { timeout: 600_000
       const o = await service.invoke('train.start', { task: `cut-${k + 1}`, method: 'hnet', seed: SEED, steps, wait: true, by: 'tester' })
       lineage.push(await service.invoke('version.approve', { version: o.version!.id, by: 'tester', comment: 'test', override: true }))
     }
-  })
+  }, 300_000)
   afterAll(() => service.close())
 
   it('learns the lineage’s tasks in its order, on its splits, with its per-task settings', async () => {
