@@ -154,7 +154,7 @@ describe('baselines measured on the workspace’s own tasks', { timeout: 600_000
 
     const { html } = await service.invoke('report.build', { kind: 'roi', format: 'html' })
     expect(html).toContain('learned the same tasks in the same order, on the same train/holdout splits')
-    expect(html).toContain(`from ${Math.floor(pc.shared / (pc.mainNet - pc.perTask)) + 1} tasks on`)
+    expect(html).toContain(`<b>${Math.floor(pc.shared / (pc.mainNet - pc.perTask)) + 1} tasks on`)
   })
 
   it('skips and names a task whose training data was dropped, and compares on the remaining tasks', async () => {
