@@ -34,7 +34,7 @@ export function linearProbe(
   const { mu, sd } = standardisation(train.f, train.n, d)
   const zTrain = standardise(train.f, train.n, d, mu, sd)
   const zTest = standardise(test.f, test.n, d, mu, sd)
-  const P = d * C + C // W row-major d × C, then b
+  const P = C * d + C // W row-major C × d (class c's weights contiguous), then b
   const w = new Float64Array(P)
   const m1 = new Float64Array(P)
   const m2 = new Float64Array(P)
@@ -46,18 +46,17 @@ export function linearProbe(
       softmaxInto(zTrain, i, d, C, w, logits)
       logits[train.y[i]] -= 1 // ∂CE/∂logit = p − onehot
       const o = i * d
-      for (let j = 0; j < d; j++) {
-        const z = zTrain[o + j]
-        if (z === 0) continue
-        const gj = j * C
-        for (let c = 0; c < C; c++) g[gj + c] += z * logits[c]
+      for (let c = 0; c < C; c++) {
+        const r = logits[c]
+        const gc = c * d
+        for (let j = 0; j < d; j++) g[gc + j] += r * zTrain[o + j]
+        g[C * d + c] += r
       }
-      for (let c = 0; c < C; c++) g[d * C + c] += logits[c]
     }
     const b1 = 1 - 0.9 ** s
     const b2 = 1 - 0.999 ** s
     for (let k = 0; k < P; k++) {
-      const gk = g[k] / train.n + (k < d * C ? l2 * w[k] : 0)
+      const gk = g[k] / train.n + (k < C * d ? l2 * w[k] : 0)
       m1[k] = 0.9 * m1[k] + 0.1 * gk
       m2[k] = 0.999 * m2[k] + 0.001 * gk * gk
       w[k] -= (lr * (m1[k] / b1)) / (Math.sqrt(m2[k] / b2) + 1e-8)
@@ -77,13 +76,12 @@ export function linearProbe(
 
 /** Class probabilities of row i into `out` (numerically stable softmax). */
 function softmaxInto(z: Float64Array, i: number, d: number, C: number, w: Float64Array, out: Float64Array): void {
-  for (let c = 0; c < C; c++) out[c] = w[d * C + c]
   const o = i * d
-  for (let j = 0; j < d; j++) {
-    const x = z[o + j]
-    if (x === 0) continue
-    const wj = j * C
-    for (let c = 0; c < C; c++) out[c] += x * w[wj + c]
+  for (let c = 0; c < C; c++) {
+    let s = w[C * d + c]
+    const wc = c * d
+    for (let j = 0; j < d; j++) s += z[o + j] * w[wc + j]
+    out[c] = s
   }
   let max = -Infinity
   for (let c = 0; c < C; c++) if (out[c] > max) max = out[c]

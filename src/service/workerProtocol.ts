@@ -1,5 +1,6 @@
 import type { LabelledSet } from '../shared/dataset'
 import type { ErrorInfo } from '../shared/errors'
+import type { TransferEstimator, TransferRecord } from '../shared/transferability'
 import type { LearnerSnapshot, Method, StepProgress, TrainCheckpoint } from '../engine/types'
 
 /**
@@ -24,6 +25,8 @@ export interface TrainPayload {
   /** Non-architecture settings that override the parent's for this task (steps, β, …). */
   overrides: Record<string, unknown>
   checkpointEvery: number
+  /** The transferability estimator the H-embedding follows (resolved from the workspace setting). */
+  estimator: TransferEstimator
 }
 
 export interface TrainOutput {
@@ -44,6 +47,7 @@ export interface TrainOutput {
   stepsPerSecond: number
   lossCurve: import('../engine/types').LossParts[]
   backend: string
+  transfer: TransferRecord | null
 }
 
 export interface TransferPayload {

@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import type { CallName } from './channels'
+import { TRANSFER_ESTIMATORS } from './transferability'
 import type {
   AppInfo,
   AuditListing,
@@ -137,6 +138,7 @@ export const api = {
         language: z.enum(['en', 'ja']).optional(),
         policy: policySchema.optional(),
         costs: costsSchema.optional(),
+        transferEstimator: z.enum(['auto', ...TRANSFER_ESTIMATORS]).optional(),
         by: person.optional()
       })
       .strict()

@@ -65,3 +65,27 @@ export function trustLevel(rho: number | null, n: number): TrustLevel {
   if (rho === null || n < MIN_PAIRS_FOR_RHO) return 'unknown'
   return rho >= GOOD_RHO ? 'good' : 'poor'
 }
+
+/**
+ * What a training job measured and decided about transfer, stored with the candidate version
+ * (metrics.transfer): every estimator's row for the new task under each earlier task, the
+ * measured transfer (linear-probe holdout accuracy), and which row the guidance followed.
+ */
+export interface TransferRecord {
+  /** The estimator the H-embedding was fitted to (the workspace setting, resolved at queue time). */
+  estimator: TransferEstimator
+  estimates: Record<TransferEstimator, number[]>
+  /** Linear-probe holdout accuracy per earlier task; null where the task keeps no holdout. */
+  measured: Array<number | null>
+  measuredLogLik: Array<number | null>
+  /** Spread (max − min) of the estimator's row, the flat threshold it is compared with, and the verdict. */
+  spread: number | null
+  flatLimit: number
+  flat: boolean
+  /**
+   * 'followed': the H-embedding was fitted to the row; 'flat-fallback': the row was flat, the task
+   * trained without guidance; 'not-used': the method or the task index has no guidance.
+   */
+  guidance: 'followed' | 'flat-fallback' | 'not-used'
+  millis: number
+}

@@ -4,6 +4,7 @@
  */
 import type { ErrorInfo } from '../shared/errors'
 import type { TaskData } from '../shared/dataset'
+import type { EstimatorChoice } from '../shared/transferability'
 import type { TensorRecord } from '../engine/types'
 
 // ───────────────────────────── settings ─────────────────────────────
@@ -29,6 +30,8 @@ export interface WorkspaceSettings {
   language: 'en' | 'ja'
   policy: ApprovalPolicy
   costs: CostSettings
+  /** Transferability estimator the H-embedding follows; 'auto' = best ρ once enough pairs, H-score before. */
+  transferEstimator: EstimatorChoice
 }
 
 /** Defaults: policy { maxOldTaskDrop: 1.0, minNewTaskAccuracy: 0 }, costs { 1.0/h, 0.02/GB-month, 100/point, 'USD' }. */
@@ -37,6 +40,7 @@ export type SettingsPatch = {
   language?: 'en' | 'ja'
   policy?: Partial<ApprovalPolicy>
   costs?: Partial<CostSettings>
+  transferEstimator?: EstimatorChoice
 }
 
 // ───────────────────────────── datasets & import ─────────────────────────────

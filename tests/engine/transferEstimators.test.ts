@@ -88,7 +88,7 @@ function logmeReference(f: Float64Array, n: number, d: number, y: Int32Array, C:
   const s = symEig(FtF, d).values.map((v) => Math.max(v, 0))
   let total = 0
   for (let c = 0; c < C; c++) {
-    const t = Array.from({ length: n }, (_, i) => (y[i] === c ? 1 : 0))
+    const t: number[] = Array.from({ length: n }, (_, i) => (y[i] === c ? 1 : 0))
     const Fty = Array.from({ length: d }, (_, j) => t.reduce((acc, v, i) => acc + v * f[i * d + j], 0))
     let alpha = 1
     let beta = 1
