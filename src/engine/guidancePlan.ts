@@ -1,7 +1,7 @@
 import { FLAT_ROW_THRESHOLD, estimatorScale, type TransferEstimator, type TransferRecord } from '../shared/transferability'
 import { isFlatRow, rowSpread } from './flatRow'
 import type { TransferMeasurement } from './transferMeasure'
-import type { Method } from './types'
+import type { Method } from '../shared/domain/methods'
 
 /**
  * Which row the H-embedding of task t follows, or none:

@@ -1,6 +1,6 @@
 import { KeizokuError } from '../shared/errors'
 import { TRANSFER_ESTIMATORS } from '../shared/transferability'
-import type { SettingsPatch, WorkspaceSettings } from './types'
+import type { SettingsPatch, WorkspaceSettings } from '../shared/domain/records'
 
 export const DEFAULT_SETTINGS: WorkspaceSettings = {
   name: 'Workspace',

@@ -3,10 +3,11 @@ import type { LabelledSet, TaskData } from '../../shared/dataset'
 import { openWorkspace } from '../../workspace/index'
 import { loadCheckpoint, loadSnapshot } from '../snapshots'
 import { relativeOutputDrift } from '../../engine/metrics'
-import { resolveConfig } from '../../engine/config'
+import { resolveConfig } from '../../shared/domain/engineConfig'
 import { guidancePlan } from '../../engine/guidancePlan'
 import { measureTransfer, transferRowsOf } from '../../engine/transferMeasure'
 import type { Learner, LearnerSnapshot, StepProgress, TrainCheckpoint } from '../../engine/types'
+import { isHypernetMethod } from '../../shared/domain/methods'
 import type { TrainOutput, TrainPayload } from '../workerProtocol'
 
 interface TrainInputs extends Omit<TrainPayload, 'checkpointHash'> {
@@ -65,7 +66,7 @@ export async function trainInWorker(
     ? restoreLearner({ ...p.parent, config: { ...p.parent.config, ...p.overrides } })
     : createLearner({ ...p.create, config: { ...p.create.config, ...p.overrides } })
   try {
-    const hyper = ['hemb', 'hnet', 'hnet-random'].includes(learner.method)
+    const hyper = isHypernetMethod(learner.method)
     const before = hyper ? Array.from({ length: learner.tasksLearned }, (_, j) => learner.generatedWeights(j)) : []
     const test = p.evalSets[p.evalSets.length - 1]
     // R[t−1][t] and b_t for forward transfer: the new task before training, from where this run

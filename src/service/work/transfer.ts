@@ -1,5 +1,5 @@
 import * as tf from '@tensorflow/tfjs'
-import { resolveConfig } from '../../engine/config'
+import { resolveConfig } from '../../shared/domain/engineConfig'
 import { restoreLearner } from '../../engine/learner'
 import { estimateRows, transferRowsOf } from '../../engine/transferMeasure'
 import type { TransferEstimator } from '../../shared/transferability'

@@ -2,10 +2,11 @@
  * The workspace's public record and option types (no runtime code), so the renderer and
  * src/shared can import them without pulling in Node modules. See index.ts for the overview.
  */
-import type { ErrorInfo } from '../shared/errors'
-import type { TaskData } from '../shared/dataset'
-import type { EstimatorChoice } from '../shared/transferability'
-import type { TensorRecord } from '../engine/types'
+import type { ErrorInfo } from '../errors'
+import type { TaskData } from '../dataset'
+import type { EstimatorChoice } from '../transferability'
+import type { TensorRecord } from './learning'
+import type { Language } from './lists'
 
 // ───────────────────────────── settings ─────────────────────────────
 
@@ -27,7 +28,7 @@ export interface CostSettings {
 
 export interface WorkspaceSettings {
   name: string
-  language: 'en' | 'ja'
+  language: Language
   policy: ApprovalPolicy
   costs: CostSettings
   /** Transferability estimator the H-embedding follows; 'auto' = best ρ once enough pairs, H-score before. */
@@ -37,7 +38,7 @@ export interface WorkspaceSettings {
 /** Defaults: policy { maxOldTaskDrop: 1.0, minNewTaskAccuracy: 0 }, costs { 1.0/h, 0.02/GB-month, 100/point, 'USD' }. */
 export type SettingsPatch = {
   name?: string
-  language?: 'en' | 'ja'
+  language?: Language
   policy?: Partial<ApprovalPolicy>
   costs?: Partial<CostSettings>
   transferEstimator?: EstimatorChoice
@@ -431,6 +432,39 @@ export interface OpenOptions {
   settings?: SettingsPatch
 }
 
+export interface NewEvaluation {
+  versionId?: number | null
+  taskId?: number | null
+  kind: 'accuracy' | 'transfer'
+  row: number[]
+  taskIds: number[]
+  details?: Record<string, unknown>
+}
+
+export interface NewApproval {
+  versionId: number
+  decision: ApprovalDecision
+  by: string
+  comment?: string
+  policyResults?: unknown
+}
+
+export interface NewReport {
+  kind: string
+  format: string
+  path?: string | null
+  hash?: string | null
+  versionId?: number | null
+  details?: Record<string, unknown>
+}
+
+export interface NewAuditEntry {
+  actor: string
+  action: string
+  subject?: string
+  details?: Record<string, unknown>
+}
+
 export interface Workspace {
   readonly dir: string
   readonly dbPath: string
@@ -479,41 +513,21 @@ export interface Workspace {
   activeVersion(): VersionRecord | null
 
   // evaluations
-  recordEvaluation(input: {
-    versionId?: number | null
-    taskId?: number | null
-    kind: 'accuracy' | 'transfer'
-    row: number[]
-    taskIds: number[]
-    details?: Record<string, unknown>
-  }): EvaluationRecord
+  recordEvaluation(input: NewEvaluation): EvaluationRecord
   listEvaluations(filter?: { versionId?: number; taskId?: number; kind?: 'accuracy' | 'transfer' }): EvaluationRecord[]
 
   // approvals
-  recordApproval(input: {
-    versionId: number
-    decision: ApprovalDecision
-    by: string
-    comment?: string
-    policyResults?: unknown
-  }): ApprovalRecord
+  recordApproval(input: NewApproval): ApprovalRecord
   listApprovals(filter?: { versionId?: number }): ApprovalRecord[]
 
   // audit log (append-only; UPDATE/DELETE are refused by triggers)
-  appendAudit(input: { actor: string; action: string; subject?: string; details?: Record<string, unknown> }): AuditEntry
+  appendAudit(input: NewAuditEntry): AuditEntry
   /** Newest first. */
   listAudit(filter?: { limit?: number; action?: string; subject?: string }): AuditEntry[]
   verifyAudit(): AuditVerification
 
   // reports
-  recordReport(input: {
-    kind: string
-    format: string
-    path?: string | null
-    hash?: string | null
-    versionId?: number | null
-    details?: Record<string, unknown>
-  }): ReportRecord
+  recordReport(input: NewReport): ReportRecord
   listReports(): ReportRecord[]
 
   // artifacts
