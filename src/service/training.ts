@@ -7,6 +7,8 @@ import type { JobRecord, TaskRecord, VersionRecord, Workspace } from '../workspa
 import type { EventHub } from './events'
 import { jobView, taskMap, versionTaskIds, versionView } from './views'
 import { runInWorker, type RunningJob } from './workerClient'
+import { workspaceTrust } from './transferTrust'
+import type { TransferEstimator } from '../shared/transferability'
 import type { TrainOutput, TrainPayload } from './workerProtocol'
 
 /** Steps between checkpoints of a training job; a killed job loses at most this much work. */
@@ -22,6 +24,11 @@ export interface TrainJobArgs {
   parentVersionId: number | null
   /** Tasks the parent learned, in order; the new task follows them. */
   learnedTaskIds: number[]
+  /** Transferability estimator the H-embedding follows, resolved from the setting and the evidence at queue time. */
+  estimator?: TransferEstimator
+  /** Its ρ against measured transfer and n at that time (the run record says why it was chosen). */
+  estimatorRho?: number | null
+  estimatorPairs?: number
 }
 
 export interface TrainRequest {
@@ -99,10 +106,21 @@ export class Trainer {
     }
     // Validate now, so a bad value is refused before a job exists.
     resolveConfig({ ...config, ...overrides })
-    const args: TrainJobArgs = { method, seed, config, overrides, parentVersionId: active?.id ?? null, learnedTaskIds: learned }
+    const trust = workspaceTrust(ws)
+    const args: TrainJobArgs = {
+      method,
+      seed,
+      config,
+      overrides,
+      parentVersionId: active?.id ?? null,
+      learnedTaskIds: learned,
+      estimator: trust.estimator,
+      estimatorRho: trust.rho,
+      estimatorPairs: trust.n
+    }
     const job = ws.transaction(() => {
       const j = ws.createJob({ kind: 'train', args, taskId: task.id })
-      ws.appendAudit({ actor: req.by ?? 'unknown', action: 'train.queued', subject: `task ${task.id}`, details: { job: j.id, method, seed, overrides } })
+      ws.appendAudit({ actor: req.by ?? 'unknown', action: 'train.queued', subject: `task ${task.id}`, details: { job: j.id, method, seed, overrides, estimator: trust.estimator } })
       return j
     })
     return { job, task }
@@ -124,7 +142,8 @@ export class Trainer {
       checkpointHash: job.checkpointHash,
       create: { method: args.method, seed: args.seed, config: args.config, inputShape: task.inputShape },
       overrides: args.overrides,
-      checkpointEvery: CHECKPOINT_EVERY
+      checkpointEvery: CHECKPOINT_EVERY,
+      estimator: args.estimator ?? 'hscore'
     }
     ws.setTaskStatus(task.id, 'learning')
     this.update(ws, jobId, { status: 'running', error: null, startedAt: job.startedAt ?? new Date().toISOString() })
@@ -213,7 +232,9 @@ export class Trainer {
           untrainedAccuracy: out.untrainedAccuracy,
           steps: out.steps,
           stepsPerSecond: out.stepsPerSecond,
-          lossCurve: out.lossCurve
+          lossCurve: out.lossCurve,
+          transfer: out.transfer,
+          estimatorChoice: { estimator: args.estimator ?? 'hscore', rho: args.estimatorRho ?? null, pairs: args.estimatorPairs ?? 0 }
         },
         accuracyRow: out.accuracyRow as number[],
         transferRow: out.transferRow,

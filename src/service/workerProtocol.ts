@@ -1,5 +1,6 @@
 import type { LabelledSet } from '../shared/dataset'
 import type { ErrorInfo } from '../shared/errors'
+import type { TransferEstimator, TransferRecord } from '../shared/transferability'
 import type { LearnerSnapshot, StepProgress, TrainCheckpoint } from '../engine/types'
 import type { LossParts, ParameterCounts } from '../shared/domain/learning'
 import type { Method } from '../shared/domain/methods'
@@ -26,6 +27,8 @@ export interface TrainPayload {
   /** Non-architecture settings that override the parent's for this task (steps, β, …). */
   overrides: Record<string, unknown>
   checkpointEvery: number
+  /** The transferability estimator the H-embedding follows (resolved from the workspace setting). */
+  estimator: TransferEstimator
 }
 
 export interface TrainOutput {
@@ -46,6 +49,7 @@ export interface TrainOutput {
   stepsPerSecond: number
   lossCurve: LossParts[]
   backend: string
+  transfer: TransferRecord | null
 }
 
 /** One (method, seed) baseline over the lineage's tasks, run in one worker. */

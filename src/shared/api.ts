@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import type { CallName } from './channels'
+import { TRANSFER_ESTIMATORS } from './transferability'
 import { BENCHMARK_KINDS, DEMO_KINDS, LANGUAGES, REPORT_FORMATS, REPORT_KINDS } from './domain/lists'
 import { METHODS } from './domain/methods'
 import type {
@@ -141,6 +142,7 @@ export const api = {
         language: z.enum(LANGUAGES).optional(),
         policy: policySchema.optional(),
         costs: costsSchema.optional(),
+        transferEstimator: z.enum(['auto', ...TRANSFER_ESTIMATORS]).optional(),
         by: person.optional()
       })
       .strict()

@@ -14,6 +14,7 @@ import type {
 import type { LossParts, ParameterCounts } from './domain/learning'
 import type { Method } from './domain/methods'
 import type { Language } from './domain/lists'
+import type { TransferEstimator, TransferTrust } from './transferability'
 
 export type { ApprovalPolicy, AuditEntry, AuditVerification, DatasetPreview, IntegrityReport, JobStatus, LossParts, Method, WorkspaceSettings }
 
@@ -115,8 +116,29 @@ export interface TransferMatrix {
   /** Rows: every registered task's data. */
   targetTaskIds: number[]
   targetNames: string[]
-  /** H-score of row task's data under column task's weights; null where not computed. */
+  /**
+   * The estimator in use's score of row task's data under column task's weights; null where not
+   * computed (= estimates[estimator]).
+   */
   scores: Array<Array<number | null>>
+  /** The estimator the scores are from (the workspace setting, resolved by the evidence). */
+  estimator: TransferEstimator
+  /** Every estimator's matrix, same layout as `scores`. */
+  estimates: Record<TransferEstimator, Array<Array<number | null>>>
+  /**
+   * Measured transfer, same layout: linear-probe holdout accuracy of row task on column task's
+   * features, recorded when row task was trained (null where it has not been).
+   */
+  measured: Array<Array<number | null>>
+  /** ρ of each estimator against the measured transfer, with n, and the trust it earns. */
+  trust: TransferTrust
+  /** Per row: spread of the estimator in use below the flat threshold (see FLAT_ROW_THRESHOLD). */
+  flatRows: boolean[]
+  /**
+   * Suggested order for the registered, not yet learned tasks: greedy, each next task the one
+   * whose best predicted transfer from what is learned is highest (normalised H or the estimator in use).
+   */
+  recommendedOrder: Array<{ taskId: number; name: string; score: number | null; bestSource: string | null }>
   /** Number of classes of each row task (an H-score lies in [0, C − 1]). */
   classCounts: number[]
   /** 2-D classical-MDS map of the learned task embeddings (and ê of the latest version). */

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs'
 import { Service } from '../../service/service'
-import type { JobProgress, TrainOutcome, VersionView } from '../../shared/types'
+import type { JobProgress, TrainOutcome, TransferMatrix, VersionView } from '../../shared/types'
+import { MIN_PAIRS_FOR_RHO, type TransferEstimator, type TransferRecord } from '../../shared/transferability'
 import { emit, table, usageError } from '../output'
 import { intOption, requirePositional, requireString, stringOption } from '../parse'
 import type { Command, ParsedArgs } from './types'
@@ -29,6 +30,16 @@ function outcomeJson(o: TrainOutcome): unknown {
   return { job: o.job, version: o.version?.id ?? null, candidate: o.version }
 }
 
+function guidanceLine(t: TransferRecord | null | undefined): string {
+  if (!t) return ''
+  const row = t.estimates[t.estimator].map((h) => h.toFixed(3)).join(', ')
+  const measured = `measured transfer (linear probe, holdout accuracy): ${t.measured.map((a) => (a === null ? '—' : pct(a))).join(', ')}`
+  if (t.guidance === 'flat-fallback') {
+    return `guidance: none — the ${t.estimator} row (${row}) is flat (spread ${t.spread?.toFixed(4)} < ${t.flatLimit.toFixed(3)}); trained without guidance\n${measured}`
+  }
+  return `guidance: ${t.guidance === 'followed' ? `followed the ${t.estimator} row (${row})` : 'not used by this method or task'}\n${measured}`
+}
+
 function humanOutcome(o: TrainOutcome): string {
   if (!o.version) return `job ${o.job.id} ${o.job.status}${o.job.error ? `: ${o.job.error.message}` : ''}`
   const v = o.version
@@ -36,6 +47,7 @@ function humanOutcome(o: TrainOutcome): string {
     `job ${o.job.id} ${o.job.status}: candidate version ${v.id} for "${v.taskName}" (${v.method}, seed ${v.seed}, ${v.backend})`,
     `accuracy per task: ${v.accuracyRow.map(pct).join(', ')}`,
     v.transferRow.length ? `transferability row (H-score): ${v.transferRow.map((h) => h.toFixed(3)).join(', ')}` : '',
+    guidanceLine(v.metrics.transfer as TransferRecord | null | undefined),
     `decide with: keizoku approve DIR --version ${v.id} --by NAME   or   keizoku reject DIR --version ${v.id} --by NAME --comment WHY`
   ]
     .filter(Boolean)
@@ -132,21 +144,69 @@ export const resumeCommand: Command = {
   }
 }
 
-const TRANSFER_USAGE = 'keizoku transfer DIR [--json]'
+const TRANSFER_USAGE = 'keizoku transfer DIR [--recommend-order] [--json]'
 export const transferCommand: Command = {
   name: 'transfer',
-  summary: 'Compute the transferability matrix: H-score of each task’s data under each learned task’s weights.',
+  summary: 'Compute the transferability matrix (every estimator), its ρ against measured transfer, and a suggested task order.',
   usage: TRANSFER_USAGE,
-  options: {},
+  options: { 'recommend-order': { type: 'boolean' } },
   async run(args, ctx) {
     const m = await withWorkspace(args, TRANSFER_USAGE, (s) => s.invoke('transfer.compute', {}))
-    emit(ctx, m, () => {
-      if (m.sourceTaskIds.length === 0) return 'No task is learned yet: the matrix has no columns. Train the first task.'
+    const orderOnly = args.values['recommend-order'] === true
+    emit(ctx, orderOnly ? { recommendedOrder: m.recommendedOrder, estimator: m.estimator, trust: m.trust } : m, () => {
+      const trust = trustLines(m)
+      if (orderOnly) return [...orderLines(m), ...trust].join('\n')
+      if (m.sourceTaskIds.length === 0) return ['No task is learned yet: the matrix has no columns. Train the first task.', ...trust].join('\n')
       const rows: Array<Array<string | number>> = [['data of \\ weights of', ...m.sourceNames]]
-      m.targetNames.forEach((n, i) => rows.push([n, ...m.scores[i].map((h) => (h === null ? '—' : h.toFixed(3)))]))
-      return `${table(rows)}\n(H-score, 0 … classes − 1; higher = more transferable; ${m.backend}, ${Math.round(m.millis ?? 0)} ms)`
+      m.targetNames.forEach((n, i) =>
+        rows.push([`${n}${m.flatRows[i] ? ' (flat)' : ''}`, ...m.scores[i].map((h) => (h === null ? '—' : h.toFixed(4)))])
+      )
+      return [
+        table(rows),
+        `(${ESTIMATOR_TEXT[m.estimator]}; higher = more transferable; ${m.backend}, ${Math.round(m.millis ?? 0)} ms)`,
+        ...trust,
+        ...orderLines(m)
+      ].join('\n')
     })
   }
+}
+
+const ESTIMATOR_TEXT: Record<TransferEstimator, string> = {
+  hscore: 'H-score, 0 … classes − 1',
+  shrinkage: 'shrinkage H-score (Ledoit–Wolf), 0 … classes − 1',
+  logme: 'LogME, nats per sample',
+  normalised: 'H-score / (classes − 1), 0 … 1'
+}
+
+/** The estimator in use, its ρ against measured transfer with n, the plain verdict, every estimator's ρ, flat rows. */
+function trustLines(m: TransferMatrix): string[] {
+  const t = m.trust
+  const rho = (r: number | null): string => (r === null ? 'n/a' : r.toFixed(2))
+  const verdict =
+    t.level === 'good'
+      ? 'On this workspace the matrix predicted transfer well.'
+      : t.level === 'poor'
+        ? 'On this workspace the matrix predicted transfer poorly; give the matrix and the guidance little weight.'
+        : `How well the matrix predicts transfer on this workspace is not yet known (needs ${MIN_PAIRS_FOR_RHO} measured pairs).`
+  const flat = m.targetNames.filter((_, i) => m.flatRows[i])
+  return [
+    `estimator in use: ${t.estimator}${t.choice === 'auto' ? ' (auto)' : ''}; Spearman ρ against measured transfer ${rho(t.rho)} (n = ${t.n})`,
+    verdict,
+    `every estimator: ${t.fits.map((f) => `${f.estimator} ρ ${rho(f.rho)}`).join(', ')} (n = ${t.n})`,
+    ...(flat.length
+      ? [`flat rows (spread < ${t.flatThreshold * 100} % of the scale; guidance falls back to none): ${flat.join(', ')}`]
+      : [])
+  ]
+}
+
+function orderLines(m: TransferMatrix): string[] {
+  if (m.recommendedOrder.length === 0) return ['suggested order: every registered task is learned.']
+  return [
+    `suggested order for the tasks not yet learned (best predicted transfer from what is learned; ρ ${m.trust.rho === null ? 'n/a' : m.trust.rho.toFixed(2)}, n = ${m.trust.n}):`,
+    ...m.recommendedOrder.map(
+      (o, k) => `  ${k + 1}. ${o.name}${o.score === null ? ' (no prediction yet)' : ` — ${o.score.toFixed(3)} from ${o.bestSource}`}`
+    )
+  ]
 }
 
 const VERSIONS_USAGE = 'keizoku versions DIR [--json]'

@@ -134,6 +134,21 @@ const en = {
   baselineRuns: 'baseline runs',
   fromParams: 'from the parameter counts of version',
   fromBench: 'from the bench file',
+  trustTitle: 'How far the transferability matrix can be trusted',
+  trustIntro:
+    'Each task’s transferability row (predicted) is compared with the transfer measured when it was trained: a linear probe (softmax regression) on each earlier task’s frozen features of the new task’s training data, scored on its holdout. ρ is Spearman’s rank correlation over all (earlier task, new task) pairs.',
+  trustInUse: 'Estimator in use',
+  trustRho: 'Spearman ρ against measured transfer',
+  trustGood: 'On this workspace the matrix predicted transfer well.',
+  trustPoor: 'On this workspace the matrix predicted transfer poorly: give it and the guidance little weight.',
+  trustUnknown: 'On this workspace it is not yet known how well the matrix predicts transfer.',
+  estimator: 'Estimator',
+  pairs: 'pairs',
+  guidance: 'Guidance',
+  guidanceFollowed: 'followed the row',
+  guidanceFlat: 'row flat: no guidance',
+  guidanceNotUsed: 'not used',
+  rowSpread: 'Row spread (flat below)',
   page: 'Page'
 }
 
@@ -264,7 +279,22 @@ const ja: Strings = {
   baselineRuns: 'ベースライン実行',
   fromParams: 'パラメータ数より: バージョン',
   fromBench: 'bench ファイルより',
-  page: 'ページ'
+  page: 'ページ',
+  trustTitle: '転移性の行列をどこまで信頼できるか',
+  trustIntro:
+    '各タスクの転移性の行（予測）を、そのタスクの学習時に測った実際の転移と比較します。実測は、各既存タスクの固定特徴量で新タスクの学習データに線形プローブ（ソフトマックス回帰）を学習し、ホールドアウトで評価したものです。ρ は全ての（既存タスク、新タスク）組に対するスピアマンの順位相関です。',
+  trustInUse: '使用中の推定量',
+  trustRho: '実測の転移に対するスピアマンの ρ',
+  trustGood: 'このワークスペースでは、行列は転移をよく予測しました。',
+  trustPoor: 'このワークスペースでは、行列は転移をうまく予測できませんでした。行列と誘導はあまり重視しないでください。',
+  trustUnknown: 'このワークスペースで行列がどれだけ転移を予測できるかは、まだ分かりません。',
+  estimator: '推定量',
+  pairs: '組',
+  guidance: '誘導',
+  guidanceFollowed: '行に従った',
+  guidanceFlat: '行が平坦：誘導なし',
+  guidanceNotUsed: '使用せず',
+  rowSpread: '行の幅（平坦の基準）',
 }
 
 export function strings(lang: ReportLang): Strings {

@@ -4,6 +4,7 @@
  */
 import type { ErrorInfo } from '../errors'
 import type { TaskData } from '../dataset'
+import type { EstimatorChoice } from '../transferability'
 import type { TensorRecord } from './learning'
 import type { Language } from './lists'
 
@@ -30,6 +31,8 @@ export interface WorkspaceSettings {
   language: Language
   policy: ApprovalPolicy
   costs: CostSettings
+  /** Transferability estimator the H-embedding follows; 'auto' = best ρ once enough pairs, H-score before. */
+  transferEstimator: EstimatorChoice
 }
 
 /** Defaults: policy { maxOldTaskDrop: 1.0, minNewTaskAccuracy: 0 }, costs { 1.0/h, 0.02/GB-month, 100/point, 'USD' }. */
@@ -38,6 +41,7 @@ export type SettingsPatch = {
   language?: Language
   policy?: Partial<ApprovalPolicy>
   costs?: Partial<CostSettings>
+  transferEstimator?: EstimatorChoice
 }
 
 // ───────────────────────────── datasets & import ─────────────────────────────
