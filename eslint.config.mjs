@@ -23,6 +23,17 @@ export default tseslint.config(
     }
   },
   {
+    // NSpace (naive-ui 2.45) wraps every child in a <div> with the same key, so a v-if child that
+    // comes or goes makes Vue's keyed diff leave stale copies (doubled cards on the Train screen).
+    files: ['src/renderer/**'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { paths: [{ name: 'naive-ui', importNames: ['NSpace'], message: 'Use NFlex: NSpace doubles conditional children.' }] }
+      ]
+    }
+  },
+  {
     files: ['**/*.cjs'],
     languageOptions: { sourceType: 'commonjs' },
     rules: { '@typescript-eslint/no-require-imports': 'off' }
