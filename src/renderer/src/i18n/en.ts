@@ -265,6 +265,11 @@ export default {
     seed: 'Seed',
     seedHelp: 'Same seed and settings give the same result.',
     start: 'Start training',
+    methodFixed:
+      'This workspace learns with {method}, fixed by its first trained task (version {version}); so are the seed and the chunk size.',
+    pendingCandidate: 'Candidate version {id} ({task}) waits for a decision: approve or reject it before training another task.',
+    openPending: 'Open that candidate',
+    alreadyLearned: 'The active version has learned this task already.',
     defaults: 'Reset to defaults',
     cancelled: 'Job {id} was cancelled.',
     finished: 'Job {id} finished: candidate version {version}.',

@@ -262,6 +262,11 @@ const ja: typeof en = {
     seed: 'シード',
     seedHelp: '同じシードと設定なら同じ結果になります。',
     start: '学習を開始',
+    methodFixed:
+      'このワークスペースは {method} で学習します。最初に学習したタスク（バージョン {version}）で決まり、シードとチャンクサイズも同じです。',
+    pendingCandidate: '候補バージョン {id}（{task}）が判断待ちです。別のタスクを学習する前に承認または却下してください。',
+    openPending: 'その候補を開く',
+    alreadyLearned: '有効バージョンはこのタスクを学習済みです。',
     defaults: '既定値に戻す',
     cancelled: 'ジョブ {id} はキャンセルされました。',
     finished: 'ジョブ {id} が完了：候補バージョン {version}。',
