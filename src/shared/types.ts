@@ -4,6 +4,7 @@ import type {
   AuditEntry,
   AuditVerification,
   DatasetPreview,
+  PreviewSplit,
   IntegrityReport,
   JobStatus,
   TaskRecord,
@@ -12,7 +13,7 @@ import type {
 } from '../workspace/types'
 import type { LossParts, Method, ParameterCounts } from '../engine/types'
 
-export type { ApprovalPolicy, AuditEntry, AuditVerification, DatasetPreview, IntegrityReport, JobStatus, LossParts, Method, WorkspaceSettings }
+export type { ApprovalPolicy, AuditEntry, AuditVerification, DatasetPreview, PreviewSplit, IntegrityReport, JobStatus, LossParts, Method, WorkspaceSettings }
 
 export type BackendName = 'tensorflow' | 'wasm' | 'cpu'
 

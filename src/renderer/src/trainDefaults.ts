@@ -22,7 +22,15 @@ export interface SettingField {
 export const SETTING_FIELDS: readonly SettingField[] = [
   { key: 'beta', path: ['beta'], default: 0.05, min: 0, step: 0.01, integer: false },
   { key: 'betaEmb', path: ['betaEmb'], default: 0.2, min: 0, step: 0.05, integer: false },
-  { key: 'chunkSize', path: ['hnet', 'chunkSize'], default: 2000, min: 1, step: 100, integer: true, fixedByFirstTask: true },
+  {
+    key: 'chunkSize',
+    path: ['hnet', 'chunkSize'],
+    default: 2000,
+    min: 1,
+    step: 100,
+    integer: true,
+    fixedByFirstTask: true
+  },
   { key: 'hembSteps', path: ['hembSteps'], default: 2000, min: 1, step: 100, integer: true },
   { key: 'lr', path: ['lr'], default: 0.001, min: 0.000001, step: 0.0005, integer: false },
   { key: 'batchSize', path: ['batchSize'], default: 128, min: 1, step: 16, integer: true }
