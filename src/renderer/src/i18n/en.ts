@@ -1,6 +1,12 @@
 /** English strings. Japanese (ja.ts) must have the same keys: a test compares them. */
 export default {
-  app: { title: 'Keizoku', tagline: 'Continual learning operations', language: 'Language' },
+  app: {
+    title: 'Keizoku',
+    tagline: 'Continual learning operations',
+    language: 'Language',
+    theme: 'Theme',
+    themes: { auto: 'System theme', light: 'Light', dark: 'Dark' }
+  },
   nav: {
     workspaces: 'Workspaces',
     pipeline: 'Pipeline',
@@ -43,7 +49,8 @@ export default {
     browserPaths: 'Folders are named relative to the server’s workspace folder {root}.',
     desktopPaths: 'Type the full path of a folder, or choose it with Browse….',
     current: 'Open workspace',
-    counts: '{tasks} tasks registered, {learned} learned by the active version.',
+    counts:
+      '{tasks} task registered, {learned} learned by the active version. | {tasks} tasks registered, {learned} learned by the active version.',
     integrityOk: 'Integrity check passed when the workspace was opened',
     integrityBad: 'The integrity check found problems',
     goPipeline: 'Go to the pipeline',
@@ -79,7 +86,7 @@ export default {
     heading: 'Pipeline — {name}',
     interrupted: 'Interrupted jobs that can be resumed: {jobs}',
     resume: 'Resume job {id}',
-    summary: '{tasks} tasks; active version: {active}.',
+    summary: '{tasks} task; active version: {active}. | {tasks} tasks; active version: {active}.',
     addTask: 'Add task',
     review: 'Review transferability',
     reviewShort: 'Transferability',

@@ -2,7 +2,13 @@ import type en from './en'
 
 /** 日本語の文言。キーは en.ts と同じ（テストで確認）。 */
 const ja: typeof en = {
-  app: { title: 'Keizoku（継続）', tagline: '継続学習の運用', language: '言語' },
+  app: {
+    title: 'Keizoku（継続）',
+    tagline: '継続学習の運用',
+    language: '言語',
+    theme: 'テーマ',
+    themes: { auto: 'システムに合わせる', light: 'ライト', dark: 'ダーク' }
+  },
   nav: {
     workspaces: 'ワークスペース',
     pipeline: 'パイプライン',
@@ -45,7 +51,8 @@ const ja: typeof en = {
     browserPaths: 'フォルダーはサーバーのワークスペースフォルダー {root} からの相対パスで指定します。',
     desktopPaths: 'フォルダーのフルパスを入力するか、「参照…」で選んでください。',
     current: '開いているワークスペース',
-    counts: '登録済みタスク {tasks} 件、うち有効バージョンで学習済み {learned} 件。',
+    counts:
+      '登録済みタスク {tasks} 件、うち有効バージョンで学習済み {learned} 件。 | 登録済みタスク {tasks} 件、うち有効バージョンで学習済み {learned} 件。',
     integrityOk: '開いたときの整合性チェックに合格しました',
     integrityBad: '整合性チェックで問題が見つかりました',
     goPipeline: 'パイプラインへ',
@@ -81,7 +88,7 @@ const ja: typeof en = {
     heading: 'パイプライン — {name}',
     interrupted: '再開できる中断ジョブ：{jobs}',
     resume: 'ジョブ {id} を再開',
-    summary: 'タスク {tasks} 件、有効バージョン：{active}。',
+    summary: 'タスク {tasks} 件、有効バージョン：{active}。 | タスク {tasks} 件、有効バージョン：{active}。',
     addTask: 'タスクを追加',
     review: '転移性を確認',
     reviewShort: '転移性',
