@@ -1,5 +1,5 @@
 import { useI18n } from 'vue-i18n'
-import type { Problem } from '../../workspace/types'
+import type { Problem } from '@shared/domain/records'
 
 /**
  * A service problem in the UI's language: `problemText.<code>[.<variant>]` filled with the

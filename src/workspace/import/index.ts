@@ -11,7 +11,7 @@ import type {
   ImportOptions,
   PreviewSplit,
   Problem
-} from '../types'
+} from '../../shared/domain/records'
 import { loadBenchmark } from './builtin'
 import { scanCsv } from './csv'
 import { splitHoldout } from './holdout'

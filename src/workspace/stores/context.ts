@@ -1,0 +1,13 @@
+import type { ArtifactStore } from '../artifactStore'
+import type { SqlDatabase } from '../db'
+
+/** What every store of one open workspace shares: its folder, its database and its artifact files. */
+export interface StoreContext {
+  readonly dir: string
+  readonly dbPath: string
+  readonly db: SqlDatabase
+  readonly artifacts: ArtifactStore
+  /** Second copy of every artifact, made at backup time: what `repair` restores damaged files from. */
+  readonly mirror: ArtifactStore
+  transaction<T>(fn: () => T): T
+}
