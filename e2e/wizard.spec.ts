@@ -71,7 +71,9 @@ test('wizard: problems at the preview step (English and Japanese), no carried st
   await expect(app.getByRole('heading', { name: 'Step 5 of 5: Confirm' })).toBeVisible()
   await expect(app.getByText('imports/line-a.csv', { exact: true })).toBeVisible()
   await expect(app.getByText(/grouped by Minute in blocks of 60/)).toBeVisible()
-  await expect(app.getByTestId('wizard-split')).toHaveText(/\d+ training rows, \d+ holdout rows · \d+ groups for training, \d+ held out/)
+  await expect(app.getByTestId('wizard-split')).toHaveText(
+    /\d+ training rows, \d+ holdout rows\s+· \d+ groups for training, \d+ held out/
+  )
   await app.getByRole('button', { name: 'Add task' }).click()
   await expect(app.getByText('“line-a” was added')).toBeVisible({ timeout: 60_000 })
   await app.getByRole('button', { name: 'Go to the pipeline' }).click()
