@@ -13,7 +13,7 @@ import { addDemoTasks } from './demo'
 import { EventHub, type AnyEventListener } from './events'
 import { exportModel } from './exportModel'
 import { keizokuHome, RecentList } from './home'
-import { isInside, resolveUserPath } from './paths'
+import { isInside, resolveUserPath, type PathKind } from './paths'
 import { Session } from './session'
 import { Trainer } from './training'
 import { BaselineRunner, listBaselines } from './baselines'
@@ -106,8 +106,8 @@ export class Service {
     }
   }
 
-  private path(dir: string): string {
-    return resolveUserPath(dir, this.root)
+  private path(dir: string, kind: PathKind = 'folder'): string {
+    return resolveUserPath(dir, this.root, kind)
   }
 
   private ws(): Workspace {
@@ -168,7 +168,7 @@ export class Service {
 
     'workspace.create': async (a) => {
       this.refuseWhileTraining('switching workspaces')
-      const dir = this.path(a.dir)
+      const dir = this.path(a.dir, 'workspace')
       if (workspaceExists(dir)) {
         throw new KeizokuError('conflict', `${dir} is already a Keizoku workspace.`, { hint: 'Open it instead of creating it.' })
       }
@@ -181,7 +181,7 @@ export class Service {
     },
     'workspace.createDemo': async (a) => {
       this.refuseWhileTraining('switching workspaces')
-      const dir = this.path(a.dir)
+      const dir = this.path(a.dir, 'workspace')
       if (workspaceExists(dir)) {
         throw new KeizokuError('conflict', `${dir} is already a Keizoku workspace.`, { hint: 'Choose a new folder for the demo.' })
       }
@@ -192,7 +192,7 @@ export class Service {
     },
     'workspace.open': async (a) => {
       this.refuseWhileTraining('switching workspaces')
-      const dir = this.path(a.dir)
+      const dir = this.path(a.dir, 'workspace')
       return this.opened(this.session.open(dir, { actor: this.actor(a.by) }))
     },
     'workspace.current': async () => {
@@ -212,7 +212,7 @@ export class Service {
         .map((e) => ({ ...e, exists: existsSync(join(e.dir, 'keizoku.db')) })),
     'workspace.check': async (a) => {
       const current = this.session.current()
-      const dir = a.dir ? this.path(a.dir) : current?.dir
+      const dir = a.dir ? this.path(a.dir, 'workspace') : current?.dir
       if (!dir) throw new KeizokuError('invalid_argument', 'Name the workspace folder to check, or open one first.')
       if (!a.repair) return current && current.dir === dir ? current.check() : checkWorkspace(dir)
       this.refuseWhileTraining('repairing')
@@ -344,8 +344,8 @@ export class Service {
         ws,
         {
           ...a,
-          outFile: a.outFile ? this.path(a.outFile) : undefined,
-          baselinesFile: a.baselinesFile ? this.path(a.baselinesFile) : undefined,
+          outFile: a.outFile ? this.path(a.outFile, 'file') : undefined,
+          baselinesFile: a.baselinesFile ? this.path(a.baselinesFile, 'file') : undefined,
           by: this.actor(a.by)
         },
         this.opts.printPdf
@@ -379,7 +379,11 @@ export class Service {
   /** In browser mode, data files named by the page must also lie inside the workspace root. */
   private sourcePaths<S extends { kind: string }>(source: S): S {
     const s = { ...source } as Record<string, unknown>
-    for (const key of ['path', 'images', 'labels']) if (typeof s[key] === 'string') s[key] = this.path(s[key] as string)
+    for (const key of ['path', 'images', 'labels']) {
+      // An image source's path is a folder; a CSV's path and the IDX images/labels are files.
+      const kind = key === 'path' && source.kind === 'images' ? 'folder' : 'file'
+      if (typeof s[key] === 'string') s[key] = this.path(s[key] as string, kind)
+    }
     return s as S
   }
 }

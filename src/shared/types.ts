@@ -5,6 +5,7 @@ import type {
   AuditVerification,
   BaselineRunRecord,
   DatasetPreview,
+  PreviewSplit,
   IntegrityReport,
   JobStatus,
   TaskRecord,
@@ -16,7 +17,7 @@ import type { Method } from './domain/methods'
 import type { Language } from './domain/lists'
 import type { TransferEstimator, TransferTrust } from './transferability'
 
-export type { ApprovalPolicy, AuditEntry, AuditVerification, DatasetPreview, IntegrityReport, JobStatus, LossParts, Method, WorkspaceSettings }
+export type { ApprovalPolicy, AuditEntry, AuditVerification, DatasetPreview, PreviewSplit, IntegrityReport, JobStatus, LossParts, Method, WorkspaceSettings }
 
 export type BackendName = 'tensorflow' | 'wasm' | 'cpu'
 

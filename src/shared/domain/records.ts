@@ -99,7 +99,14 @@ export interface Problem {
   message: string
   location?: { file?: string; line?: number; row?: number; column?: string }
   fix: string
+  /**
+   * The values the message is made of, so the UI can say it in its own language (message and
+   * fix stay English for the CLI and logs). `variant` names which wording of the code applies.
+   */
+  params?: ProblemParams
 }
+
+export type ProblemParams = Record<string, string | number>
 
 /** Per-feature standardisation x' = (x − mean) / std, mean and std from the TRAIN part only. */
 export interface FeatureStats {
@@ -164,6 +171,15 @@ export interface ColumnPreview {
   mean?: number
 }
 
+export interface PreviewSplit {
+  train: number
+  test: number
+  mode: HoldoutSummary['mode']
+  /** Grouped mode: how many groups (or blocks) went to each side. */
+  trainGroups?: number
+  testGroups?: number
+}
+
 export interface DatasetPreview {
   kind: DatasetSource['kind']
   rowCount: number
@@ -175,6 +191,8 @@ export interface DatasetPreview {
   inputShape: number[] | null
   /** A column named label/class/target/y, when the source does not name one. */
   suggestedLabel?: string
+  /** The train/holdout split the import would make with the given holdout options (absent while errors remain). */
+  split?: PreviewSplit
   /** All problems found (up to 100, then one 'too_many_problems' entry). */
   problems: Problem[]
 }

@@ -1,6 +1,12 @@
 /** English strings. Japanese (ja.ts) must have the same keys: a test compares them. */
 export default {
-  app: { title: 'Keizoku', tagline: 'Continual learning operations', language: 'Language' },
+  app: {
+    title: 'Keizoku',
+    tagline: 'Continual learning operations',
+    language: 'Language',
+    theme: 'Theme',
+    themes: { auto: 'System theme', light: 'Light', dark: 'Dark' }
+  },
   nav: {
     workspaces: 'Workspaces',
     pipeline: 'Pipeline',
@@ -43,7 +49,8 @@ export default {
     browserPaths: 'Folders are named relative to the server’s workspace folder {root}.',
     desktopPaths: 'Type the full path of a folder, or choose it with Browse….',
     current: 'Open workspace',
-    counts: '{tasks} tasks registered, {learned} learned by the active version.',
+    counts:
+      '{tasks} task registered, {learned} learned by the active version. | {tasks} tasks registered, {learned} learned by the active version.',
     integrityOk: 'Integrity check passed when the workspace was opened',
     integrityBad: 'The integrity check found problems',
     goPipeline: 'Go to the pipeline',
@@ -79,7 +86,7 @@ export default {
     heading: 'Pipeline — {name}',
     interrupted: 'Interrupted jobs that can be resumed: {jobs}',
     resume: 'Resume job {id}',
-    summary: '{tasks} tasks; active version: {active}.',
+    summary: '{tasks} task; active version: {active}. | {tasks} tasks; active version: {active}.',
     addTask: 'Add task',
     review: 'Review transferability',
     reviewShort: 'Transferability',
@@ -178,6 +185,19 @@ export default {
     max: 'Max',
     moreFeatures: '… and {n} more features.',
     noStats: 'Pixel data is already scaled to [0, 1]; no per-feature statistics.',
+    noNumericStats: 'No numeric feature columns to describe.',
+    notNumeric: 'not a number',
+    previewErrorsHelp: 'Fix them here: choose the label and ignored columns below, or go Back and pick another file.',
+    summary: {
+      none: 'none',
+      stratified: 'random, stratified by class',
+      groupBlocks: 'grouped by {column} in blocks of {size}',
+      groupValues: 'grouped by the values of {column}',
+      benchmarkSplit: 'the benchmark’s own train/test split',
+      split: 'Resulting split',
+      splitRows: '{train} training rows, {test} holdout rows',
+      splitGroups: '{train} groups for training, {test} held out'
+    },
     blocked: '{n} errors must be fixed before this task can be added',
     blockedHelp: 'Fix the source (or the columns chosen on the first step), then go Back and preview again.',
     clean: 'No errors ({warnings} warnings)',
@@ -207,6 +227,89 @@ export default {
     line: 'line {v}',
     row: 'row {v}',
     column: 'column {v}'
+  },
+  problemText: {
+    file_not_found: { message: 'The file {path} does not exist.', fix: 'Check the path, or choose the file again.' },
+    empty_file: {
+      message: '{file} is empty (0 bytes of data).',
+      fix: 'Choose the file that holds the data, or export it again.'
+    },
+    no_label_column: {
+      none: {
+        message: 'No label column is chosen for {file}.',
+        fix: 'Choose the column that holds the class (columns: {columns}).'
+      },
+      noneSuggested: {
+        message: 'No label column is chosen for {file}.',
+        fix: 'Choose the column that holds the class, probably “{suggested}” (columns: {columns}).'
+      },
+      missing: { message: '{file} has no column “{column}” to use as the label.', fix: 'Use one of: {columns}.' }
+    },
+    unknown_column: {
+      ignore: { message: '{file} has no column “{column}” to ignore.', fix: 'Use names from: {columns}.' },
+      group: { message: '{file} has no column “{column}” to group the holdout by.', fix: 'Use one of: {columns}.' }
+    },
+    no_features: {
+      message: '{file} has no feature columns left after the label and the ignored columns.',
+      fix: 'Ignore fewer columns.'
+    },
+    no_rows: { message: '{file} has a header but no data rows.', fix: 'Choose the file with the data.' },
+    ragged_row: {
+      message: '{file}: {count} row(s) do not have {fields} fields (line {line} has {got}).',
+      fix: 'Fix those rows (a missing or extra delimiter, or an unquoted delimiter inside a value), or remove them.'
+    },
+    non_numeric: {
+      one: {
+        message: '{file}, line {line}, column “{column}”: “{value}” is not a number.',
+        fix: 'Fix the cell, or ignore column “{column}” if it is not a measurement (e.g. a date or an id).'
+      },
+      many: {
+        message: '{file}, column “{column}”: {count} cells are not numbers, the first at line {line}: “{value}”.',
+        fix: 'Fix the cells, or ignore column “{column}” if it is not a measurement (e.g. a date or an id).'
+      },
+      group: {
+        message:
+          '{file}: {count} row(s) have no number in the grouping column “{column}”, the first at line {line}: “{value}”.',
+        fix: 'Blocks of {size} need a numeric column; group by the plain column to use its values as groups.'
+      }
+    },
+    not_finite: {
+      one: {
+        message: '{file}, line {line}, column “{column}”: “{value}” is not a finite number.',
+        fix: 'Replace NaN or infinity by a measured value, or remove those rows.'
+      },
+      many: {
+        message: '{file}, column “{column}”: {count} cells are not finite numbers, the first at line {line}.',
+        fix: 'Replace NaN or infinity by a measured value, or remove those rows.'
+      }
+    },
+    missing_value: {
+      one: {
+        message: '{file}, line {line}, column “{column}”: the cell is empty.',
+        fix: 'Fill in the missing values, or remove those rows.'
+      },
+      many: {
+        message: '{file}, column “{column}”: {count} cells are empty, the first at line {line}.',
+        fix: 'Fill in the missing values, or remove those rows.'
+      }
+    },
+    missing_label: {
+      message: '{file}: {count} row(s) have no label in column “{column}”, the first at line {line}.',
+      fix: 'Fill in the class of those rows, or remove them.'
+    },
+    single_class: {
+      message: 'The data has only one class (“{className}”); a classifier needs at least two.',
+      fix: 'Check that the right label column (or folder) is chosen, or add the data of the other classes.'
+    },
+    rare_class: {
+      message:
+        'Class “{className}” has {count} sample(s); every class needs at least 2 (one to learn from, one to check).',
+      fix: 'Add samples of that class, merge it into another class, or remove its rows.'
+    },
+    constant_feature: {
+      message: 'Feature “{column}” has the same value ({value}) in every training row; it carries no information.',
+      fix: 'Ignore column “{column}”.'
+    }
   },
   transfer: {
     heading: 'Transferability review',
@@ -292,6 +395,12 @@ export default {
     seed: 'Seed',
     seedHelp: 'Same seed and settings give the same result.',
     start: 'Start training',
+    methodFixed:
+      'This workspace learns with {method}, fixed by its first trained task (version {version}); so are the seed and the chunk size.',
+    pendingCandidate:
+      'Candidate version {id} ({task}) waits for a decision: approve or reject it before training another task.',
+    openPending: 'Open that candidate',
+    alreadyLearned: 'The active version has learned this task already.',
     defaults: 'Reset to defaults',
     cancelled: 'Job {id} was cancelled.',
     finished: 'Job {id} finished: candidate version {version}.',
@@ -434,7 +543,8 @@ export default {
   },
   reports: {
     heading: 'Reports',
-    intro: 'The forgetting report and the return-on-investment report of this workspace, to preview here and export as PDF, HTML or CSV.',
+    intro:
+      'The forgetting report and the return-on-investment report of this workspace, to preview here and export as PDF, HTML or CSV.',
     settings: 'Report',
     kind: 'Report kind',
     kinds: { forgetting: 'Forgetting', roi: 'Return on investment (ROI)' },
@@ -448,7 +558,7 @@ export default {
     format: 'Format',
     formats: { pdf: 'PDF', html: 'HTML', csv: 'CSV' },
     outFile: 'Output file',
-    outFileHelp: 'In the browser, relative to the server\'s workspace folder and outside this workspace.',
+    outFileHelp: "In the browser, relative to the server's workspace folder and outside this workspace.",
     export: 'Export report',
     done: 'Report written to {path} ({size}).',
     bytes: '{n} B',

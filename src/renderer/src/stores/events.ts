@@ -59,9 +59,13 @@ export function wireEvents(): void {
         void useTasksStore().load.run()
         void ws.reloadCurrent.run()
         break
-      case 'settings':
+      case 'settings': {
         void useSettingsStore().load.run()
+        // The policy verdict of an open candidate depends on the settings: ask the service again.
+        const versions = useVersionsStore()
+        if (versions.comparison) void versions.compare.run(versions.comparison.candidate.id)
         break
+      }
       case 'transfer':
         void useTransferStore().load.run()
         break
