@@ -470,8 +470,11 @@ export interface Workspace {
   createVersion(input: NewVersion): VersionRecord
   listVersions(filter?: { taskId?: number; status?: VersionStatus }): VersionRecord[]
   getVersion(id: number): VersionRecord
-  /** 'active' also turns the previously active version into 'superseded' (one active at most). */
-  setVersionStatus(id: number, status: VersionStatus): VersionRecord
+  /**
+   * 'active' also turns the previously active version into 'superseded' (one active at most).
+   * With `from`, a compare-and-set: refused (conflict) unless the version is `from` inside the write transaction.
+   */
+  setVersionStatus(id: number, status: VersionStatus, from?: VersionStatus): VersionRecord
   activeVersion(): VersionRecord | null
 
   // evaluations

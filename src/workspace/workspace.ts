@@ -931,10 +931,16 @@ export class SqliteWorkspace implements Workspace {
     return toVersion(row)
   }
 
-  setVersionStatus(id: number, status: VersionStatus): VersionRecord {
+  setVersionStatus(id: number, status: VersionStatus, from?: VersionStatus): VersionRecord {
     assertOneOf(status, VERSION_STATUSES, 'version status')
     return this.transaction(() => {
-      this.getVersion(id)
+      const current = this.getVersion(id)
+      // Compare-and-set: the status read here, inside the write lock, is the one replaced.
+      if (from !== undefined && current.status !== from) {
+        throw new KeizokuError('conflict', `Version ${id} is ${current.status} now, not ${from}: another decision was made first.`, {
+          hint: 'Reload the versions list; nothing was changed.'
+        })
+      }
       const t = now()
       if (status === 'active') {
         this.db.run(
