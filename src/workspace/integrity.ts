@@ -8,16 +8,18 @@ import { listBackups } from './backups'
 import { verifyAuditRows } from './workspace'
 import { BACKUPS_DIR, buildReport, DB_FILE, openSqliteWorkspace, workspaceExists } from './workspace'
 import { closeSync, fsyncSync, openSync, readFileSync } from 'node:fs'
+import { acquireWorkspaceLock } from './lock'
 
 /**
  * Integrity report for DIR, also when the database cannot be opened at all (then the
  * database part says why and the rest is unchecked). Throws not_found only when DIR is not a
- * workspace and has no backups either. With `actor`, the open is audited like any other.
+ * workspace and has no backups either. A read: it writes nothing and works while another
+ * process owns the workspace.
  */
-export function checkWorkspace(dir: string, actor?: string): IntegrityReport {
+export function checkWorkspace(dir: string): IntegrityReport {
   const abs = resolve(dir)
   try {
-    const ws = openSqliteWorkspace(abs, actor ? { actor } : {})
+    const ws = openSqliteWorkspace(abs, { shared: true })
     try {
       return ws.check()
     } finally {
@@ -158,6 +160,19 @@ export async function repairWorkspace(dir: string, actor = 'system'): Promise<Re
       hint: 'Choose the folder of a Keizoku workspace.'
     })
   }
+  // Refused while another process owns the folder: it would go on writing to the file set aside.
+  const lock = acquireWorkspaceLock(abs)
+  try {
+    return await repairLocked(abs, actor)
+  } finally {
+    lock.release()
+  }
+}
+
+async function repairLocked(abs: string, actor: string): Promise<RepairReport> {
+  const dbPath = join(abs, DB_FILE)
+  const backupsDir = join(abs, BACKUPS_DIR)
+  const backups = listBackups(backupsDir)
   const lost: string[] = []
   const actions: string[] = []
   let restoredFrom: string | null = null

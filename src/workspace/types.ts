@@ -425,6 +425,11 @@ export interface OpenOptions {
   actor?: string
   /** Settings for a new workspace. */
   settings?: SettingsPatch
+  /**
+   * Read-only use without taking the workspace's owner lock (a job's worker thread, whose
+   * process already owns it; `check` while another process does): no job is marked, nothing audited.
+   */
+  shared?: boolean
 }
 
 export interface Workspace {

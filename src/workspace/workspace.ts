@@ -38,6 +38,7 @@ import { decodeLabelledSet, emptySet, encodeLabelledSet } from './labelledSetFil
 import { APPLICATION_ID, migrate, schemaVersion } from './migrations'
 import { DEFAULT_SETTINGS, mergeSettings, settingsFromJson } from './settings'
 import { decodeTensorFile, encodeTensorFile } from './tensorFile'
+import { acquireWorkspaceLock, type WorkspaceLock } from './lock'
 
 export const DB_FILE = 'keizoku.db'
 export const ARTIFACTS_DIR = 'artifacts'
@@ -59,16 +60,6 @@ function parseJson<T>(text: string | null): T {
 
 function json(value: unknown): string {
   return JSON.stringify(value === undefined ? null : value)
-}
-
-function processAlive(pid: number): boolean {
-  if (pid === process.pid) return true
-  try {
-    process.kill(pid, 0)
-    return true
-  } catch (err) {
-    return (err as NodeJS.ErrnoException).code === 'EPERM'
-  }
 }
 
 /** The hint every "damaged database" error carries: repair when a backup exists. */
@@ -205,13 +196,24 @@ export function openSqliteWorkspace(dir: string, opts: OpenOptions = {}): Sqlite
     mkdirSync(join(abs, BACKUPS_DIR), { recursive: true })
     created = true
   }
-  const db = openRegistry(abs, created)
-  const ws = new SqliteWorkspace(abs, db)
+  // The owner lock comes before the database: no other process may write while this one opens.
+  const lock = opts.shared ? null : acquireWorkspaceLock(abs)
+  let db: SqlDatabase
   try {
-    ws.ensureSettings(opts.settings ?? {}, basename(abs))
+    db = openRegistry(abs, created)
+  } catch (err) {
+    lock?.release()
+    throw err
+  }
+  const ws = new SqliteWorkspace(abs, db, lock)
+  try {
+    if (lock) ws.ensureSettings(opts.settings ?? {}, basename(abs))
     ws.markInterruptedJobs()
-    if (opts.actor) {
-      ws.appendAudit({ actor: opts.actor, action: created ? 'workspace.created' : 'workspace.opened', subject: abs })
+    if (opts.actor && lock) {
+      // An open is recorded with the first change it leads to: a command that only reads, or
+      // refuses its input, leaves the database as it was.
+      if (created) ws.appendAudit({ actor: opts.actor, action: 'workspace.created', subject: abs })
+      else ws.auditOpenOnFirstWrite({ actor: opts.actor, action: 'workspace.opened', subject: abs })
     }
   } catch (err) {
     ws.close()
@@ -426,10 +428,13 @@ export class SqliteWorkspace implements Workspace {
   /** Second copy of every artifact, made at backup time: what `repair` restores damaged files from. */
   readonly mirror: ArtifactStore
   private closed = false
+  private pendingOpen: { actor: string; action: string; subject: string } | null = null
 
   constructor(
     readonly dir: string,
-    private readonly db: SqlDatabase
+    private readonly db: SqlDatabase,
+    /** Null for a shared (read-only) handle: a job worker, or `check` while another process owns the folder. */
+    private readonly lock: WorkspaceLock | null = null
   ) {
     this.dbPath = join(dir, DB_FILE)
     this.artifacts = new ArtifactStore(join(dir, ARTIFACTS_DIR))
@@ -446,6 +451,7 @@ export class SqliteWorkspace implements Workspace {
     if (this.closed) return
     this.closed = true
     this.db.close()
+    this.lock?.release()
   }
 
   transaction<T>(fn: () => T): T {
@@ -799,6 +805,7 @@ export class SqliteWorkspace implements Workspace {
       t,
       t
     )
+    this.lock?.claimJob(lastInsertRowid)
     return this.getJob(lastInsertRowid)
   }
 
@@ -815,6 +822,7 @@ export class SqliteWorkspace implements Workspace {
         assertOneOf(patch.status, JOB_STATUSES, 'job status')
         set('status', patch.status)
         if (patch.status === 'running') {
+          this.lock?.claimJob(id)
           set('pid', process.pid)
           if (patch.startedAt === undefined && !job.startedAt) set('started_at', now())
         }
@@ -862,18 +870,28 @@ export class SqliteWorkspace implements Workspace {
     return this.db.all<JobRow>(sql, ...params).map(toJob)
   }
 
+  /**
+   * Unfinished (queued or running) jobs that this process does not run are dead: this process
+   * holds the workspace lock, so no other live process can be running them. Needs no PID, so a
+   * reused PID cannot keep a dead job "running".
+   */
   markInterruptedJobs(): JobRecord[] {
+    const lock = this.lock
+    if (!lock) return []
     return this.transaction(() => {
       const dead = this.db
-        .all<JobRow>("SELECT * FROM jobs WHERE status = 'running'")
-        .filter((r) => r.pid === null || !processAlive(r.pid))
+        .all<JobRow>("SELECT * FROM jobs WHERE status IN ('queued', 'running')")
+        .filter((r) => !lock.ownsJob(r.id))
       for (const r of dead) {
         this.db.run(
           "UPDATE jobs SET status = 'interrupted', updated_at = ?, error_json = ? WHERE id = ?",
           now(),
           json({
             code: 'cancelled',
-            message: `The process (pid ${r.pid ?? '?'}) running this job stopped before it finished.`,
+            message:
+              r.status === 'queued'
+                ? 'The process that queued this job stopped before it started.'
+                : `The process (pid ${r.pid ?? '?'}) running this job stopped before it finished.`,
             hint: r.checkpoint_hash ? 'Resume it from its last checkpoint.' : 'Start it again.'
           } satisfies ErrorInfo),
           r.id
@@ -1111,6 +1129,10 @@ export class SqliteWorkspace implements Workspace {
 
   // ───────────── audit ─────────────
 
+  auditOpenOnFirstWrite(entry: { actor: string; action: string; subject: string }): void {
+    this.pendingOpen = entry
+  }
+
   appendAudit(input: {
     actor: string
     action: string
@@ -1118,6 +1140,11 @@ export class SqliteWorkspace implements Workspace {
     details?: Record<string, unknown>
   }): AuditEntry {
     return this.transaction(() => {
+      const opened = this.pendingOpen
+      if (opened) {
+        this.pendingOpen = null
+        this.appendAudit(opened)
+      }
       const last = this.db.get<{ id: number; hash: string }>('SELECT id, hash FROM audit ORDER BY id DESC LIMIT 1')
       const content = {
         id: (last?.id ?? 0) + 1,
