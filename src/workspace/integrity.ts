@@ -152,10 +152,7 @@ function copyDurable(from: string, to: string): void {
  */
 export async function repairWorkspace(dir: string, actor = 'system'): Promise<RepairReport> {
   const abs = resolve(dir)
-  const dbPath = join(abs, DB_FILE)
-  const backupsDir = join(abs, BACKUPS_DIR)
-  const backups = listBackups(backupsDir)
-  if (!workspaceExists(abs) && backups.length === 0) {
+  if (!workspaceExists(abs) && listBackups(join(abs, BACKUPS_DIR)).length === 0) {
     throw new KeizokuError('not_found', `${abs} is not a Keizoku workspace (no ${DB_FILE}, no backups).`, {
       hint: 'Choose the folder of a Keizoku workspace.'
     })
