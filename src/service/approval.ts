@@ -54,6 +54,16 @@ function requireCandidate(v: VersionRecord): void {
  */
 export function approve(ws: Workspace, a: { version: number; by: string; comment?: string; override?: boolean }): VersionView {
   const comment = a.comment?.trim() ?? ''
+  // The snapshot that would become active must be the one that was evaluated (read verifies its hash).
+  const snapshot = ws.getVersion(a.version).snapshotHash
+  try {
+    ws.getArtifact(snapshot)
+  } catch (err) {
+    if (!(err instanceof KeizokuError) || err.code !== 'corrupt') throw err
+    throw new KeizokuError('corrupt', `Version ${a.version} cannot be approved: ${err.message}`, {
+      hint: `Nothing was changed. Run \`keizoku check ${ws.dir} --repair\` to restore the file from the backup copy, or reject the version and train again.`
+    })
+  }
   const task = ws.transaction(() => {
     const v = ws.getVersion(a.version)
     requireCandidate(v)

@@ -77,6 +77,7 @@ export class Trainer {
    */
   prepare(ws: Workspace, req: TrainRequest): { job: JobRecord; task: TaskRecord } {
     return ws.transaction(() => {
+      ws.assertAuditSound('Training')
       const task = ws.getTask(req.task)
       const active = ws.activeVersion()
       const learned = active ? versionTaskIds(active) : []

@@ -507,6 +507,8 @@ export interface Workspace {
   appendAudit(input: { actor: string; action: string; subject?: string; details?: Record<string, unknown> }): AuditEntry
   /** Newest first. */
   listAudit(filter?: { limit?: number; action?: string; subject?: string }): AuditEntry[]
+  /** Throws 'corrupt' ("<what> is refused: the audit log … is broken at entry N", with the repair hint) unless the chain verifies. */
+  assertAuditSound(what: string): void
   verifyAudit(): AuditVerification
 
   // reports

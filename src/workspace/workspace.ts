@@ -1140,6 +1140,7 @@ export class SqliteWorkspace implements Workspace {
     details?: Record<string, unknown>
   }): AuditEntry {
     return this.transaction(() => {
+      this.assertAuditSound(`Recording "${input.action}"`)
       const opened = this.pendingOpen
       if (opened) {
         this.pendingOpen = null
@@ -1195,6 +1196,21 @@ export class SqliteWorkspace implements Workspace {
     return verifyAuditRows(this.db.all<AuditRow>('SELECT * FROM audit ORDER BY id'))
   }
 
+  /**
+   * Stops the line on a broken chain: every audited change (task add, train, approve, …) and
+   * every backup checks it first, so an edited registry is neither built on nor copied over
+   * the last sound backup.
+   */
+  assertAuditSound(what: string): void {
+    const audit = this.verifyAudit()
+    if (audit.ok) return
+    throw new KeizokuError(
+      'corrupt',
+      `${what} is refused: the audit log of ${this.dir} is broken at entry ${audit.brokenAt} (${audit.reason}), so the registry may have been edited outside Keizoku.`,
+      { hint: repairHint(this.dir) }
+    )
+  }
+
   // ───────────── integrity ─────────────
 
   /**
@@ -1235,9 +1251,11 @@ export class SqliteWorkspace implements Workspace {
 
   /**
    * Database backup, then copy every referenced artifact not yet in the mirror (verified
-   * first: a damaged file is not copied; check reports it).
+   * first: a damaged file is not copied; check reports it). Refused while the audit chain is
+   * broken, so the backups kept are sound ones.
    */
   async backup(): Promise<BackupInfo> {
+    this.assertAuditSound('A backup')
     const info = await createBackup(this.db, join(this.dir, BACKUPS_DIR))
     this.mirrorArtifacts()
     return info
