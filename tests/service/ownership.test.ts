@@ -7,7 +7,7 @@ import { Service } from '../../src/service/service'
 import { Trainer } from '../../src/service/training'
 import { importDataset, openWorkspace } from '../../src/workspace'
 import { makeCsv, tempDir, writeFile } from '../workspace/helpers'
-import { CLI } from './helpers'
+import { CLI, TINY } from './helpers'
 
 interface Run {
   code: number | null
@@ -26,9 +26,6 @@ function cli(args: string[]): Promise<Run> {
     child.on('exit', (code) => resolve({ code, out, err }))
   })
 }
-
-/** A tiny network so a CLI training run takes seconds. */
-export const TINY = { mainNet: { hidden: [8] }, hnet: { hidden: [16], chunkSize: 64 }, hscoreSamples: 40, hembSteps: 20 }
 
 async function workspaceWithTask(): Promise<{ dir: string; config: string }> {
   const dir = join(tempDir(), 'ws')
