@@ -117,7 +117,8 @@ function describeLost(before: TableSummary, after: TableSummary, backup: BackupI
     const a = after.tables[t] ?? { count: 0, maxId: 0 }
     if (!b || b.maxId <= a.maxId) continue
     const n = b.maxId - a.maxId
-    let line = `${n} ${label[t]}${n === 1 ? '' : t === 'audit' ? ' entries' : 's'} (id ${a.maxId + 1}${n > 1 ? `–${b.maxId}` : ''})`
+    const noun = n === 1 ? label[t] : t === 'audit' ? 'audit entries' : `${label[t]}s`
+    let line = `${n} ${noun} (id ${a.maxId + 1}${n > 1 ? `–${b.maxId}` : ''})`
     if (t === 'tasks') {
       const names = Object.entries(before.taskNames)
         .filter(([id]) => Number(id) > a.maxId)

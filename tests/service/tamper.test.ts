@@ -1,9 +1,10 @@
-import { writeFileSync } from 'node:fs'
+import { readdirSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import Database from 'better-sqlite3'
 import { describe, expect, it } from 'vitest'
 import { approve } from '../../src/service/approval'
 import { EventHub } from '../../src/service/events'
+import { Service } from '../../src/service/service'
 import { Trainer } from '../../src/service/training'
 import { KeizokuError } from '../../src/shared/errors'
 import { importDataset, openWorkspace, repairWorkspace, type Workspace } from '../../src/workspace'
@@ -78,5 +79,21 @@ describe('tampering stops the line', () => {
     expect(ws.getVersion(versionId).status).toBe('candidate')
     expect(ws.listApprovals()).toHaveLength(0)
     ws.close()
+  })
+})
+
+describe('backups from every host', () => {
+  it('the service backs up at workspace creation and at each task add (desktop and browser mode included)', async () => {
+    const home = tempDir()
+    const service = new Service({ host: 'browser', home, workspaceRoot: join(home, 'root') })
+    await service.invoke('workspace.create', { dir: 'line' })
+    const dir = join(home, 'root', 'line')
+    const count = (): number => readdirSync(join(dir, 'backups')).filter((f) => f.endsWith('.db')).length
+    expect(count()).toBe(1)
+    const csv = writeFile(join(home, 'root'), 'd.csv', makeCsv({ rows: 30, features: 3, classes: 2 }))
+    await service.invoke('task.add', { name: 'line 1', source: { kind: 'csv', path: 'd.csv', label: 'label' } })
+    expect(count()).toBe(2)
+    await service.close()
+    expect(csv).toContain('d.csv')
   })
 })
