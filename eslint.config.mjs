@@ -4,6 +4,7 @@ import pluginVue from 'eslint-plugin-vue'
 import vueParser from 'vue-eslint-parser'
 import prettier from 'eslint-config-prettier'
 import globals from 'globals'
+import layers from './eslint/layers.mjs'
 
 export default tseslint.config(
   { ignores: ['out/**', 'dist/**', 'node_modules/**', 'coverage/**', 'test-results/**', 'playwright-report/**', 'e2e/screenshots/**', 'bench/results/**'] },
@@ -21,6 +22,12 @@ export default tseslint.config(
       'vue/multi-word-component-names': 'off',
       'vue/require-default-prop': 'off'
     }
+  },
+  {
+    // The floor plan (docs/architecture.md): each src/ layer imports only the layers below it.
+    files: ['src/**/*.ts', 'src/**/*.vue'],
+    plugins: { keizoku: layers },
+    rules: { 'keizoku/layers': 'error' }
   },
   {
     files: ['**/*.cjs'],

@@ -8,7 +8,7 @@
  */
 import { createWriteStream } from 'node:fs'
 import { importDataset } from '../src/workspace/index'
-import { mulberry32 } from '../src/engine/random'
+import { mulberry32 } from '../src/common/random'
 import { arg, log, numArg, peakRssMB, runChild } from './common'
 
 export interface ImportRun {

@@ -6,7 +6,7 @@
  *
  * `KEIZOKU_BACKEND=wasm node --import tsx bench/growth.ts [--tasks 50] [--steps 50] [--subsample 0]`
  */
-import { benchmarkTask } from '../src/engine/benchmarks'
+import { benchmarkTask } from '../src/common/benchmarks'
 import { createLearner } from '../src/engine/learner'
 import { initBackend } from '../src/engine/backend'
 import { log, numArg, runChild } from './common'

@@ -5,7 +5,7 @@
  */
 import { cpus, loadavg } from 'node:os'
 import { hScore } from '../src/engine/hscore'
-import { gaussian, mulberry32 } from '../src/engine/random'
+import { gaussian, mulberry32 } from '../src/common/random'
 
 /** One measured size; also the `--json` output that bench/hscoreParts.ts reads. */
 export interface Row {

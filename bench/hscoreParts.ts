@@ -12,7 +12,7 @@
 import { execFileSync } from 'node:child_process'
 import { join } from 'node:path'
 import { fitHEmbedding } from '../src/engine/hembedding'
-import { gaussian, mulberry32 } from '../src/engine/random'
+import { gaussian, mulberry32 } from '../src/common/random'
 import { log, numArg, runChild, stat, type Stat } from './common'
 import type { Row as HScoreScriptRow } from './hscore'
 

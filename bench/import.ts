@@ -10,7 +10,7 @@ import { spawnSync } from 'node:child_process'
 import { closeSync, mkdtempSync, openSync, rmSync, statSync, writeSync } from 'node:fs'
 import { cpus, loadavg, tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { mulberry32 } from '../src/engine/random'
+import { mulberry32 } from '../src/common/random'
 import { importDataset, openWorkspace } from '../src/workspace'
 
 interface ChildResult {

@@ -9,7 +9,7 @@
  */
 import { writeFileSync } from 'node:fs'
 import { runBenchJob } from '../src/engine/benchRun'
-import type { Method } from '../src/engine/types'
+import type { Method } from '../src/shared/domain/methods'
 import { arg, log, numArg, peakRssMB, runChild } from './common'
 
 export interface PmnistResult {

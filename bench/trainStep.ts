@@ -15,9 +15,10 @@
  */
 import * as tf from '@tensorflow/tfjs'
 import { initBackend } from '../src/engine/backend'
-import { benchmarkTask } from '../src/engine/benchmarks'
+import { benchmarkTask } from '../src/common/benchmarks'
 import { createLearner, restoreLearner } from '../src/engine/learner'
-import type { Learner, Method } from '../src/engine/types'
+import type { Learner } from '../src/engine/types'
+import type { Method } from '../src/shared/domain/methods'
 import type { TaskData } from '../src/shared/dataset'
 import { arg, log, matmulPeak, numArg, runChild, stat, type Stat } from './common'
 import { stepFlops, type StepShape } from './flops'

@@ -2,11 +2,13 @@ import { readFileSync } from 'node:fs'
 import * as tf from '@tensorflow/tfjs'
 import type { BackendName } from '../shared/types'
 import { initBackend } from './backend'
-import { benchmarkSequence, type BenchmarkKind } from './benchmarks'
-import type { PartialEngineConfig } from './config'
+import { benchmarkSequence } from '../common/benchmarks'
+import type { BenchmarkKind } from '../shared/domain/lists'
+import type { PartialEngineConfig } from '../shared/domain/engineConfig'
 import { createLearner } from './learner'
 import { clMetrics, type CLMetrics } from './metrics'
-import type { Method, ParameterCounts } from './types'
+import type { ParameterCounts } from '../shared/domain/learning'
+import type { Method } from '../shared/domain/methods'
 
 /** One (method, seed) cell of `keizoku bench`. Plain data: it crosses a worker boundary. */
 export interface BenchJob {

@@ -10,7 +10,7 @@
  * a tensor backend to pay off, and plain JS makes the fit bit-for-bit reproducible everywhere.
  */
 import { KeizokuError } from '../shared/errors'
-import { gaussian, mulberry32 } from './random'
+import { gaussian, mulberry32 } from '../common/random'
 
 /** How H-scores become target distances; see {@link distanceTargets}. */
 export type DistanceMap = 'direct' | 'reciprocal' | 'ahp'

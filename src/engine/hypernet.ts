@@ -1,9 +1,9 @@
 import * as tf from '@tensorflow/tfjs'
-import type { EngineConfig } from './config'
+import type { EngineConfig } from '../shared/domain/engineConfig'
 import type { ParamShape } from './mainnet'
 import { shapeSize } from './mainnet'
 import { activate, dense, matMul, matMulWide, type Activation } from './ops'
-import { gaussian } from './random'
+import { gaussian } from '../common/random'
 
 /**
  * Chunked hypernetwork h(e, Θ) (von Oswald et al. 2020): for every chunk k the MLP maps

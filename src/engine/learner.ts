@@ -4,7 +4,7 @@ import { KeizokuError } from '../shared/errors'
 import type { BackendName } from '../shared/types'
 import { Adam, type AdamHyper } from './adam'
 import { BatchSampler, gatherRows } from './batches'
-import { resolveConfig, type EngineConfig, type PartialEngineConfig } from './config'
+import { resolveConfig, type EngineConfig, type PartialEngineConfig } from '../shared/domain/engineConfig'
 import { decoderShapes, initDecoder, guidanceLoss } from './guidance'
 import { distanceTargets, fitHEmbedding } from './hembedding'
 import { hScore } from './hscore'
@@ -18,16 +18,13 @@ import type {
   LearnOptions,
   Learner,
   LearnerSnapshot,
-  LossParts,
   MainNetSpec,
-  Method,
-  ParameterCounts,
   StepProgress,
   TaskLearnResult,
-  TensorRecord,
   TrainCheckpoint
 } from './types'
-import { METHODS } from './types'
+import type { LossParts, ParameterCounts, TensorRecord } from '../shared/domain/learning'
+import { METHODS, methodFamily, type Method, type MethodFamily } from '../shared/domain/methods'
 
 /**
  * The engine's Learner: one object per run that learns tasks in sequence with one of six
@@ -49,13 +46,6 @@ import { METHODS } from './types'
  * not depend on e_t or D, so this is the same arithmetic as the authors' separate passes.
  */
 
-type Family = 'hyper' | 'shared' | 'independent'
-
-function familyOf(method: Method): Family {
-  if (method === 'hnet' || method === 'hnet-random' || method === 'hemb') return 'hyper'
-  if (method === 'finetune' || method === 'ewc') return 'shared'
-  return 'independent'
-}
 
 export interface CreateLearnerOptions {
   method: Method
@@ -121,7 +111,7 @@ interface TaskRun {
 }
 
 class EngineLearner implements Learner {
-  readonly family: Family
+  readonly family: MethodFamily
   readonly spec: MainNetSpec
   readonly shapes: ParamShape[]
   readonly bodyShapes: ParamShape[]
@@ -149,7 +139,7 @@ class EngineLearner implements Learner {
     readonly inputShape: number[]
   ) {
     installWasmFastPaths()
-    this.family = familyOf(method)
+    this.family = methodFamily(method)
     this.spec = mainNetSpec(cfg, inputShape)
     this.shapes = paramShapes(this.spec)
     this.bodyShapes = this.shapes.slice(0, -2)

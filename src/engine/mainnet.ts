@@ -1,6 +1,6 @@
 import * as tf from '@tensorflow/tfjs'
 import { KeizokuError } from '../shared/errors'
-import type { EngineConfig } from './config'
+import type { EngineConfig } from '../shared/domain/engineConfig'
 import { activate, dense, matMul, matMulConstLeft } from './ops'
 import type { MainNetSpec } from './types'
 

@@ -1,4 +1,4 @@
-import { gaussian, mulberry32, shuffleInPlace } from './random'
+import { gaussian, mulberry32, shuffleInPlace } from '../common/random'
 
 /**
  * Derived seeds: every random draw of the engine comes from a stream keyed by (seed, purpose,

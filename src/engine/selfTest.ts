@@ -1,5 +1,5 @@
 import * as tf from '@tensorflow/tfjs'
-import { gaussian, mulberry32 } from './random'
+import { gaussian, mulberry32 } from '../common/random'
 
 export interface SelfTestOptions {
   steps: number

@@ -1,30 +1,12 @@
 import type { LabelledSet, TaskData } from '../shared/dataset'
 import type { BackendName } from '../shared/types'
+import type { LossParts, ParameterCounts, TensorRecord } from '../shared/domain/learning'
+import type { Method } from '../shared/domain/methods'
 
 /**
  * The engine's public surface as the service uses it. Implemented by src/engine/learner.ts.
  * Everything crossing it is plain data or typed arrays, so it can cross a worker boundary.
  */
-
-export type Method = 'hemb' | 'hnet' | 'hnet-random' | 'finetune' | 'independent' | 'ewc'
-export const METHODS: readonly Method[] = ['hemb', 'hnet', 'hnet-random', 'finetune', 'independent', 'ewc']
-
-export interface TensorRecord {
-  name: string
-  shape: number[]
-  data: Float32Array
-}
-
-export interface LossParts {
-  task: number
-  /** HNET output regulariser (hnet*, hemb). */
-  reg?: number
-  /** Guidance loss λ_t·(1 − cos) (hemb, hnet-random). */
-  guide?: number
-  /** EWC penalty (ewc). */
-  ewc?: number
-  total: number
-}
 
 export interface StepProgress {
   taskIndex: number
@@ -90,17 +72,6 @@ export interface MainNetSpec {
   numClasses: number
   /** CNN only. */
   conv?: { filters: number[]; kernel: number }
-}
-
-export interface ParameterCounts {
-  /** Trainable parameters shared by all tasks (Θ incl. chunk embeddings; or the shared net). */
-  shared: number
-  /** Floats stored per task (e_t for hypernets; a head or a whole net for baselines). */
-  perTask: number
-  /** Parameters of one generated main network. */
-  mainNet: number
-  /** mainNet / (shared / max(tasks,1) + perTask): how much smaller than one net per task. */
-  compression: number
 }
 
 export interface Learner {

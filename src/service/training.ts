@@ -1,33 +1,13 @@
-import { resolveConfig } from '../engine/config'
-import type { Method, StepProgress, TrainCheckpoint } from '../engine/types'
+import { DEFAULT_SEED, PER_TASK_KEYS, resolveConfig } from '../shared/domain/engineConfig'
+import type { StepProgress, TrainCheckpoint } from '../engine/types'
+import { DEFAULT_METHOD, type Method } from '../shared/domain/methods'
 import { KeizokuError } from '../shared/errors'
-import type { JobProgress, Method as MethodName, TrainOutcome } from '../shared/types'
+import type { JobProgress, TrainOutcome } from '../shared/types'
 import type { JobRecord, TaskRecord, VersionRecord, Workspace } from '../workspace/index'
 import type { EventHub } from './events'
 import { jobView, taskMap, versionTaskIds, versionView } from './views'
 import { runInWorker, type RunningJob } from './workerClient'
 import type { TrainOutput, TrainPayload } from './workerProtocol'
-
-/** Settings of one task's training that may differ from the run's first task (not the architecture). */
-const PER_TASK_KEYS = [
-  'steps',
-  'lr',
-  'embeddingLr',
-  'decoderLr',
-  'beta',
-  'betaEmb',
-  'batchSize',
-  'lookahead',
-  'regSubsample',
-  'distanceMap',
-  'distanceEpsilon',
-  'hembSteps',
-  'hembLr',
-  'hscoreSamples',
-  'ewcLambda',
-  'ewcGamma',
-  'ewcSamples'
-]
 
 /** Steps between checkpoints of a training job; a killed job loses at most this much work. */
 export const CHECKPOINT_EVERY = 100
@@ -46,7 +26,7 @@ export interface TrainJobArgs {
 
 export interface TrainRequest {
   task: number | string
-  method?: MethodName
+  method?: Method
   steps?: number
   seed?: number
   config?: Record<string, unknown>
@@ -103,13 +83,13 @@ export class Trainer {
           hint: 'Register the data again as a new task to learn it.'
         })
       }
-      const method: Method = active ? (active.method as Method) : (req.method ?? 'hemb')
+      const method: Method = active ? (active.method as Method) : (req.method ?? DEFAULT_METHOD)
       if (active && req.method && req.method !== active.method) {
         throw new KeizokuError('refused', `This workspace learns with "${active.method}"; "${req.method}" cannot continue its hypernetwork.`, {
           hint: `Train with --method ${active.method}, or use \`keizoku bench\` to compare methods on a benchmark.`
         })
       }
-      const seed = active ? active.seed : (req.seed ?? 1)
+      const seed = active ? active.seed : (req.seed ?? DEFAULT_SEED)
       const overrides: Record<string, unknown> = {}
       for (const [k, v] of Object.entries(req.config ?? {})) if (PER_TASK_KEYS.includes(k)) overrides[k] = v
       if (req.steps !== undefined) overrides.steps = req.steps

@@ -1,4 +1,4 @@
-import type { ParameterCounts } from '../engine/types'
+import type { ParameterCounts } from '../shared/domain/learning'
 import type { JobView, TaskState, TaskView, VersionView, WorkspaceSummary } from '../shared/types'
 import type { JobRecord, TaskRecord, VersionRecord, Workspace } from '../workspace/index'
 

@@ -1,6 +1,8 @@
 import type { LabelledSet } from '../shared/dataset'
 import type { ErrorInfo } from '../shared/errors'
-import type { LearnerSnapshot, Method, StepProgress, TrainCheckpoint } from '../engine/types'
+import type { LearnerSnapshot, StepProgress, TrainCheckpoint } from '../engine/types'
+import type { LossParts, ParameterCounts } from '../shared/domain/learning'
+import type { Method } from '../shared/domain/methods'
 
 /**
  * Messages between the service and a job worker. Cancellation goes through a shared Int32
@@ -34,7 +36,7 @@ export interface TrainOutput {
   accuracyRow: Array<number | null>
   /** Relative output drift ‖W_j − W_j(parent)‖ / ‖W_j(parent)‖ per learned task (hypernet methods). */
   drift: Array<number | null>
-  parameterCounts: import('../engine/types').ParameterCounts
+  parameterCounts: ParameterCounts
   /** Accuracy on the new task before training (R[t−1][t]); null without a holdout set. */
   preTrainAccuracy: number | null
   /** Accuracy of a freshly initialised learner on the new task (the FWT baseline b_t). */
@@ -42,7 +44,7 @@ export interface TrainOutput {
   steps: number
   trainMs: number
   stepsPerSecond: number
-  lossCurve: import('../engine/types').LossParts[]
+  lossCurve: LossParts[]
   backend: string
 }
 

@@ -1,5 +1,7 @@
 import { z } from 'zod'
 import type { CallName } from './channels'
+import { BENCHMARK_KINDS, DEMO_KINDS, LANGUAGES, REPORT_FORMATS, REPORT_KINDS } from './domain/lists'
+import { METHODS } from './domain/methods'
 import type {
   AppInfo,
   AuditListing,
@@ -41,7 +43,7 @@ const comment = z.string().max(4000)
 const id = z.number().int().min(1).max(Number.MAX_SAFE_INTEGER)
 const taskRef = z.union([id, name])
 const seed = z.number().int().min(0).max(2 ** 31 - 1)
-const method = z.enum(['hemb', 'hnet', 'hnet-random', 'finetune', 'independent', 'ewc'])
+const method = z.enum(METHODS)
 
 export const datasetSourceSchema = z.discriminatedUnion('kind', [
   z
@@ -65,7 +67,7 @@ export const datasetSourceSchema = z.discriminatedUnion('kind', [
   z
     .object({
       kind: z.literal('builtin'),
-      benchmark: z.enum(['split-mnist', 'permuted-mnist', 'rotated-mnist']),
+      benchmark: z.enum(BENCHMARK_KINDS),
       k: z.number().int().min(0).max(99),
       seed: seed.optional()
     })
@@ -118,10 +120,10 @@ export const api = {
   ),
 
   'workspace.create': call<WorkspaceSummary>()(
-    z.object({ dir: dirPath, name: name.optional(), language: z.enum(['en', 'ja']).optional(), by: person.optional() }).strict()
+    z.object({ dir: dirPath, name: name.optional(), language: z.enum(LANGUAGES).optional(), by: person.optional() }).strict()
   ),
   'workspace.createDemo': call<WorkspaceSummary>()(
-    z.object({ dir: dirPath, demo: z.enum(['beef-enose', 'split-mnist']), by: person.optional() }).strict()
+    z.object({ dir: dirPath, demo: z.enum(DEMO_KINDS), by: person.optional() }).strict()
   ),
   'workspace.open': call<WorkspaceSummary>()(z.object({ dir: dirPath, by: person.optional() }).strict()),
   'workspace.current': call<WorkspaceSummary | null>()(none),
@@ -134,7 +136,7 @@ export const api = {
     z
       .object({
         name: name.optional(),
-        language: z.enum(['en', 'ja']).optional(),
+        language: z.enum(LANGUAGES).optional(),
         policy: policySchema.optional(),
         costs: costsSchema.optional(),
         by: person.optional()
@@ -194,9 +196,9 @@ export const api = {
   'report.build': call<ReportBuildResult>()(
     z
       .object({
-        kind: z.enum(['forgetting', 'roi']),
-        format: z.enum(['html', 'pdf', 'csv']),
-        lang: z.enum(['en', 'ja']).optional(),
+        kind: z.enum(REPORT_KINDS),
+        format: z.enum(REPORT_FORMATS),
+        lang: z.enum(LANGUAGES).optional(),
         /** Export to this file; without it the html or csv comes back as a preview. */
         outFile: filePath.optional(),
         /** A `keizoku bench --out` results file shown as measured benchmark baselines. */

@@ -9,8 +9,10 @@ import type {
   TaskRecord,
   VersionRecord,
   WorkspaceSettings
-} from '../workspace/types'
-import type { LossParts, Method, ParameterCounts } from '../engine/types'
+} from './domain/records'
+import type { LossParts, ParameterCounts } from './domain/learning'
+import type { Method } from './domain/methods'
+import type { Language } from './domain/lists'
 
 export type { ApprovalPolicy, AuditEntry, AuditVerification, DatasetPreview, IntegrityReport, JobStatus, LossParts, Method, WorkspaceSettings }
 
@@ -69,7 +71,7 @@ export interface ProgressEvent {
 export interface WorkspaceSummary {
   dir: string
   name: string
-  language: 'en' | 'ja'
+  language: Language
   tasks: number
   learnedTasks: number
   activeVersionId: number | null

@@ -1,4 +1,4 @@
-import type { DatasetSource, HoldoutOptions, Problem, TaskRecord, Workspace } from './types'
+import type { DatasetSource, HoldoutOptions, Problem, TaskRecord, Workspace } from '../shared/domain/records'
 import { importDataset } from './import'
 
 /**

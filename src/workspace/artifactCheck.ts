@@ -1,4 +1,4 @@
-import type { ArtifactCheck, ArtifactProblem } from './types'
+import type { ArtifactCheck, ArtifactProblem } from '../shared/domain/records'
 import type { ArtifactStore } from './artifactStore'
 import type { SqlDatabase } from './db'
 

@@ -10,7 +10,7 @@ import {
   unlinkSync
 } from 'node:fs'
 import { join } from 'node:path'
-import type { BackupInfo } from './types'
+import type { BackupInfo } from '../shared/domain/records'
 import { fsyncDir } from './artifactStore'
 import { openSqlite, type SqlDatabase } from './db'
 

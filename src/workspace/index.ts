@@ -20,9 +20,9 @@
  * Everything is synchronous except backup/repair and dataset import (file streaming), because
  * better-sqlite3 is synchronous and a transaction must not span an await.
  */
-export type * from './types'
+export type * from '../shared/domain/records'
 import type { LabelledSet, TaskData } from '../shared/dataset'
-import type { TensorRecord } from '../engine/types'
+import type { TensorRecord } from '../shared/domain/learning'
 
 // ───────────────────────────── functions ─────────────────────────────
 //
@@ -45,7 +45,8 @@ import type { TensorRecord } from '../engine/types'
 //   — import with the workspace's input shape as expectation, then ws.addTask.
 // encodeTensorFile / decodeTensorFile — the binary tensor format (docs/workspace-format.md).
 
-export { openWorkspace, workspaceExists } from './workspace'
+export { openWorkspace } from './open'
+export { workspaceExists } from './layout'
 export { checkWorkspace, repairWorkspace } from './integrity'
 export { importDataset, previewDataset, DatasetProblemsError } from './import'
 export { addTaskFromSource } from './addTaskFromSource'

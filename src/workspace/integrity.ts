@@ -2,11 +2,13 @@ import { copyFileSync, existsSync, renameSync } from 'node:fs'
 import { join, resolve } from 'node:path'
 import Database from 'better-sqlite3'
 import { KeizokuError } from '../shared/errors'
-import type { BackupInfo, IntegrityReport, RepairReport } from './types'
+import type { BackupInfo, IntegrityReport, RepairReport } from '../shared/domain/records'
 import { fsyncDir, sha256Hex } from './artifactStore'
 import { listBackups } from './backups'
-import { verifyAuditRows } from './workspace'
-import { BACKUPS_DIR, buildReport, DB_FILE, openSqliteWorkspace, workspaceExists } from './workspace'
+import type { ArtifactCheck, AuditVerification } from '../shared/domain/records'
+import { verifyAuditRows } from './audit'
+import { BACKUPS_DIR, DB_FILE, workspaceExists } from './layout'
+import { openSqliteWorkspace } from './open'
 import { closeSync, fsyncSync, openSync, readFileSync } from 'node:fs'
 import { acquireWorkspaceLock } from './lock'
 
@@ -27,7 +29,7 @@ export function checkWorkspace(dir: string): IntegrityReport {
     }
   } catch (err) {
     if (!(err instanceof KeizokuError) || err.code !== 'corrupt') throw err
-    const report = buildReport(
+    const report = integrityReport(
       abs,
       { ok: false, messages: [err.message] },
       null,
@@ -239,4 +241,52 @@ async function repairLocked(abs: string, actor: string): Promise<RepairReport> {
   } finally {
     ws.close()
   }
+}
+
+/** The integrity report: database, artifacts, audit chain and backups, each with one summary line. */
+export function integrityReport(
+  dir: string,
+  database: { ok: boolean; messages: string[] },
+  artifacts: ArtifactCheck | null,
+  audit: AuditVerification | null,
+  backups: BackupInfo[]
+): IntegrityReport {
+  const summary: string[] = []
+  summary.push(
+    database.ok ? 'database: ok (quick_check, foreign keys)' : `database: DAMAGED — ${database.messages.join('; ')}`
+  )
+  if (artifacts) {
+    const bad = artifacts.problems
+    summary.push(
+      bad.length === 0
+        ? `artifacts: ok (${artifacts.checked} checked)`
+        : `artifacts: ${bad.length} of ${artifacts.checked} bad`
+    )
+    for (const p of bad)
+      summary.push(`  ${p.problem} ${p.hash.slice(0, 12)}… used by ${p.referencedBy.join(', ')}: ${p.detail}`)
+    if (artifacts.orphans.length > 0) {
+      summary.push(`  ${artifacts.orphans.length} unreferenced file(s) (left by an interrupted write; harmless)`)
+    }
+  } else {
+    summary.push('artifacts: not checked (the database cannot be read)')
+  }
+  if (audit) {
+    summary.push(
+      audit.ok
+        ? `audit log: ok (${audit.count} entries, chain intact)`
+        : `audit log: BROKEN at entry ${audit.brokenAt} — ${audit.reason}`
+    )
+  } else {
+    summary.push('audit log: not checked (the database cannot be read)')
+  }
+  summary.push(backups.length > 0 ? `backups: ${backups.length}, latest ${backups[0].createdAt}` : 'backups: none yet')
+  const ok = database.ok && !!artifacts && artifacts.problems.length === 0 && !!audit && audit.ok
+  const report: IntegrityReport = { ok, dir, database, artifacts, audit, backups, summary }
+  if (!ok) {
+    report.hint =
+      backups.length > 0
+        ? `Run \`keizoku check ${dir} --repair\` to restore the latest backup (${backups[0].createdAt}); it reports what is lost.`
+        : 'No backup exists to restore from; restore the folder from your own backup.'
+  }
+  return report
 }

@@ -1,5 +1,5 @@
 import { KeizokuError } from '../shared/errors'
-import type { SettingsPatch, WorkspaceSettings } from './types'
+import type { SettingsPatch, WorkspaceSettings } from '../shared/domain/records'
 
 export const DEFAULT_SETTINGS: WorkspaceSettings = {
   name: 'Workspace',

@@ -2,9 +2,9 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync 
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
-import { benchmarkSequence, benchmarkTask, digitSplit } from '../../src/engine/benchmarks'
-import { loadMnist, mnistCachePath, resetMnistMemo } from '../../src/engine/benchmarks/mnistData'
-import { pixelPermutation, rotateImage, rotationAngle } from '../../src/engine/benchmarks/transforms'
+import { benchmarkSequence, benchmarkTask, digitSplit } from '../../src/common/benchmarks'
+import { loadMnist, mnistCachePath, resetMnistMemo } from '../../src/common/benchmarks/mnistData'
+import { pixelPermutation, rotateImage, rotationAngle } from '../../src/common/benchmarks/transforms'
 
 const CLASS_COUNTS = [1001, 1127, 991, 1032, 980, 863, 1014, 1070, 944, 978]
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { defaultEngineConfig, engineConfigSchema, resolveConfig } from '../../src/engine/config'
+import { defaultEngineConfig, engineConfigSchema, resolveConfig } from '../../src/shared/domain/engineConfig'
 
 describe('engine config', () => {
   it('has valid defaults matching the documented setup', () => {

@@ -1,5 +1,5 @@
 import type { LabelledSet, TaskData } from '../../src/shared/dataset'
-import { gaussian, mulberry32 } from '../../src/engine/random'
+import { gaussian, mulberry32 } from '../../src/common/random'
 
 /** Tiny engine config so unit tests run in milliseconds. */
 export const TINY = {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { ahpMatrix, ahpPriorities, distanceTargets, fitHEmbedding } from '../../src/engine/hembedding'
-import { gaussian, mulberry32 } from '../../src/engine/random'
+import { gaussian, mulberry32 } from '../../src/common/random'
 
 const dist = (a: ArrayLike<number>, b: ArrayLike<number>): number => {
   let s = 0

@@ -3,7 +3,7 @@ import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { hScore } from '../../src/engine/hscore'
 import { pinvSym } from '../../src/engine/linalg'
-import { gaussian, mulberry32 } from '../../src/engine/random'
+import { gaussian, mulberry32 } from '../../src/common/random'
 
 interface RefCase {
   name: string

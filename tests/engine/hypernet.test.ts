@@ -1,9 +1,9 @@
 import * as tf from '@tensorflow/tfjs'
 import { beforeAll, describe, expect, it } from 'vitest'
-import { resolveConfig } from '../../src/engine/config'
+import { resolveConfig } from '../../src/shared/domain/engineConfig'
 import { ChunkedHypernet, unflatten } from '../../src/engine/hypernet'
 import { countParams, forwardMain, mainNetSpec, paramShapes } from '../../src/engine/mainnet'
-import { gaussian, mulberry32 } from '../../src/engine/random'
+import { gaussian, mulberry32 } from '../../src/common/random'
 import { OutputRegularizer, outputRegularizerDirect } from '../../src/engine/regularizer'
 
 /**

@@ -1,7 +1,7 @@
 import * as tf from '@tensorflow/tfjs'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { initBackend } from '../../src/engine/backend'
-import { benchmarkSequence } from '../../src/engine/benchmarks'
+import { benchmarkSequence } from '../../src/common/benchmarks'
 import { createLearner } from '../../src/engine/learner'
 import { clMetrics } from '../../src/engine/metrics'
 

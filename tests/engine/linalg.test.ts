@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { keptEigenvalues, pinvSym, symEig, symEigProject } from '../../src/engine/linalg'
-import { gaussian, mulberry32 } from '../../src/engine/random'
+import { gaussian, mulberry32 } from '../../src/common/random'
 import { KeizokuError } from '../../src/shared/errors'
 
 function randomSymmetric(d: number, seed: number): Float64Array {

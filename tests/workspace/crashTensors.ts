@@ -1,5 +1,5 @@
-import type { TensorRecord } from '../../src/engine/types'
-import { mulberry32 } from '../../src/engine/random'
+import type { TensorRecord } from '../../src/shared/domain/learning'
+import { mulberry32 } from '../../src/common/random'
 
 /** Deterministic tensors for a seed, so the parent can check an artifact's content after a crash. */
 export function crashTensors(seed: number): TensorRecord[] {

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll } from 'vitest'
 import { runCli } from '../../src/cli/main'
-import { mulberry32 } from '../../src/engine/random'
+import { mulberry32 } from '../../src/common/random'
 
 const made: string[] = []
 afterAll(() => {

@@ -6,7 +6,7 @@ import { crc32, deflateSync, gzipSync } from 'node:zlib'
 import jpeg from 'jpeg-js'
 import { PNG } from 'pngjs'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { mulberry32 } from '../../src/engine/random'
+import { mulberry32 } from '../../src/common/random'
 import type { DatasetSource } from '../../src/workspace'
 
 /**

@@ -1,5 +1,5 @@
 import { addTaskFromSource, openWorkspace } from '../../workspace'
-import type { DatasetSource, HoldoutOptions } from '../../workspace/types'
+import type { DatasetSource, HoldoutOptions } from '../../shared/domain/records'
 import { emit, usageError } from '../output'
 import { intOption, numberOption, requirePositional, requireString, stringOption } from '../parse'
 import type { Command } from './types'

@@ -1,5 +1,5 @@
 import os from 'node:os'
-import type { TaskRecord } from '../../workspace/types'
+import type { TaskRecord } from '../../shared/domain/records'
 
 /** Who the audit log names for CLI actions: cli:<login name>. */
 export function cliActor(): string {

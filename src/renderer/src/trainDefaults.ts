@@ -1,12 +1,9 @@
-import type { Method } from '@shared/types'
-
-/** Methods in the order the Train screen offers them; hemb (H-score-guided hypernetwork) is the default. */
-export const METHODS: readonly Method[] = ['hemb', 'hnet', 'hnet-random', 'finetune', 'independent', 'ewc']
+import { defaultEngineConfig } from '@shared/domain/engineConfig'
 
 /**
- * The settings the Train screen exposes, with the engine's defaults (mirrors defaultEngineConfig
- * in src/engine/config.ts; the engine validates every value, so a stale default is caught there).
- * `path` is where the value sits in the engine config object.
+ * The settings the Train screen exposes; their defaults are read from defaultEngineConfig in the
+ * shared contract, the one the service and the CLI use. `path` is where the value sits in the
+ * engine config object.
  */
 export interface SettingField {
   key: 'beta' | 'betaEmb' | 'chunkSize' | 'hembSteps' | 'lr' | 'batchSize'
@@ -17,16 +14,16 @@ export interface SettingField {
   integer: boolean
 }
 
+const d = defaultEngineConfig
 export const SETTING_FIELDS: readonly SettingField[] = [
-  { key: 'beta', path: ['beta'], default: 0.05, min: 0, step: 0.01, integer: false },
-  { key: 'betaEmb', path: ['betaEmb'], default: 0.2, min: 0, step: 0.05, integer: false },
-  { key: 'chunkSize', path: ['hnet', 'chunkSize'], default: 2000, min: 1, step: 100, integer: true },
-  { key: 'hembSteps', path: ['hembSteps'], default: 2000, min: 1, step: 100, integer: true },
-  { key: 'lr', path: ['lr'], default: 0.001, min: 0.000001, step: 0.0005, integer: false },
-  { key: 'batchSize', path: ['batchSize'], default: 128, min: 1, step: 16, integer: true }
+  { key: 'beta', path: ['beta'], default: d.beta, min: 0, step: 0.01, integer: false },
+  { key: 'betaEmb', path: ['betaEmb'], default: d.betaEmb, min: 0, step: 0.05, integer: false },
+  { key: 'chunkSize', path: ['hnet', 'chunkSize'], default: d.hnet.chunkSize, min: 1, step: 100, integer: true },
+  { key: 'hembSteps', path: ['hembSteps'], default: d.hembSteps, min: 1, step: 100, integer: true },
+  { key: 'lr', path: ['lr'], default: d.lr, min: 0.000001, step: 0.0005, integer: false },
+  { key: 'batchSize', path: ['batchSize'], default: d.batchSize, min: 1, step: 16, integer: true }
 ]
-export const DEFAULT_STEPS = 1000
-export const DEFAULT_SEED = 0
+export const DEFAULT_STEPS = d.steps
 
 /** Only the fields that differ from the defaults travel, nested as the engine config expects. */
 export function configFrom(values: Record<string, number | null>): Record<string, unknown> {

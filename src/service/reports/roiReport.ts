@@ -18,7 +18,7 @@
  *   extra        = compute_K − compute_B                                 (one-off)
  *   payback      = extra / savings months   (immediately when extra ≤ 0; never when savings ≤ 0)
  */
-import { METHODS } from '../../engine/types'
+import { METHODS } from '../../shared/domain/methods'
 import type { CostSettings, VersionRecord, Workspace } from '../../workspace'
 import { barsSvg } from './charts'
 import {

@@ -5,12 +5,10 @@
  */
 import type { CLMetrics } from '../../engine/metrics'
 
-export type ReportKind = 'forgetting' | 'roi'
-export type ReportFormat = 'html' | 'pdf' | 'csv'
-export type ReportLang = 'en' | 'ja'
+import type { Language, ReportFormat, ReportKind } from '../../shared/domain/lists'
 
-export const REPORT_KINDS: readonly ReportKind[] = ['forgetting', 'roi']
-export const REPORT_FORMATS: readonly ReportFormat[] = ['html', 'pdf', 'csv']
+export { REPORT_FORMATS, REPORT_KINDS, type ReportFormat, type ReportKind } from '../../shared/domain/lists'
+export type ReportLang = Language
 
 /** Where a number came from, shown next to it. */
 export interface Provenance {

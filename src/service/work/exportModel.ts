@@ -1,7 +1,8 @@
 import * as tf from '@tensorflow/tfjs'
 import { restoreLearner } from '../../engine/learner'
 import { imageShape, inputSize } from '../../engine/mainnet'
-import type { MainNetSpec, TensorRecord } from '../../engine/types'
+import type { MainNetSpec } from '../../engine/types'
+import type { TensorRecord } from '../../shared/domain/learning'
 import type { ExportPayload } from '../workerProtocol'
 
 export interface ExportedModel {

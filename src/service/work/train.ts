@@ -4,6 +4,7 @@ import { openWorkspace } from '../../workspace/index'
 import { loadCheckpoint, loadSnapshot } from '../snapshots'
 import { relativeOutputDrift } from '../../engine/metrics'
 import type { Learner, LearnerSnapshot, StepProgress, TrainCheckpoint } from '../../engine/types'
+import { isHypernetMethod } from '../../shared/domain/methods'
 import type { TrainOutput, TrainPayload } from '../workerProtocol'
 
 interface TrainInputs extends Omit<TrainPayload, 'checkpointHash'> {
@@ -58,7 +59,7 @@ export async function trainInWorker(
     ? restoreLearner({ ...p.parent, config: { ...p.parent.config, ...p.overrides } })
     : createLearner({ ...p.create, config: { ...p.create.config, ...p.overrides } })
   try {
-    const hyper = ['hemb', 'hnet', 'hnet-random'].includes(learner.method)
+    const hyper = isHypernetMethod(learner.method)
     const before = hyper ? Array.from({ length: learner.tasksLearned }, (_, j) => learner.generatedWeights(j)) : []
     const test = p.evalSets[p.evalSets.length - 1]
     // R[t−1][t] and b_t for forward transfer: the new task before training, from where this run

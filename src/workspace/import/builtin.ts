@@ -1,8 +1,8 @@
 import { createHash } from 'node:crypto'
 import type { TaskData } from '../../shared/dataset'
 import { KeizokuError } from '../../shared/errors'
-import { benchmarkTask } from '../../engine/benchmarks'
-import type { DatasetSource } from '../types'
+import { benchmarkTask } from '../../common/benchmarks'
+import type { DatasetSource } from '../../shared/domain/records'
 import type { ProblemList } from './problems'
 
 /** Task K of a built-in benchmark (real MNIST digits, from the engine), with its own train/test split. */

@@ -1,6 +1,6 @@
 import { existsSync, statSync } from 'node:fs'
 import { basename, extname } from 'node:path'
-import type { ColumnPreview } from '../types'
+import type { ColumnPreview } from '../../shared/domain/records'
 import { readCsvRecords } from './csvReader'
 import { KIND_NAMES, readHead, sniff } from './magic'
 import type { ProblemList } from './problems'

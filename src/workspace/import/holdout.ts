@@ -1,5 +1,5 @@
-import { mulberry32, shuffleInPlace } from '../../engine/random'
-import type { HoldoutOptions, HoldoutSummary } from '../types'
+import { mulberry32, shuffleInPlace } from '../../common/random'
+import type { HoldoutOptions, HoldoutSummary } from '../../shared/domain/records'
 
 export interface Split {
   train: Int32Array

@@ -10,7 +10,7 @@ import type {
   ImportedDataset,
   ImportOptions,
   Problem
-} from '../types'
+} from '../../shared/domain/records'
 import { loadBenchmark } from './builtin'
 import { scanCsv } from './csv'
 import { splitHoldout } from './holdout'

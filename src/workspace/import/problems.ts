@@ -1,4 +1,4 @@
-import type { Problem } from '../types'
+import type { Problem } from '../../shared/domain/records'
 
 /** Most problems listed; past it one 'too_many_problems' entry says how many more there were. */
 export const PROBLEM_CAP = 100

@@ -1,4 +1,4 @@
-import type { FeatureStats } from '../types'
+import type { FeatureStats } from '../../shared/domain/records'
 
 /**
  * Per-feature statistics over the rows in `rows` (all rows when null), accumulated in float64:

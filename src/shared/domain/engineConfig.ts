@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { KeizokuError } from '../shared/errors'
+import { KeizokuError } from '../errors'
 
 /**
  * Every engine hyperparameter, with its default. Defaults follow the setup of the performance
@@ -152,6 +152,30 @@ export const defaultEngineConfig: EngineConfig = {
   adamEpsilon: 1e-8,
   seed: 0
 }
+
+/** The seed a run uses when none is given: the CLI, the API and the Train screen all read this one. */
+export const DEFAULT_SEED = defaultEngineConfig.seed
+
+/** Settings of one task's training that may differ from the run's first task (not the architecture). */
+export const PER_TASK_KEYS: readonly string[] = [
+  'steps',
+  'lr',
+  'embeddingLr',
+  'decoderLr',
+  'beta',
+  'betaEmb',
+  'batchSize',
+  'lookahead',
+  'regSubsample',
+  'distanceMap',
+  'distanceEpsilon',
+  'hembSteps',
+  'hembLr',
+  'hscoreSamples',
+  'ewcLambda',
+  'ewcGamma',
+  'ewcSamples'
+] satisfies ReadonlyArray<keyof EngineConfig>
 
 /** A partial config as JSON may carry it: nested objects may be partial too. */
 export type PartialEngineConfig = Partial<Omit<EngineConfig, 'mainNet' | 'hnet'>> & {

@@ -12,14 +12,13 @@
  * shuffled. Everything is a deterministic function of (kind, K, seed, tasks).
  */
 import type { LabelledSet, TaskData } from '../../shared/dataset'
+import { BENCHMARK_KINDS, type BenchmarkKind } from '../../shared/domain/lists'
 import { KeizokuError } from '../../shared/errors'
 import { mulberry32, shuffleInPlace } from '../random'
 import { loadMnist, MNIST_DIM, MNIST_SIDE, type MnistDigits } from './mnistData'
 import { mixSeed, permuteRows, pixelPermutation, rotateRows, rotationAngle, rotationPlan } from './transforms'
 
-export type BenchmarkKind = 'split-mnist' | 'permuted-mnist' | 'rotated-mnist'
 
-export const BENCHMARK_KINDS: readonly BenchmarkKind[] = ['split-mnist', 'permuted-mnist', 'rotated-mnist']
 
 /** Split-MNIST has exactly five digit pairs. */
 export const SPLIT_MNIST_TASKS = 5

@@ -2,9 +2,10 @@
  * The workspace's public record and option types (no runtime code), so the renderer and
  * src/shared can import them without pulling in Node modules. See index.ts for the overview.
  */
-import type { ErrorInfo } from '../shared/errors'
-import type { TaskData } from '../shared/dataset'
-import type { TensorRecord } from '../engine/types'
+import type { ErrorInfo } from '../errors'
+import type { TaskData } from '../dataset'
+import type { TensorRecord } from './learning'
+import type { Language } from './lists'
 
 // ───────────────────────────── settings ─────────────────────────────
 
@@ -26,7 +27,7 @@ export interface CostSettings {
 
 export interface WorkspaceSettings {
   name: string
-  language: 'en' | 'ja'
+  language: Language
   policy: ApprovalPolicy
   costs: CostSettings
 }
@@ -34,7 +35,7 @@ export interface WorkspaceSettings {
 /** Defaults: policy { maxOldTaskDrop: 1.0, minNewTaskAccuracy: 0 }, costs { 1.0/h, 0.02/GB-month, 100/point, 'USD' }. */
 export type SettingsPatch = {
   name?: string
-  language?: 'en' | 'ja'
+  language?: Language
   policy?: Partial<ApprovalPolicy>
   costs?: Partial<CostSettings>
 }
