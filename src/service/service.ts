@@ -177,6 +177,7 @@ export class Service {
         actor: this.actor(a.by),
         settings: { name: a.name ?? basename(dir), ...(a.language ? { language: a.language } : {}) }
       })
+      await ws.backup()
       return this.opened(ws)
     },
     'workspace.createDemo': async (a) => {
@@ -188,6 +189,7 @@ export class Service {
       const name = a.demo === 'beef-enose' ? 'Beef freshness line (e-nose demo)' : 'Split-MNIST digits (demo)'
       const ws = this.session.open(dir, { create: true, actor: this.actor(a.by), settings: { name } })
       await addDemoTasks(ws, a.demo, this.actor(a.by))
+      await ws.backup()
       return this.opened(ws)
     },
     'workspace.open': async (a) => {
@@ -239,6 +241,8 @@ export class Service {
     'task.add': async (a) => {
       const ws = this.ws()
       const t = await addTaskFromSource(ws, { name: a.name, source: this.sourcePaths(a.source), holdout: a.holdout, keepTrain: a.keepTrain }, this.actor(a.by))
+      // Every host gets the backups docs/workspace-format.md promises (creation, each task add).
+      await ws.backup()
       this.hub.emit('workspace.changed', { dir: ws.dir, what: 'tasks' })
       return taskViews(ws).find((v) => v.id === t.id)!
     },

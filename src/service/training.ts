@@ -58,72 +58,75 @@ export class Trainer {
     this.running.clear()
   }
 
-  /** Validates the request against the pipeline state and queues the job. */
+  /**
+   * Validates the request against the pipeline state and queues the job. Checks and insert run in
+   * one write transaction, so two processes cannot both pass the "no other job" check.
+   */
   prepare(ws: Workspace, req: TrainRequest): { job: JobRecord; task: TaskRecord } {
-    const task = ws.getTask(req.task)
-    const active = ws.activeVersion()
-    const learned = active ? versionTaskIds(active) : []
-    if (learned.includes(task.id)) {
-      throw new KeizokuError('conflict', `Task "${task.name}" is already learned by the active version ${active!.id}.`, {
-        hint: 'Add a new task, or roll back to a version before it to learn it again.'
-      })
-    }
-    const pending = ws.listVersions({ status: 'candidate' })
-    if (pending.length > 0) {
-      throw new KeizokuError('conflict', `Version ${pending[0].id} is waiting for approval.`, {
-        hint: 'Approve or reject that candidate before training another task.'
-      })
-    }
-    const other = ws.listJobs({ status: ['queued', 'running'], kind: 'train' })
-    if (this.busy() || other.length > 0) {
-      throw new KeizokuError('conflict', `Another training job (${other[0]?.id ?? 'in this window'}) is running in this workspace.`, {
-        hint: 'Wait for it to finish or cancel it; one training job runs at a time.'
-      })
-    }
-    if (task.nTrain === 0 || task.trainDroppedAt) {
-      throw new KeizokuError('refused', `Task "${task.name}" has no training data left (dropped by the retention policy).`, {
-        hint: 'Register the data again as a new task to learn it.'
-      })
-    }
-    const method: Method = active ? (active.method as Method) : (req.method ?? DEFAULT_METHOD)
-    if (active && req.method && req.method !== active.method) {
-      throw new KeizokuError('refused', `This workspace learns with "${active.method}"; "${req.method}" cannot continue its hypernetwork.`, {
-        hint: `Train with --method ${active.method}, or use \`keizoku bench\` to compare methods on a benchmark.`
-      })
-    }
-    const seed = active ? active.seed : (req.seed ?? DEFAULT_SEED)
-    const overrides: Record<string, unknown> = {}
-    for (const [k, v] of Object.entries(req.config ?? {})) if (PER_TASK_KEYS.includes(k)) overrides[k] = v
-    if (req.steps !== undefined) overrides.steps = req.steps
-    const config = active ? active.config : { ...(req.config ?? {}), ...overrides }
-    if (active) {
-      const arch = Object.keys(req.config ?? {}).filter((k) => !PER_TASK_KEYS.includes(k))
-      if (arch.length > 0) {
-        throw new KeizokuError('refused', `The settings ${arch.join(', ')} fix the network's shape and were set by the first task.`, {
-          hint: `Per-task settings that may change: ${PER_TASK_KEYS.join(', ')}.`
+    return ws.transaction(() => {
+      ws.assertAuditSound('Training')
+      const task = ws.getTask(req.task)
+      const active = ws.activeVersion()
+      const learned = active ? versionTaskIds(active) : []
+      if (learned.includes(task.id)) {
+        throw new KeizokuError('conflict', `Task "${task.name}" is already learned by the active version ${active!.id}.`, {
+          hint: 'Add a new task, or roll back to a version before it to learn it again.'
         })
       }
-    }
-    // Validate now, so a bad value is refused before a job exists.
-    resolveConfig({ ...config, ...overrides })
-    const trust = workspaceTrust(ws)
-    const args: TrainJobArgs = {
-      method,
-      seed,
-      config,
-      overrides,
-      parentVersionId: active?.id ?? null,
-      learnedTaskIds: learned,
-      estimator: trust.estimator,
-      estimatorRho: trust.rho,
-      estimatorPairs: trust.n
-    }
-    const job = ws.transaction(() => {
-      const j = ws.createJob({ kind: 'train', args, taskId: task.id })
-      ws.appendAudit({ actor: req.by ?? 'unknown', action: 'train.queued', subject: `task ${task.id}`, details: { job: j.id, method, seed, overrides, estimator: trust.estimator } })
-      return j
+      const pending = ws.listVersions({ status: 'candidate' })
+      if (pending.length > 0) {
+        throw new KeizokuError('conflict', `Version ${pending[0].id} is waiting for approval.`, {
+          hint: 'Approve or reject that candidate before training another task.'
+        })
+      }
+      const other = ws.listJobs({ status: ['queued', 'running'], kind: 'train' })
+      if (this.busy() || other.length > 0) {
+        throw new KeizokuError('conflict', `Another training job (${other[0]?.id ?? 'in this window'}) is running in this workspace.`, {
+          hint: 'Wait for it to finish or cancel it; one training job runs at a time.'
+        })
+      }
+      if (task.nTrain === 0 || task.trainDroppedAt) {
+        throw new KeizokuError('refused', `Task "${task.name}" has no training data left (dropped by the retention policy).`, {
+          hint: 'Register the data again as a new task to learn it.'
+        })
+      }
+      const method: Method = active ? (active.method as Method) : (req.method ?? DEFAULT_METHOD)
+      if (active && req.method && req.method !== active.method) {
+        throw new KeizokuError('refused', `This workspace learns with "${active.method}"; "${req.method}" cannot continue its hypernetwork.`, {
+          hint: `Train with --method ${active.method}, or use \`keizoku bench\` to compare methods on a benchmark.`
+        })
+      }
+      const seed = active ? active.seed : (req.seed ?? DEFAULT_SEED)
+      const overrides: Record<string, unknown> = {}
+      for (const [k, v] of Object.entries(req.config ?? {})) if (PER_TASK_KEYS.includes(k)) overrides[k] = v
+      if (req.steps !== undefined) overrides.steps = req.steps
+      const config = active ? active.config : { ...(req.config ?? {}), ...overrides }
+      if (active) {
+        const arch = Object.keys(req.config ?? {}).filter((k) => !PER_TASK_KEYS.includes(k))
+        if (arch.length > 0) {
+          throw new KeizokuError('refused', `The settings ${arch.join(', ')} fix the network's shape and were set by the first task.`, {
+            hint: `Per-task settings that may change: ${PER_TASK_KEYS.join(', ')}.`
+          })
+        }
+      }
+      // Validate now, so a bad value is refused before a job exists.
+      resolveConfig({ ...config, ...overrides })
+      const trust = workspaceTrust(ws)
+      const args: TrainJobArgs = {
+        method,
+        seed,
+        config,
+        overrides,
+        parentVersionId: active?.id ?? null,
+        learnedTaskIds: learned,
+        estimator: trust.estimator,
+        estimatorRho: trust.rho,
+        estimatorPairs: trust.n
+      }
+      const job = ws.createJob({ kind: 'train', args, taskId: task.id })
+      ws.appendAudit({ actor: req.by ?? 'unknown', action: 'train.queued', subject: `task ${task.id}`, details: { job: job.id, method, seed, overrides, estimator: trust.estimator } })
+      return { job, task }
     })
-    return { job, task }
   }
 
   /**
@@ -145,8 +148,10 @@ export class Trainer {
       checkpointEvery: CHECKPOINT_EVERY,
       estimator: args.estimator ?? 'hscore'
     }
-    ws.setTaskStatus(task.id, 'learning')
-    this.update(ws, jobId, { status: 'running', error: null, startedAt: job.startedAt ?? new Date().toISOString() })
+    ws.transaction(() => {
+      ws.setTaskStatus(task.id, 'learning')
+      this.update(ws, jobId, { status: 'running', error: null, startedAt: job.startedAt ?? new Date().toISOString() })
+    })
     let lastPersist = 0
     const running = runInWorker<TrainOutput>(
       { kind: 'train', payload },

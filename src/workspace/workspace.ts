@@ -35,6 +35,7 @@ import type { TaskData } from '../shared/dataset'
 import { ArtifactStore } from './artifactStore'
 import { AuditLog } from './audit'
 import type { SqlDatabase } from './db'
+import type { WorkspaceLock } from './lock'
 import { ARTIFACTS_DIR, BACKUPS_DIR, DB_FILE } from './layout'
 import { schemaVersion } from './migrations'
 import { ApprovalStore } from './stores/approvals'
@@ -73,7 +74,8 @@ export class SqliteWorkspace implements Workspace {
 
   constructor(
     readonly dir: string,
-    private readonly db: SqlDatabase
+    private readonly db: SqlDatabase,
+    private readonly lock: WorkspaceLock | null = null
   ) {
     this.dbPath = join(dir, DB_FILE)
     this.artifacts = new ArtifactStore(join(dir, ARTIFACTS_DIR))
@@ -84,7 +86,8 @@ export class SqliteWorkspace implements Workspace {
       db,
       artifacts: this.artifacts,
       mirror: this.mirror,
-      transaction: (fn) => db.transaction(fn)
+      transaction: (fn) => db.transaction(fn),
+      lock
     }
     this.audit = new AuditLog(ctx)
     this.artifactRecords = new ArtifactRecords(ctx)
@@ -103,6 +106,7 @@ export class SqliteWorkspace implements Workspace {
     if (this.closed) return
     this.closed = true
     this.db.close()
+    this.lock?.release()
   }
 
   transaction<T>(fn: () => T): T {
@@ -233,8 +237,8 @@ export class SqliteWorkspace implements Workspace {
     return this.versions.getVersion(id)
   }
 
-  setVersionStatus(id: number, status: VersionStatus): VersionRecord {
-    return this.versions.setVersionStatus(id, status)
+  setVersionStatus(id: number, status: VersionStatus, from?: VersionStatus): VersionRecord {
+    return this.versions.setVersionStatus(id, status, from)
   }
 
   activeVersion(): VersionRecord | null {
@@ -281,6 +285,14 @@ export class SqliteWorkspace implements Workspace {
 
   listAudit(filter: { limit?: number; action?: string; subject?: string } = {}): AuditEntry[] {
     return this.audit.listAudit(filter)
+  }
+
+  assertAuditSound(what: string): void {
+    this.audit.assertAuditSound(what)
+  }
+
+  auditOpenOnFirstWrite(entry: { actor: string; action: string; subject: string }): void {
+    this.audit.auditOpenOnFirstWrite(entry)
   }
 
   verifyAudit(): AuditVerification {

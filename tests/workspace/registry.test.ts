@@ -40,8 +40,18 @@ describe('open and create', () => {
     expect(raw.pragma('journal_mode', { simple: true })).toBe('wal')
     expect(raw.pragma('application_id', { simple: true })).toBe(0x4b5a4b55)
     raw.close()
+    // An open that changes nothing writes nothing; it is recorded with its first change.
+    const look = openWorkspace(dir, { actor: 'tester' })
+    expect(look.listAudit().map((e) => e.action)).toEqual(['workspace.created'])
+    look.close()
     const again = openWorkspace(dir, { actor: 'tester' })
-    expect(again.listAudit({ limit: 1 })[0].action).toBe('workspace.opened')
+    again.updateSettings({ name: 'renamed' }, 'tester')
+    expect(
+      again
+        .listAudit()
+        .map((e) => e.action)
+        .reverse()
+    ).toEqual(['workspace.created', 'workspace.opened', 'settings.updated'])
     again.close()
   })
 

@@ -255,6 +255,19 @@ export const jobsCommand: Command = {
   }
 }
 
+const JOBS_CANCEL_USAGE = 'keizoku jobs cancel DIR --job ID [--by NAME] [--json]'
+export const jobsCancelCommand: Command = {
+  name: 'jobs cancel',
+  summary: 'Cancel a queued or interrupted job (its task goes back to registered), or stop a running one.',
+  usage: JOBS_CANCEL_USAGE,
+  options: { job: { type: 'string' }, by: { type: 'string' } },
+  async run(args, ctx) {
+    requireString(args, 'job', JOBS_CANCEL_USAGE)
+    const j = await withWorkspace(args, JOBS_CANCEL_USAGE, (s, by) => s.invoke('train.cancel', { job: intOption(args, 'job', 0), by }))
+    emit(ctx, j, () => `job ${j.id} ${j.status}`)
+  }
+}
+
 const APPROVE_USAGE = 'keizoku approve DIR --version V --by NAME [--comment C] [--override]'
 export const approveCommand: Command = {
   name: 'approve',
@@ -324,5 +337,6 @@ export const PIPELINE_COMMANDS: Command[] = [
   rollbackCommand,
   exportModelCommand,
   jobsCommand,
+  jobsCancelCommand,
   resumeCommand
 ]

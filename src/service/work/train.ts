@@ -20,7 +20,8 @@ interface TrainInputs extends Omit<TrainPayload, 'checkpointHash'> {
 
 /** Everything the job needs from the workspace, read here in the worker (read-only use). */
 function readInputs(p: TrainPayload): TrainInputs {
-  const ws = openWorkspace(p.dir)
+  // The host process owns the workspace (its lock); this thread only reads.
+  const ws = openWorkspace(p.dir, { shared: true })
   try {
     const task = ws.loadTaskData(p.taskId)
     return {

@@ -491,6 +491,11 @@ export interface OpenOptions {
   actor?: string
   /** Settings for a new workspace. */
   settings?: SettingsPatch
+  /**
+   * Read-only use without taking the workspace's owner lock (a job's worker thread, whose
+   * process already owns it; `check` while another process does): no job is marked, nothing audited.
+   */
+  shared?: boolean
 }
 
 export interface NewEvaluation {
@@ -569,8 +574,11 @@ export interface Workspace {
   createVersion(input: NewVersion): VersionRecord
   listVersions(filter?: { taskId?: number; status?: VersionStatus }): VersionRecord[]
   getVersion(id: number): VersionRecord
-  /** 'active' also turns the previously active version into 'superseded' (one active at most). */
-  setVersionStatus(id: number, status: VersionStatus): VersionRecord
+  /**
+   * 'active' also turns the previously active version into 'superseded' (one active at most).
+   * With `from`, a compare-and-set: refused (conflict) unless the version is `from` inside the write transaction.
+   */
+  setVersionStatus(id: number, status: VersionStatus, from?: VersionStatus): VersionRecord
   activeVersion(): VersionRecord | null
 
   // evaluations
@@ -590,6 +598,8 @@ export interface Workspace {
   appendAudit(input: NewAuditEntry): AuditEntry
   /** Newest first. */
   listAudit(filter?: { limit?: number; action?: string; subject?: string }): AuditEntry[]
+  /** Throws 'corrupt' ("<what> is refused: the audit log … is broken at entry N", with the repair hint) unless the chain verifies. */
+  assertAuditSound(what: string): void
   verifyAudit(): AuditVerification
 
   // reports
