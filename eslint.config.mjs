@@ -7,7 +7,18 @@ import globals from 'globals'
 import layers from './eslint/layers.mjs'
 
 export default tseslint.config(
-  { ignores: ['out/**', 'dist/**', 'node_modules/**', 'coverage/**', 'test-results/**', 'playwright-report/**', 'e2e/screenshots/**', 'bench/results/**'] },
+  {
+    ignores: [
+      'out/**',
+      'dist/**',
+      'node_modules/**',
+      'coverage/**',
+      'test-results/**',
+      'playwright-report/**',
+      'e2e/screenshots/**',
+      'bench/results/**'
+    ]
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   ...pluginVue.configs['flat/recommended'],
@@ -28,6 +39,21 @@ export default tseslint.config(
     files: ['src/**/*.ts', 'src/**/*.vue'],
     plugins: { keizoku: layers },
     rules: { 'keizoku/layers': 'error' }
+  },
+  {
+    // NSpace (naive-ui 2.45) wraps every child in a <div> with the same key, so a v-if child that
+    // comes or goes makes Vue's keyed diff leave stale copies (doubled cards on the Train screen).
+    files: ['src/renderer/**'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [
+            { name: 'naive-ui', importNames: ['NSpace'], message: 'Use NFlex: NSpace doubles conditional children.' }
+          ]
+        }
+      ]
+    }
   },
   {
     files: ['**/*.cjs'],

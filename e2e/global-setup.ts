@@ -18,7 +18,7 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
   })
   const url = await new Promise<string>((resolve, reject) => {
     let buf = ''
-    const timer = setTimeout(() => reject(new Error('keizoku serve did not print its URL within 60 s')), 60_000)
+    const timer = setTimeout(() => reject(new Error('keizoku serve did not print its URL within 180 s')), 180_000)
     child.stdout!.on('data', (c: Buffer) => {
       buf += c.toString()
       try {

@@ -113,6 +113,15 @@ test('fresh workspace: wizard, transferability, train, approve, reject, rollback
   await app.getByRole('button', { name: 'Export report' }).click()
   await expect(app.getByText(/^Report written to .*reports\/forgetting\.pdf \(/)).toBeVisible({ timeout: 90_000 })
   await shot('reports')
+  // ROI with no baselines yet: measure one on the workspace's own tasks from this screen (only
+  // `independent`, so it takes seconds), then its numbers stand next to the lineage.
+  await app.getByText('Return on investment (ROI)').click()
+  const panel = app.getByTestId('baselines-panel')
+  await expect(panel.getByText('No baselines measured yet')).toBeVisible()
+  await panel.getByText('finetune', { exact: true }).click()
+  await panel.getByRole('button', { name: 'Measure baselines' }).click()
+  await expect(panel.getByTestId('baseline-summary')).toContainText('independent', { timeout: 120_000 })
+  await shot('reports-baselines')
   await app.evaluate('window.scrollTo(0, 0)')
   // Review the heatmap with two learned tasks: the newest task's row is highlighted and both earlier tasks named.
   await app.getByRole('link', { name: 'Transferability' }).click()

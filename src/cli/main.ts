@@ -1,4 +1,5 @@
 import { parseArgs } from 'node:util'
+import { baselinesCommand } from './commands/baselines'
 import { benchCommand } from './commands/bench'
 import { checkCommand } from './commands/check'
 import { hscoreCommand } from './commands/hscore'
@@ -27,6 +28,7 @@ export const COMMANDS: Command[] = [
   hscoreCommand,
   metricsCommand,
   ...PIPELINE_COMMANDS,
+  baselinesCommand,
   reportCommand
 ]
 

@@ -62,6 +62,41 @@ export function hScore(
   labels: Int32Array,
   numClasses?: number
 ): number {
+  return hScoreFromSpectrum(hScoreSpectrum(features, n, d, labels, numClasses))
+}
+
+/** H = Σ_{k kept} w_k / λ_k. */
+export function hScoreFromSpectrum(sp: HScoreSpectrum): number {
+  let h = 0
+  for (let k = 0; k < sp.values.length; k++) if (sp.keep[k]) h += sp.weights[k] / sp.values[k]
+  return h
+}
+
+/**
+ * The spectral pieces every H-score variant is a sum over: eigenvalues λ_k of S = X_cᵀ X_c (or of
+ * the Gram matrix K = X_c X_cᵀ when d > n — the same nonzero values) and the class-mean weight of
+ * each eigendirection, w_k = Σ_c (v_kᵀ m_c)², so that H = Σ_{k kept} w_k / λ_k. On the Gram
+ * route v_k = X_cᵀ u_k / √λ_k gives w_k = Σ_c (u_kᵀ X_c m_c)² / λ_k. Directions outside the span
+ * of the data have w_k = 0 (every m_c lies in the row space of X_c), so they add nothing to any
+ * variant. Also returned for the Ledoit–Wolf shrinkage estimate: tr S and Σ_i ‖x_i − μ‖⁴.
+ * `values` is empty (and `classes` < 2) when fewer than two classes are present.
+ */
+export interface HScoreSpectrum {
+  values: Float64Array
+  weights: Float64Array
+  keep: boolean[]
+  traceS: number
+  rowNorm4: number
+  classes: number
+}
+
+export function hScoreSpectrum(
+  features: Float32Array | Float64Array,
+  n: number,
+  d: number,
+  labels: Int32Array,
+  numClasses?: number
+): HScoreSpectrum {
   validate(features, n, d, labels, numClasses)
   const C = numClasses ?? maxLabel(labels) + 1
 
@@ -83,7 +118,9 @@ export function hScore(
   for (let j = 0; j < d; j++) mu[j] /= n
   const present: number[] = []
   for (let c = 0; c < C; c++) if (counts[c] > 0) present.push(c)
-  if (present.length < 2) return 0
+  if (present.length < 2) {
+    return { values: new Float64Array(0), weights: new Float64Array(0), keep: [], traceS: 0, rowNorm4: 0, classes: present.length }
+  }
 
   // M (d × p, row-major): column q = √n_c (μ_c − μ) for the q-th present class c.
   const p = present.length
@@ -96,31 +133,39 @@ export function hScore(
   // Centred data X_c. For the covariance route feature-major (d × n: column j of f minus μ_j is
   // the contiguous row j); for the Gram route sample-major (n × d).
   const Xc = new Float64Array(n * d)
+  const norms = new Float64Array(n)
   for (let r = 0; r < n; r++) {
     const o = r * d
-    if (d <= n) for (let j = 0; j < d; j++) Xc[j * n + r] = features[o + j] - mu[j]
-    else for (let j = 0; j < d; j++) Xc[o + j] = features[o + j] - mu[j]
+    for (let j = 0; j < d; j++) {
+      const x = features[o + j] - mu[j]
+      norms[r] += x * x
+      if (d <= n) Xc[j * n + r] = x
+      else Xc[o + j] = x
+    }
   }
-  return d <= n ? scoreFromCovariance(Xc, n, d, M, p) : scoreFromGram(Xc, n, d, M, p)
+  let traceS = 0
+  let rowNorm4 = 0
+  for (let r = 0; r < n; r++) {
+    traceS += norms[r]
+    rowNorm4 += norms[r] * norms[r]
+  }
+  const sp = d <= n ? spectrumFromCovariance(Xc, n, d, M, p) : spectrumFromGram(Xc, n, d, M, p)
+  return { ...sp, traceS, rowNorm4, classes: p }
 }
 
-/** H = Σ_{k kept} Σ_c (v_kᵀ m_c)² / λ_k with S = X_cᵀ X_c = V Λ Vᵀ (d × d). */
-function scoreFromCovariance(Xt: Float64Array, n: number, d: number, M: Float64Array, p: number): number {
+type Spectrum = Pick<HScoreSpectrum, 'values' | 'weights' | 'keep'>
+
+/** S = X_cᵀ X_c = V Λ Vᵀ (d × d); w_k = Σ_c (v_kᵀ m_c)². */
+function spectrumFromCovariance(Xt: Float64Array, n: number, d: number, M: Float64Array, p: number): Spectrum {
   const S = gramOfRows(Xt, d, n)
   const { values, projections } = symEigProject(S, d, M, p)
-  const keep = keptEigenvalues(values, DEFAULT_RCOND)
-  let h = 0
-  for (let k = 0; k < d; k++) {
-    if (!keep[k]) continue
-    let s = 0
-    for (let q = 0; q < p; q++) s += projections[k * p + q] ** 2
-    h += s / values[k]
-  }
-  return h
+  const weights = new Float64Array(d)
+  for (let k = 0; k < d; k++) for (let q = 0; q < p; q++) weights[k] += projections[k * p + q] ** 2
+  return { values, weights, keep: keptEigenvalues(values, DEFAULT_RCOND) }
 }
 
-/** H = Σ_{k kept} Σ_c (u_kᵀ X_c m_c)² / λ_k² with K = X_c X_cᵀ = U Λ Uᵀ (n × n), for d > n. */
-function scoreFromGram(X: Float64Array, n: number, d: number, M: Float64Array, p: number): number {
+/** K = X_c X_cᵀ = U Λ Uᵀ (n × n), for d > n; w_k = Σ_c (u_kᵀ X_c m_c)² / λ_k (0 where λ_k is cut). */
+function spectrumFromGram(X: Float64Array, n: number, d: number, M: Float64Array, p: number): Spectrum {
   const K = gramOfRows(X, n, d)
   // Q = X_c M (n × p).
   const Q = new Float64Array(n * p)
@@ -133,14 +178,14 @@ function scoreFromGram(X: Float64Array, n: number, d: number, M: Float64Array, p
   }
   const { values, projections } = symEigProject(K, n, Q, p)
   const keep = keptEigenvalues(values, DEFAULT_RCOND)
-  let h = 0
+  const weights = new Float64Array(n)
   for (let k = 0; k < n; k++) {
     if (!keep[k]) continue
     let s = 0
     for (let q = 0; q < p; q++) s += projections[k * p + q] ** 2
-    h += s / (values[k] * values[k])
+    weights[k] = s / values[k]
   }
-  return h
+  return { values, weights, keep }
 }
 
 /**

@@ -295,15 +295,20 @@ class EngineLearner implements Learner {
     const { x, y } = gatherRows(set, rows)
     const row: number[] = []
     for (let j = 0; j < this.tasksLearned; j++) {
-      const weights = tf.tidy(() => this.weightsOf(j).map((w) => tf.keep(w)))
-      try {
-        const { f, d } = this.features(weights, x, rows.length)
-        row.push(hScore(f, rows.length, d, y, set.numClasses))
-      } finally {
-        tf.dispose(weights)
-      }
+      const { f, d } = this.featuresUnder(j, x, rows.length)
+      row.push(hScore(f, rows.length, d, y, set.numClasses))
     }
     return row
+  }
+
+  featuresUnder(taskIndex: number, x: Float32Array, n: number): { f: Float32Array; d: number } {
+    this.checkTask(taskIndex)
+    const weights = tf.tidy(() => this.weightsOf(taskIndex).map((w) => tf.keep(w)))
+    try {
+      return this.features(weights, x, n)
+    } finally {
+      tf.dispose(weights)
+    }
   }
 
   transferRow(set: LabelledSet): number[] {
@@ -407,9 +412,13 @@ class EngineLearner implements Learner {
 
     const started = Date.now()
     const meta = resume?.meta ?? {}
-    const transferRow = Array.isArray(meta.transferRow) ? (meta.transferRow as number[]) : this.transferRowFor(train, t)
+    const transferRow = Array.isArray(meta.transferRow)
+      ? (meta.transferRow as number[])
+      : (opts.transferRow ?? this.transferRowFor(train, t))
     let guideTarget: number[] | null = null
     if (Array.isArray(meta.guideTarget)) guideTarget = meta.guideTarget as number[]
+    else if (resume && meta.guideTarget === null) guideTarget = null
+    else if (opts.noGuidance) guideTarget = null
     else if (t >= 2 && this.method === 'hemb') {
       const distances = distanceTargets(transferRow, this.cfg.distanceMap, this.cfg.distanceEpsilon)
       const prev = this.embeddings.map((e) => (e.dataSync() as Float32Array).slice())

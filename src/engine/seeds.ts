@@ -34,7 +34,8 @@ export const Purpose = {
   regSubset: 7,
   mainInit: 8,
   fisherRows: 9,
-  hembFit: 10
+  hembFit: 10,
+  probeRows: 11
 } as const
 
 export function gaussianArray(n: number, rand: () => number, std = 1): Float32Array {

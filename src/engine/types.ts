@@ -49,6 +49,13 @@ export interface LearnOptions {
   checkpointEvery?: number
   onCheckpoint?: (c: TrainCheckpoint) => void
   resume?: TrainCheckpoint
+  /**
+   * The transferability row the H-embedding is fitted to (the chosen estimator's, computed by
+   * the caller on the same rows); default: the H-score row computed here. Ignored on resume.
+   */
+  transferRow?: number[]
+  /** true: train this task without guidance (plain HNET), e.g. because its row is flat. */
+  noGuidance?: boolean
 }
 
 /** All a learner keeps between tasks: parameters, task embeddings, regulariser targets, Fisher. */
@@ -89,6 +96,8 @@ export interface Learner {
   evaluateBeforeLearning(set: LabelledSet): number
   /** H-score of `set` under each learned task's generated weights (penultimate features). */
   transferRow(set: LabelledSet): number[]
+  /** Penultimate features (n × d row-major) of the rows `x` under learned task `taskIndex`'s weights. */
+  featuresUnder(taskIndex: number, x: Float32Array, n: number): { f: Float32Array; d: number }
   /** Flat generated main-net weights of a learned task (for output drift). */
   generatedWeights(taskIndex: number): Float32Array
   /** The main network of a learned task, ready to export. */

@@ -15,14 +15,32 @@ export function sameToken(a: string | undefined, b: string): boolean {
   return x.length === y.length && timingSafeEqual(x, y)
 }
 
+/** A request whose head cannot be read (bad %-escape, unparsable URL): answered 400, never thrown past the handler. */
+export class BadRequest extends Error {}
+
 function cookie(req: IncomingMessage, name: string): string | undefined {
   const header = req.headers.cookie
   if (!header) return undefined
   for (const part of header.split(';')) {
     const i = part.indexOf('=')
-    if (i > 0 && part.slice(0, i).trim() === name) return decodeURIComponent(part.slice(i + 1).trim())
+    if (i > 0 && part.slice(0, i).trim() === name) {
+      try {
+        return decodeURIComponent(part.slice(i + 1).trim())
+      } catch {
+        throw new BadRequest(`The ${name} cookie is not valid percent-encoding; clear the site's cookies and open the printed link again.`)
+      }
+    }
   }
   return undefined
+}
+
+/** The request's URL against this server; a target Node accepted but URL cannot parse is a BadRequest. */
+export function requestUrl(req: IncomingMessage, port: number): URL {
+  try {
+    return new URL(req.url ?? '/', `http://127.0.0.1:${port}`)
+  } catch {
+    throw new BadRequest('The request target is not a valid URL path.')
+  }
 }
 
 /** The token from `Authorization: Bearer …`, the cookie, or `?token=` (first page load, WebSocket). */

@@ -5,7 +5,7 @@ import { WebSocketServer, type WebSocket } from 'ws'
 import { HTTP_STATUS, KeizokuError, toErrorInfo } from '../shared/errors'
 import type { Envelope } from '../shared/transport'
 import type { Service } from '../service/service'
-import { checkHost, checkOrigin, newToken, requestToken, sameToken, TOKEN_COOKIE } from './auth'
+import { BadRequest, checkHost, checkOrigin, newToken, requestToken, requestUrl, sameToken, TOKEN_COOKIE } from './auth'
 import { SECURITY_HEADERS } from './headers'
 import { serveStatic } from './static'
 
@@ -55,7 +55,7 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
     for (const [k, v] of Object.entries(SECURITY_HEADERS)) res.setHeader(k, v)
     if (!checkHost(req, port)) return void res.writeHead(403).end('Forbidden host')
     if (!checkOrigin(req, port)) return void res.writeHead(403).end('Forbidden origin')
-    const url = new URL(req.url ?? '/', `http://127.0.0.1:${port}`)
+    const url = requestUrl(req, port)
     const given = requestToken(req, url)
     if (!sameToken(given, token)) {
       res.writeHead(401, { 'content-type': 'text/plain; charset=utf-8' })
@@ -108,20 +108,26 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
   }
 
   const wss = new WebSocketServer({ noServer: true, maxPayload: 64 * 1024 })
+  /** Why an upgrade is refused, or undefined; a head that cannot be read is 400, whatever it held. */
+  const upgradeRefusal = (req: IncomingMessage): string | undefined => {
+    try {
+      const url = requestUrl(req, port)
+      if (url.pathname !== '/api/events') return '404 Not Found'
+      if (!checkHost(req, port) || !checkOrigin(req, port)) return '403 Forbidden'
+      return sameToken(requestToken(req, url), token) ? undefined : '401 Unauthorized'
+    } catch {
+      return '400 Bad Request'
+    }
+  }
   const upgrade = (req: IncomingMessage, socket: Duplex, head: Buffer): void => {
-    const url = new URL(req.url ?? '/', `http://127.0.0.1:${port}`)
-    const refusal =
-      url.pathname !== '/api/events'
-        ? '404 Not Found'
-        : !checkHost(req, port) || !checkOrigin(req, port)
-          ? '403 Forbidden'
-          : !sameToken(requestToken(req, url), token)
-            ? '401 Unauthorized'
-            : undefined
+    // Errors on this raw socket (a peer resetting mid-handshake) must not reach the process.
+    socket.on('error', () => undefined)
+    const refusal = upgradeRefusal(req)
     if (refusal) {
       socket.end(`HTTP/1.1 ${refusal}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`)
       return
     }
+    // handleUpgrade itself answers a bad handshake (version, key) with 400.
     wss.handleUpgrade(req, socket, head, (ws) => {
       sockets.add(ws)
       ws.on('close', () => sockets.delete(ws))
@@ -136,7 +142,9 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
   const makeServer = (): Server => {
     const server = createHttpServer({ maxHeaderSize: 16 * 1024 }, (req, res) => {
       handle(req, res).catch((err) => {
-        if (!res.headersSent) res.writeHead(500).end(String(err instanceof Error ? err.message : err))
+        if (res.headersSent) return
+        if (err instanceof BadRequest) res.writeHead(400, { 'content-type': 'text/plain; charset=utf-8' }).end(err.message)
+        else res.writeHead(500).end(String(err instanceof Error ? err.message : err))
       })
     })
     server.requestTimeout = 60_000

@@ -49,27 +49,39 @@ function requireCandidate(v: VersionRecord): void {
 /**
  * Makes the candidate active when the policy passes, or with an explicit override that must
  * say why. The training data of a task that is not to be retained is dropped afterwards.
+ * The status is read and changed inside one write transaction (BEGIN IMMEDIATE), so of two
+ * concurrent decisions on one candidate exactly one succeeds; the other sees its outcome.
  */
 export function approve(ws: Workspace, a: { version: number; by: string; comment?: string; override?: boolean }): VersionView {
-  const v = ws.getVersion(a.version)
-  requireCandidate(v)
-  const cmp = compareVersion(ws, v.id)
   const comment = a.comment?.trim() ?? ''
-  if (!cmp.policy.pass && !a.override) {
-    const failed = cmp.policy.checks.filter((c) => !c.pass)
-    throw new KeizokuError('refused', `Version ${v.id} fails the approval policy: ${failed.map((c) => c.message).join('; ')}.`, {
-      hint: 'Reject it, or approve with override and a comment that says why.'
+  // The snapshot that would become active must be the one that was evaluated (read verifies its hash).
+  const snapshot = ws.getVersion(a.version).snapshotHash
+  try {
+    ws.getArtifact(snapshot)
+  } catch (err) {
+    if (!(err instanceof KeizokuError) || err.code !== 'corrupt') throw err
+    throw new KeizokuError('corrupt', `Version ${a.version} cannot be approved: ${err.message}`, {
+      hint: `Nothing was changed. Run \`keizoku check ${ws.dir} --repair\` to restore the file from the backup copy, or reject the version and train again.`
     })
   }
-  if (a.override && !cmp.policy.pass && comment === '') {
-    throw new KeizokuError('invalid_argument', 'Approving against the policy needs a comment that says why.', {
-      hint: 'Add --comment "…" (CLI) or fill in the comment field.'
-    })
-  }
-  const decision = a.override && !cmp.policy.pass ? 'override' : 'approve'
-  const task = ws.getTask(v.taskId)
-  ws.transaction(() => {
-    ws.setVersionStatus(v.id, 'active')
+  const task = ws.transaction(() => {
+    const v = ws.getVersion(a.version)
+    requireCandidate(v)
+    const cmp = compareVersion(ws, v.id)
+    if (!cmp.policy.pass && !a.override) {
+      const failed = cmp.policy.checks.filter((c) => !c.pass)
+      throw new KeizokuError('refused', `Version ${v.id} fails the approval policy: ${failed.map((c) => c.message).join('; ')}.`, {
+        hint: 'Reject it, or approve with override and a comment that says why.'
+      })
+    }
+    if (a.override && !cmp.policy.pass && comment === '') {
+      throw new KeizokuError('invalid_argument', 'Approving against the policy needs a comment that says why.', {
+        hint: 'Add --comment "…" (CLI) or fill in the comment field.'
+      })
+    }
+    const decision = a.override && !cmp.policy.pass ? 'override' : 'approve'
+    const task = ws.getTask(v.taskId)
+    ws.setVersionStatus(v.id, 'active', 'candidate')
     ws.setTaskStatus(task.id, 'learned')
     ws.recordApproval({ versionId: v.id, decision, by: a.by, comment, policyResults: cmp.policy })
     ws.appendAudit({
@@ -78,9 +90,10 @@ export function approve(ws: Workspace, a: { version: number; by: string; comment
       subject: `version ${v.id}`,
       details: { task: task.name, comment, accuracyRow: v.accuracyRow, policy: cmp.policy }
     })
+    return task
   })
   if (!task.keepTrain && !task.trainDroppedAt) ws.dropTrainingData(task.id, a.by)
-  return versionView(ws.getVersion(v.id), taskMap(ws))
+  return versionView(ws.getVersion(a.version), taskMap(ws))
 }
 
 /**
@@ -88,34 +101,35 @@ export function approve(ws: Workspace, a: { version: number; by: string; comment
  * trained, so every old task's generated weights stay exactly what they were.
  */
 export function reject(ws: Workspace, a: { version: number; by: string; comment: string }): VersionView {
-  const v = ws.getVersion(a.version)
-  requireCandidate(v)
-  const cmp = compareVersion(ws, v.id)
-  ws.transaction(() => {
-    ws.setVersionStatus(v.id, 'rejected')
+  const v = ws.transaction(() => {
+    const v = ws.getVersion(a.version)
+    requireCandidate(v)
+    const cmp = compareVersion(ws, v.id)
+    ws.setVersionStatus(v.id, 'rejected', 'candidate')
     ws.setTaskStatus(v.taskId, 'registered')
     ws.recordApproval({ versionId: v.id, decision: 'reject', by: a.by, comment: a.comment, policyResults: cmp.policy })
     ws.appendAudit({ actor: a.by, action: 'version.rejected', subject: `version ${v.id}`, details: { comment: a.comment, accuracyRow: v.accuracyRow, policy: cmp.policy } })
+    return v
   })
   return versionView(ws.getVersion(v.id), taskMap(ws))
 }
 
 /** Returns to an earlier approved version; tasks learned only after it go back to registered. */
 export function rollback(ws: Workspace, a: { to: number; by: string; comment: string }): VersionView {
-  const target = ws.getVersion(a.to)
-  const active = ws.activeVersion()
-  if (target.status === 'active') throw new KeizokuError('conflict', `Version ${target.id} is already the active version.`)
-  if (target.status !== 'superseded') {
-    throw new KeizokuError('refused', `Version ${target.id} was never approved (${target.status}); only approved versions can be returned to.`)
-  }
-  const pending = ws.listVersions({ status: 'candidate' })
-  if (pending.length > 0) {
-    throw new KeizokuError('conflict', `Version ${pending[0].id} is waiting for approval.`, { hint: 'Approve or reject it before rolling back.' })
-  }
-  const keep = new Set(versionTaskIds(target))
-  const dropped = active ? versionTaskIds(active).filter((id) => !keep.has(id)) : []
   ws.transaction(() => {
-    ws.setVersionStatus(target.id, 'active')
+    const target = ws.getVersion(a.to)
+    const active = ws.activeVersion()
+    if (target.status === 'active') throw new KeizokuError('conflict', `Version ${target.id} is already the active version.`)
+    if (target.status !== 'superseded') {
+      throw new KeizokuError('refused', `Version ${target.id} was never approved (${target.status}); only approved versions can be returned to.`)
+    }
+    const pending = ws.listVersions({ status: 'candidate' })
+    if (pending.length > 0) {
+      throw new KeizokuError('conflict', `Version ${pending[0].id} is waiting for approval.`, { hint: 'Approve or reject it before rolling back.' })
+    }
+    const keep = new Set(versionTaskIds(target))
+    const dropped = active ? versionTaskIds(active).filter((id) => !keep.has(id)) : []
+    ws.setVersionStatus(target.id, 'active', 'superseded')
     for (const id of dropped) ws.setTaskStatus(id, 'registered')
     ws.recordApproval({ versionId: target.id, decision: 'rollback', by: a.by, comment: a.comment, policyResults: null })
     ws.appendAudit({
@@ -125,5 +139,5 @@ export function rollback(ws: Workspace, a: { to: number; by: string; comment: st
       details: { from: active?.id ?? null, comment: a.comment, tasksNoLongerLearned: dropped }
     })
   })
-  return versionView(ws.getVersion(target.id), taskMap(ws))
+  return versionView(ws.getVersion(a.to), taskMap(ws))
 }

@@ -6,16 +6,17 @@ import type { CallName } from '../shared/channels'
 import type { CallResult, ParsedArg } from '../shared/api'
 import { KeizokuError } from '../shared/errors'
 import { parseArg, assertCallName } from '../shared/validate'
-import type { AppInfo, BackendInfo, ProgressEvent, SelfTestResult, WorkspaceSummary } from '../shared/types'
+import type { AppInfo, BackendInfo, BaselinesOutcome, ProgressEvent, SelfTestResult, WorkspaceSummary } from '../shared/types'
 import { checkWorkspace, previewDataset, repairWorkspace, addTaskFromSource, workspaceExists, type Workspace } from '../workspace/index'
 import { approve, compareVersion, reject, rollback } from './approval'
 import { addDemoTasks } from './demo'
 import { EventHub, type AnyEventListener } from './events'
 import { exportModel } from './exportModel'
 import { keizokuHome, RecentList } from './home'
-import { isInside, resolveUserPath } from './paths'
+import { isInside, resolveUserPath, type PathKind } from './paths'
 import { Session } from './session'
 import { Trainer } from './training'
+import { BaselineRunner, listBaselines } from './baselines'
 import { computeTransfer, latestTransfer } from './transfer'
 import { reportBuild, type BuildReportOptions } from './reports/index'
 import { runInWorker, type RunningJob } from './workerClient'
@@ -48,6 +49,7 @@ export class Service {
   private readonly running = new Set<RunningJob<unknown>>()
   private readonly session = new Session()
   private readonly trainer = new Trainer(this.hub)
+  private readonly baselines = new BaselineRunner(this.hub)
   private readonly recent: RecentList
   private readonly root: string | null
   private backend?: Promise<BackendInfo>
@@ -76,6 +78,7 @@ export class Service {
 
   async close(): Promise<void> {
     await this.trainer.closeAll()
+    await this.baselines.closeAll()
     await Promise.all([...this.running].map((j) => j.kill()))
     this.session.close()
   }
@@ -103,8 +106,8 @@ export class Service {
     }
   }
 
-  private path(dir: string): string {
-    return resolveUserPath(dir, this.root)
+  private path(dir: string, kind: PathKind = 'folder'): string {
+    return resolveUserPath(dir, this.root, kind)
   }
 
   private ws(): Workspace {
@@ -128,8 +131,8 @@ export class Service {
   }
 
   private refuseWhileTraining(what: string): void {
-    if (this.trainer.busy()) {
-      throw new KeizokuError('conflict', `A training job is running; ${what} would stop it.`, { hint: 'Cancel the job or wait for it to finish.' })
+    if (this.trainer.busy() || this.baselines.busy()) {
+      throw new KeizokuError('conflict', `A training or baselines job is running; ${what} would stop it.`, { hint: 'Cancel the job or wait for it to finish.' })
     }
   }
 
@@ -165,7 +168,7 @@ export class Service {
 
     'workspace.create': async (a) => {
       this.refuseWhileTraining('switching workspaces')
-      const dir = this.path(a.dir)
+      const dir = this.path(a.dir, 'workspace')
       if (workspaceExists(dir)) {
         throw new KeizokuError('conflict', `${dir} is already a Keizoku workspace.`, { hint: 'Open it instead of creating it.' })
       }
@@ -174,22 +177,24 @@ export class Service {
         actor: this.actor(a.by),
         settings: { name: a.name ?? basename(dir), ...(a.language ? { language: a.language } : {}) }
       })
+      await ws.backup()
       return this.opened(ws)
     },
     'workspace.createDemo': async (a) => {
       this.refuseWhileTraining('switching workspaces')
-      const dir = this.path(a.dir)
+      const dir = this.path(a.dir, 'workspace')
       if (workspaceExists(dir)) {
         throw new KeizokuError('conflict', `${dir} is already a Keizoku workspace.`, { hint: 'Choose a new folder for the demo.' })
       }
       const name = a.demo === 'beef-enose' ? 'Beef freshness line (e-nose demo)' : 'Split-MNIST digits (demo)'
       const ws = this.session.open(dir, { create: true, actor: this.actor(a.by), settings: { name } })
       await addDemoTasks(ws, a.demo, this.actor(a.by))
+      await ws.backup()
       return this.opened(ws)
     },
     'workspace.open': async (a) => {
       this.refuseWhileTraining('switching workspaces')
-      const dir = this.path(a.dir)
+      const dir = this.path(a.dir, 'workspace')
       return this.opened(this.session.open(dir, { actor: this.actor(a.by) }))
     },
     'workspace.current': async () => {
@@ -209,7 +214,7 @@ export class Service {
         .map((e) => ({ ...e, exists: existsSync(join(e.dir, 'keizoku.db')) })),
     'workspace.check': async (a) => {
       const current = this.session.current()
-      const dir = a.dir ? this.path(a.dir) : current?.dir
+      const dir = a.dir ? this.path(a.dir, 'workspace') : current?.dir
       if (!dir) throw new KeizokuError('invalid_argument', 'Name the workspace folder to check, or open one first.')
       if (!a.repair) return current && current.dir === dir ? current.check() : checkWorkspace(dir)
       this.refuseWhileTraining('repairing')
@@ -236,6 +241,8 @@ export class Service {
     'task.add': async (a) => {
       const ws = this.ws()
       const t = await addTaskFromSource(ws, { name: a.name, source: this.sourcePaths(a.source), holdout: a.holdout, keepTrain: a.keepTrain }, this.actor(a.by))
+      // Every host gets the backups docs/workspace-format.md promises (creation, each task add).
+      await ws.backup()
       this.hub.emit('workspace.changed', { dir: ws.dir, what: 'tasks' })
       return taskViews(ws).find((v) => v.id === t.id)!
     },
@@ -277,7 +284,9 @@ export class Service {
     },
     'train.cancel': async (a) => {
       const ws = this.ws()
-      this.trainer.cancel(ws, a.job)
+      // Screens show one running job with one Cancel button, whatever its kind.
+      if (ws.getJob(a.job).kind === 'baselines') this.baselines.cancel(ws, a.job)
+      else this.trainer.cancel(ws, a.job)
       ws.appendAudit({ actor: this.actor(a.by), action: 'train.cancel-requested', subject: `job ${a.job}`, details: {} })
       return jobView(ws.getJob(a.job), taskMap(ws))
     },
@@ -295,6 +304,26 @@ export class Service {
       done.catch(() => {})
       return { job: jobView(ws.getJob(job.id), taskMap(ws)), version: null }
     },
+    'baselines.start': async (a) => {
+      const ws = this.ws()
+      const by = this.actor(a.by)
+      const job = this.baselines.prepare(ws, { methods: a.methods, seeds: a.seeds, by })
+      return this.runBaselines(ws, job.id, by, a.wait)
+    },
+    'baselines.resume': async (a) => {
+      const ws = this.ws()
+      this.baselines.assertResumable(ws, a.job)
+      const by = this.actor(a.by)
+      ws.appendAudit({ actor: by, action: 'baselines.resumed', subject: `job ${a.job}`, details: { stored: ws.listBaselineRuns({ jobId: a.job }).length } })
+      return this.runBaselines(ws, a.job, by, a.wait)
+    },
+    'baselines.cancel': async (a) => {
+      const ws = this.ws()
+      this.baselines.cancel(ws, a.job)
+      ws.appendAudit({ actor: this.actor(a.by), action: 'baselines.cancel-requested', subject: `job ${a.job}`, details: {} })
+      return jobView(ws.getJob(a.job), taskMap(ws))
+    },
+    'baselines.list': async () => listBaselines(this.ws()),
     'jobs.list': async () => {
       const ws = this.ws()
       const tasks = taskMap(ws)
@@ -319,8 +348,8 @@ export class Service {
         ws,
         {
           ...a,
-          outFile: a.outFile ? this.path(a.outFile) : undefined,
-          baselinesFile: a.baselinesFile ? this.path(a.baselinesFile) : undefined,
+          outFile: a.outFile ? this.path(a.outFile, 'file') : undefined,
+          baselinesFile: a.baselinesFile ? this.path(a.baselinesFile, 'file') : undefined,
           by: this.actor(a.by)
         },
         this.opts.printPdf
@@ -335,6 +364,15 @@ export class Service {
     }
   }
 
+  private async runBaselines(ws: Workspace, jobId: number, by: string, wait: boolean | undefined): Promise<BaselinesOutcome> {
+    const done = this.baselines.run(ws, jobId, by)
+    if (wait) return done
+    done.catch(() => {
+      // Failures are recorded on the job and sent as job.updated; nobody awaits this promise.
+    })
+    return { job: jobView(ws.getJob(jobId), taskMap(ws)), runs: [] }
+  }
+
   private async decided<V>(v: V): Promise<V> {
     const ws = this.ws()
     this.hub.emit('workspace.changed', { dir: ws.dir, what: 'versions' })
@@ -345,7 +383,11 @@ export class Service {
   /** In browser mode, data files named by the page must also lie inside the workspace root. */
   private sourcePaths<S extends { kind: string }>(source: S): S {
     const s = { ...source } as Record<string, unknown>
-    for (const key of ['path', 'images', 'labels']) if (typeof s[key] === 'string') s[key] = this.path(s[key] as string)
+    for (const key of ['path', 'images', 'labels']) {
+      // An image source's path is a folder; a CSV's path and the IDX images/labels are files.
+      const kind = key === 'path' && source.kind === 'images' ? 'folder' : 'file'
+      if (typeof s[key] === 'string') s[key] = this.path(s[key] as string, kind)
+    }
     return s as S
   }
 }

@@ -7,6 +7,8 @@ import type { JobRecord, TaskRecord, VersionRecord, Workspace } from '../workspa
 import type { EventHub } from './events'
 import { jobView, taskMap, versionTaskIds, versionView } from './views'
 import { runInWorker, type RunningJob } from './workerClient'
+import { workspaceTrust } from './transferTrust'
+import type { TransferEstimator } from '../shared/transferability'
 import type { TrainOutput, TrainPayload } from './workerProtocol'
 
 /** Steps between checkpoints of a training job; a killed job loses at most this much work. */
@@ -22,6 +24,11 @@ export interface TrainJobArgs {
   parentVersionId: number | null
   /** Tasks the parent learned, in order; the new task follows them. */
   learnedTaskIds: number[]
+  /** Transferability estimator the H-embedding follows, resolved from the setting and the evidence at queue time. */
+  estimator?: TransferEstimator
+  /** Its ρ against measured transfer and n at that time (the run record says why it was chosen). */
+  estimatorRho?: number | null
+  estimatorPairs?: number
 }
 
 export interface TrainRequest {
@@ -51,61 +58,75 @@ export class Trainer {
     this.running.clear()
   }
 
-  /** Validates the request against the pipeline state and queues the job. */
+  /**
+   * Validates the request against the pipeline state and queues the job. Checks and insert run in
+   * one write transaction, so two processes cannot both pass the "no other job" check.
+   */
   prepare(ws: Workspace, req: TrainRequest): { job: JobRecord; task: TaskRecord } {
-    const task = ws.getTask(req.task)
-    const active = ws.activeVersion()
-    const learned = active ? versionTaskIds(active) : []
-    if (learned.includes(task.id)) {
-      throw new KeizokuError('conflict', `Task "${task.name}" is already learned by the active version ${active!.id}.`, {
-        hint: 'Add a new task, or roll back to a version before it to learn it again.'
-      })
-    }
-    const pending = ws.listVersions({ status: 'candidate' })
-    if (pending.length > 0) {
-      throw new KeizokuError('conflict', `Version ${pending[0].id} is waiting for approval.`, {
-        hint: 'Approve or reject that candidate before training another task.'
-      })
-    }
-    const other = ws.listJobs({ status: ['queued', 'running'], kind: 'train' })
-    if (this.busy() || other.length > 0) {
-      throw new KeizokuError('conflict', `Another training job (${other[0]?.id ?? 'in this window'}) is running in this workspace.`, {
-        hint: 'Wait for it to finish or cancel it; one training job runs at a time.'
-      })
-    }
-    if (task.nTrain === 0 || task.trainDroppedAt) {
-      throw new KeizokuError('refused', `Task "${task.name}" has no training data left (dropped by the retention policy).`, {
-        hint: 'Register the data again as a new task to learn it.'
-      })
-    }
-    const method: Method = active ? (active.method as Method) : (req.method ?? DEFAULT_METHOD)
-    if (active && req.method && req.method !== active.method) {
-      throw new KeizokuError('refused', `This workspace learns with "${active.method}"; "${req.method}" cannot continue its hypernetwork.`, {
-        hint: `Train with --method ${active.method}, or use \`keizoku bench\` to compare methods on a benchmark.`
-      })
-    }
-    const seed = active ? active.seed : (req.seed ?? DEFAULT_SEED)
-    const overrides: Record<string, unknown> = {}
-    for (const [k, v] of Object.entries(req.config ?? {})) if (PER_TASK_KEYS.includes(k)) overrides[k] = v
-    if (req.steps !== undefined) overrides.steps = req.steps
-    const config = active ? active.config : { ...(req.config ?? {}), ...overrides }
-    if (active) {
-      const arch = Object.keys(req.config ?? {}).filter((k) => !PER_TASK_KEYS.includes(k))
-      if (arch.length > 0) {
-        throw new KeizokuError('refused', `The settings ${arch.join(', ')} fix the network's shape and were set by the first task.`, {
-          hint: `Per-task settings that may change: ${PER_TASK_KEYS.join(', ')}.`
+    return ws.transaction(() => {
+      ws.assertAuditSound('Training')
+      const task = ws.getTask(req.task)
+      const active = ws.activeVersion()
+      const learned = active ? versionTaskIds(active) : []
+      if (learned.includes(task.id)) {
+        throw new KeizokuError('conflict', `Task "${task.name}" is already learned by the active version ${active!.id}.`, {
+          hint: 'Add a new task, or roll back to a version before it to learn it again.'
         })
       }
-    }
-    // Validate now, so a bad value is refused before a job exists.
-    resolveConfig({ ...config, ...overrides })
-    const args: TrainJobArgs = { method, seed, config, overrides, parentVersionId: active?.id ?? null, learnedTaskIds: learned }
-    const job = ws.transaction(() => {
-      const j = ws.createJob({ kind: 'train', args, taskId: task.id })
-      ws.appendAudit({ actor: req.by ?? 'unknown', action: 'train.queued', subject: `task ${task.id}`, details: { job: j.id, method, seed, overrides } })
-      return j
+      const pending = ws.listVersions({ status: 'candidate' })
+      if (pending.length > 0) {
+        throw new KeizokuError('conflict', `Version ${pending[0].id} is waiting for approval.`, {
+          hint: 'Approve or reject that candidate before training another task.'
+        })
+      }
+      const other = ws.listJobs({ status: ['queued', 'running'], kind: 'train' })
+      if (this.busy() || other.length > 0) {
+        throw new KeizokuError('conflict', `Another training job (${other[0]?.id ?? 'in this window'}) is running in this workspace.`, {
+          hint: 'Wait for it to finish or cancel it; one training job runs at a time.'
+        })
+      }
+      if (task.nTrain === 0 || task.trainDroppedAt) {
+        throw new KeizokuError('refused', `Task "${task.name}" has no training data left (dropped by the retention policy).`, {
+          hint: 'Register the data again as a new task to learn it.'
+        })
+      }
+      const method: Method = active ? (active.method as Method) : (req.method ?? DEFAULT_METHOD)
+      if (active && req.method && req.method !== active.method) {
+        throw new KeizokuError('refused', `This workspace learns with "${active.method}"; "${req.method}" cannot continue its hypernetwork.`, {
+          hint: `Train with --method ${active.method}, or use \`keizoku bench\` to compare methods on a benchmark.`
+        })
+      }
+      const seed = active ? active.seed : (req.seed ?? DEFAULT_SEED)
+      const overrides: Record<string, unknown> = {}
+      for (const [k, v] of Object.entries(req.config ?? {})) if (PER_TASK_KEYS.includes(k)) overrides[k] = v
+      if (req.steps !== undefined) overrides.steps = req.steps
+      const config = active ? active.config : { ...(req.config ?? {}), ...overrides }
+      if (active) {
+        const arch = Object.keys(req.config ?? {}).filter((k) => !PER_TASK_KEYS.includes(k))
+        if (arch.length > 0) {
+          throw new KeizokuError('refused', `The settings ${arch.join(', ')} fix the network's shape and were set by the first task.`, {
+            hint: `Per-task settings that may change: ${PER_TASK_KEYS.join(', ')}.`
+          })
+        }
+      }
+      // Validate now, so a bad value is refused before a job exists.
+      resolveConfig({ ...config, ...overrides })
+      const trust = workspaceTrust(ws)
+      const args: TrainJobArgs = {
+        method,
+        seed,
+        config,
+        overrides,
+        parentVersionId: active?.id ?? null,
+        learnedTaskIds: learned,
+        estimator: trust.estimator,
+        estimatorRho: trust.rho,
+        estimatorPairs: trust.n
+      }
+      const job = ws.createJob({ kind: 'train', args, taskId: task.id })
+      ws.appendAudit({ actor: req.by ?? 'unknown', action: 'train.queued', subject: `task ${task.id}`, details: { job: job.id, method, seed, overrides, estimator: trust.estimator } })
+      return { job, task }
     })
-    return { job, task }
   }
 
   /**
@@ -124,10 +145,13 @@ export class Trainer {
       checkpointHash: job.checkpointHash,
       create: { method: args.method, seed: args.seed, config: args.config, inputShape: task.inputShape },
       overrides: args.overrides,
-      checkpointEvery: CHECKPOINT_EVERY
+      checkpointEvery: CHECKPOINT_EVERY,
+      estimator: args.estimator ?? 'hscore'
     }
-    ws.setTaskStatus(task.id, 'learning')
-    this.update(ws, jobId, { status: 'running', error: null, startedAt: job.startedAt ?? new Date().toISOString() })
+    ws.transaction(() => {
+      ws.setTaskStatus(task.id, 'learning')
+      this.update(ws, jobId, { status: 'running', error: null, startedAt: job.startedAt ?? new Date().toISOString() })
+    })
     let lastPersist = 0
     const running = runInWorker<TrainOutput>(
       { kind: 'train', payload },
@@ -213,7 +237,9 @@ export class Trainer {
           untrainedAccuracy: out.untrainedAccuracy,
           steps: out.steps,
           stepsPerSecond: out.stepsPerSecond,
-          lossCurve: out.lossCurve
+          lossCurve: out.lossCurve,
+          transfer: out.transfer,
+          estimatorChoice: { estimator: args.estimator ?? 'hscore', rho: args.estimatorRho ?? null, pairs: args.estimatorPairs ?? 0 }
         },
         accuracyRow: out.accuracyRow as number[],
         transferRow: out.transferRow,

@@ -6,6 +6,11 @@ import { loadSnapshot } from './snapshots'
 import type { BackendName, TransferMatrix } from '../shared/types'
 import type { VersionRecord, Workspace } from '../workspace/index'
 import { classicalMds } from './embeddingMap'
+import { isFlatRow } from '../engine/flatRow'
+import { TRANSFER_ESTIMATORS, estimatorScale, type TransferEstimator, type TransferTrust } from '../shared/transferability'
+import { transferRecordOf, workspaceTrust } from './transferTrust'
+
+type EstimateRows = Record<TransferEstimator, number[]>
 import { taskMap, versionTaskIds } from './views'
 import { runInWorker, type RunningJob } from './workerClient'
 
@@ -40,7 +45,7 @@ export async function computeTransfer(ws: Workspace): Promise<TransferMatrix> {
   const tasks = ws.listTasks()
   const computedAt = new Date().toISOString()
   if (!active) {
-    return emptyMatrix(tasks.map((t) => t.id), tasks.map((t) => t.name), tasks.map((t) => t.numClasses), computedAt)
+    return emptyMatrix(tasks.map((t) => t.id), tasks.map((t) => t.name), tasks.map((t) => t.numClasses), computedAt, workspaceTrust(ws))
   }
   const snap = loadSnapshot(ws, active)
   const sets = tasks.map((t) => {
@@ -51,8 +56,10 @@ export async function computeTransfer(ws: Workspace): Promise<TransferMatrix> {
   const sourceIds = versionTaskIds(active)
   ws.transaction(() => {
     tasks.forEach((t, i) => {
-      if (out.scores[i].length) {
-        ws.recordEvaluation({ versionId: active.id, taskId: t.id, kind: 'transfer', row: out.scores[i], taskIds: sourceIds, details: { computedAt, backend: out.backend, millis: out.millis, workers: out.workers } })
+      const est = out.scores[i]
+      if (est && est.hscore.length) {
+        // `row` stays the paper's H-score (the reference); every estimator's row rides in details.
+        ws.recordEvaluation({ versionId: active.id, taskId: t.id, kind: 'transfer', row: est.hscore, taskIds: sourceIds, details: { computedAt, backend: out.backend, millis: out.millis, workers: out.workers, estimates: est } })
       }
     })
   })
@@ -68,7 +75,7 @@ export async function computeTransfer(ws: Workspace): Promise<TransferMatrix> {
 async function transferInParallel(
   snapshot: LearnerSnapshot,
   sets: LabelledSet[]
-): Promise<{ scores: number[][]; millis: number; backend: string; workers: number }> {
+): Promise<{ scores: Array<EstimateRows | null>; millis: number; backend: string; workers: number }> {
   const t0 = performance.now()
   const workers = Math.max(1, Math.min(workersForParallelWork(availableParallelism()), sets.length))
   const shards: LabelledSet[][] = []
@@ -77,7 +84,7 @@ async function transferInParallel(
     shards.push(sets.slice(start, start + size))
     start += size
   }
-  const jobs: Array<RunningJob<{ scores: number[][]; backend: string }>> = []
+  const jobs: Array<RunningJob<{ scores: Array<EstimateRows | null>; backend: string }>> = []
   try {
     for (const part of shards) jobs.push(runInWorker({ kind: 'transfer', payload: { snapshot, sets: part } }))
     const parts = await Promise.all(jobs.map((j) => j.result))
@@ -104,6 +111,23 @@ export function latestTransfer(ws: Workspace, snapshot?: LearnerSnapshot): Trans
   const sourceIds = versionTaskIds(active)
   const names = taskMap(ws)
   const newest = [...byTask.values()].reduce((a, b) => (b.id > a.id ? b : a))
+  const trust = workspaceTrust(ws)
+  const estimates = Object.fromEntries(
+    TRANSFER_ESTIMATORS.map((e) => [
+      e,
+      tasks.map((t) => {
+        const r = byTask.get(t.id)
+        const row = e === 'hscore' ? r?.row : (r?.details.estimates as EstimateRows | undefined)?.[e]
+        return sourceIds.map((id) => {
+          const k = r ? r.taskIds.indexOf(id) : -1
+          return k >= 0 && row && typeof row[k] === 'number' ? row[k] : null
+        })
+      })
+    ])
+  ) as TransferMatrix['estimates']
+  const scores = estimates[trust.estimator]
+  const classCounts = tasks.map((t) => t.numClasses)
+  const learned = new Set(sourceIds)
   return {
     versionId: active.id,
     computedAt: String(newest.details.computedAt ?? newest.createdAt),
@@ -111,21 +135,75 @@ export function latestTransfer(ws: Workspace, snapshot?: LearnerSnapshot): Trans
     sourceNames: sourceIds.map((id) => names.get(id)?.name ?? `task ${id}`),
     targetTaskIds: tasks.map((t) => t.id),
     targetNames: tasks.map((t) => t.name),
-    scores: tasks.map((t) => {
-      const r = byTask.get(t.id)
-      return sourceIds.map((id) => {
-        const k = r ? r.taskIds.indexOf(id) : -1
-        return k >= 0 ? r!.row[k] : null
-      })
-    }),
-    classCounts: tasks.map((t) => t.numClasses),
+    scores,
+    estimator: trust.estimator,
+    estimates,
+    measured: measuredMatrix(ws, tasks.map((t) => t.id), sourceIds),
+    trust,
+    flatRows: scores.map((row, i) => isFlatRow(row, trust.estimator, classCounts[i])),
+    recommendedOrder: recommendOrder(
+      tasks.flatMap((t, i) => (learned.has(t.id) ? [] : [{ taskId: t.id, name: t.name, row: scores[i], numClasses: t.numClasses }])),
+      sourceIds.map((id) => names.get(id)?.name ?? `task ${id}`),
+      trust.estimator
+    ),
+    classCounts,
     embeddingMap: embeddingMap(ws, active, snapshot ?? loadSnapshot(ws, active)),
     backend: (newest.details.backend as BackendName | undefined) ?? null,
     millis: typeof newest.details.millis === 'number' ? newest.details.millis : null
   }
 }
 
-function emptyMatrix(ids: number[], names: string[], classCounts: number[], computedAt: string): TransferMatrix {
+/**
+ * Measured transfer in the matrix's layout: row task t's linear-probe accuracy on each source's
+ * features, from the newest version that learned t (its record covers the tasks learned before it).
+ */
+function measuredMatrix(ws: Workspace, targetIds: number[], sourceIds: number[]): Array<Array<number | null>> {
+  const newest = new Map<number, VersionRecord>()
+  for (const v of ws.listVersions()) {
+    if (v.status === 'rejected' || !transferRecordOf(v)) continue
+    const seen = newest.get(v.taskId)
+    if (!seen || seen.id < v.id) newest.set(v.taskId, v)
+  }
+  return targetIds.map((t) => {
+    const v = newest.get(t)
+    const rec = v ? transferRecordOf(v) : null
+    const before = v ? versionTaskIds(v).slice(0, -1) : []
+    return sourceIds.map((id) => {
+      const k = before.indexOf(id)
+      return rec && k >= 0 ? (rec.measured[k] ?? null) : null
+    })
+  })
+}
+
+/**
+ * Greedy order for the tasks not yet learned: by the best predicted transfer from any learned
+ * task, max_j s_tj / scale_t (scale = C − 1 for the H-scores, so rows with different class counts
+ * compare), highest first. Later steps cannot be predicted — a task's features exist only once
+ * it is learned — so the order is one greedy step from what is learned now, ranked.
+ */
+export function recommendOrder(
+  candidates: Array<{ taskId: number; name: string; row: Array<number | null>; numClasses: number }>,
+  sourceNames: string[],
+  estimator: TransferEstimator
+): TransferMatrix['recommendedOrder'] {
+  const ranked = candidates.map((c, order) => {
+    let score: number | null = null
+    let bestSource: string | null = null
+    c.row.forEach((v, j) => {
+      if (v === null) return
+      const s = v / estimatorScale(estimator, c.numClasses)
+      if (score === null || s > score) {
+        score = s
+        bestSource = sourceNames[j]
+      }
+    })
+    return { taskId: c.taskId, name: c.name, score: score as number | null, bestSource: bestSource as string | null, order }
+  })
+  ranked.sort((x, y) => (y.score ?? -Infinity) - (x.score ?? -Infinity) || x.order - y.order)
+  return ranked.map(({ order: _order, ...r }) => r)
+}
+
+function emptyMatrix(ids: number[], names: string[], classCounts: number[], computedAt: string, trust: TransferTrust): TransferMatrix {
   return {
     versionId: null,
     computedAt,
@@ -134,6 +212,12 @@ function emptyMatrix(ids: number[], names: string[], classCounts: number[], comp
     targetTaskIds: ids,
     targetNames: names,
     scores: ids.map(() => []),
+    estimator: trust.estimator,
+    estimates: Object.fromEntries(TRANSFER_ESTIMATORS.map((e) => [e, ids.map(() => [])])) as unknown as TransferMatrix['estimates'],
+    measured: ids.map(() => []),
+    trust,
+    flatRows: ids.map(() => false),
+    recommendedOrder: [],
     classCounts,
     embeddingMap: [],
     backend: null,

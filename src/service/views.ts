@@ -55,7 +55,8 @@ export function jobView(j: JobRecord, tasks: Map<number, TaskRecord>): JobView {
     progress: (j.progress as JobView['progress']) ?? null,
     error: j.error,
     versionId: typeof result.versionId === 'number' ? result.versionId : null,
-    resumable: j.kind === 'train' && j.status === 'interrupted',
+    // A baselines job keeps its finished runs and a checkpoint, so a cancelled one continues too.
+    resumable: j.status === 'interrupted' || (j.kind === 'baselines' && j.status === 'cancelled'),
     createdAt: j.createdAt,
     startedAt: j.startedAt,
     finishedAt: j.finishedAt

@@ -2,6 +2,7 @@ import { parentPort, workerData } from 'node:worker_threads'
 import { initBackend } from '../engine/backend'
 import { runSelfTest } from '../engine/selfTest'
 import { KeizokuError, toErrorInfo } from '../shared/errors'
+import { baselineInWorker } from './work/baseline'
 import { exportInWorker } from './work/exportModel'
 import { trainInWorker } from './work/train'
 import { transferInWorker } from './work/transfer'
@@ -39,6 +40,12 @@ async function run(job: WorkerJob): Promise<unknown> {
     }
     case 'train':
       return trainInWorker(job.payload, {
+        shouldStop,
+        onProgress: (data) => post({ type: 'progress', data }),
+        onCheckpoint: (data) => post({ type: 'checkpoint', data })
+      })
+    case 'baseline':
+      return baselineInWorker(job.payload, {
         shouldStop,
         onProgress: (data) => post({ type: 'progress', data }),
         onCheckpoint: (data) => post({ type: 'checkpoint', data })

@@ -23,10 +23,10 @@ export interface RunningJob<R> {
 }
 
 /** Runs one job in a fresh worker thread; progress arrives through `onProgress`. */
-export function runInWorker<R>(
+export function runInWorker<R, C = TrainCheckpoint>(
   job: WorkerJob,
   onProgress: (data: unknown) => void = () => {},
-  onCheckpoint: (c: TrainCheckpoint) => void = () => {}
+  onCheckpoint: (c: C) => void = () => {}
 ): RunningJob<R> {
   const cancelFlag = new SharedArrayBuffer(4)
   const { file, execArgv } = workerEntry()
@@ -36,7 +36,7 @@ export function runInWorker<R>(
   const result = new Promise<R>((resolve, reject) => {
     worker.on('message', (m: WorkerMessage) => {
       if (m.type === 'progress') onProgress(m.data)
-      else if (m.type === 'checkpoint') onCheckpoint(m.data)
+      else if (m.type === 'checkpoint') onCheckpoint(m.data as C)
       else if (m.type === 'result') {
         settled = true
         resolve(m.data as R)

@@ -1,5 +1,6 @@
 import type { LabelledSet } from '../shared/dataset'
 import type { ErrorInfo } from '../shared/errors'
+import type { TransferEstimator, TransferRecord } from '../shared/transferability'
 import type { LearnerSnapshot, StepProgress, TrainCheckpoint } from '../engine/types'
 import type { LossParts, ParameterCounts } from '../shared/domain/learning'
 import type { Method } from '../shared/domain/methods'
@@ -26,6 +27,8 @@ export interface TrainPayload {
   /** Non-architecture settings that override the parent's for this task (steps, β, …). */
   overrides: Record<string, unknown>
   checkpointEvery: number
+  /** The transferability estimator the H-embedding follows (resolved from the workspace setting). */
+  estimator: TransferEstimator
 }
 
 export interface TrainOutput {
@@ -46,6 +49,44 @@ export interface TrainOutput {
   stepsPerSecond: number
   lossCurve: LossParts[]
   backend: string
+  transfer: TransferRecord | null
+}
+
+/** One (method, seed) baseline over the lineage's tasks, run in one worker. */
+export interface BaselinePayload {
+  dir: string
+  method: Method
+  seed: number
+  /** The lineage's tasks in order, each with the engine settings the lineage used for it. */
+  tasks: Array<{ taskId: number; config: Record<string, unknown> }>
+  inputShape: number[]
+  /** A checkpoint of this (method, seed) written after its last finished task, to resume from. */
+  checkpointHash: string | null
+}
+
+/** Progress of a baseline run: the task being learned and the step within it. */
+export interface BaselineStep extends StepProgress {
+  taskIndex: number
+}
+
+/** State after `done` tasks: enough to continue with task `done` exactly as without a stop. */
+export interface BaselineCheckpoint {
+  method: Method
+  seed: number
+  done: number
+  R: Array<Array<number | null>>
+  b: Array<number | null>
+  trainMs: number[]
+  snapshot: LearnerSnapshot
+}
+
+export interface BaselineOutput {
+  R: Array<Array<number | null>>
+  b: Array<number | null>
+  trainMs: number[]
+  parameterCounts: ParameterCounts
+  snapshotBytes: number
+  backend: string
 }
 
 export interface TransferPayload {
@@ -64,6 +105,7 @@ export type WorkerJob =
   | { kind: 'backendInfo'; payload: Record<string, never> }
   | { kind: 'selfTest'; payload: { steps: number; seed: number } }
   | { kind: 'train'; payload: TrainPayload }
+  | { kind: 'baseline'; payload: BaselinePayload }
   | { kind: 'transfer'; payload: TransferPayload }
   | { kind: 'export'; payload: ExportPayload }
 
@@ -76,7 +118,7 @@ export interface WorkerStart {
 
 export type WorkerMessage =
   | { type: 'progress'; data: unknown }
-  | { type: 'checkpoint'; data: TrainCheckpoint }
+  | { type: 'checkpoint'; data: TrainCheckpoint | BaselineCheckpoint }
   | { type: 'result'; data: unknown }
   | { type: 'error'; error: ErrorInfo }
 

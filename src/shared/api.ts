@@ -1,10 +1,13 @@
 import { z } from 'zod'
 import type { CallName } from './channels'
+import { TRANSFER_ESTIMATORS } from './transferability'
 import { BENCHMARK_KINDS, DEMO_KINDS, LANGUAGES, REPORT_FORMATS, REPORT_KINDS } from './domain/lists'
 import { METHODS } from './domain/methods'
 import type {
   AppInfo,
   AuditListing,
+  BaselineListing,
+  BaselinesOutcome,
   CheckReport,
   DatasetPreview,
   ExportResult,
@@ -139,6 +142,7 @@ export const api = {
         language: z.enum(LANGUAGES).optional(),
         policy: policySchema.optional(),
         costs: costsSchema.optional(),
+        transferEstimator: z.enum(['auto', ...TRANSFER_ESTIMATORS]).optional(),
         by: person.optional()
       })
       .strict()
@@ -182,6 +186,23 @@ export const api = {
   'train.cancel': call<JobView>()(z.object({ job: id, by: person.optional() }).strict()),
   'train.resume': call<TrainOutcome>()(z.object({ job: id, wait: z.boolean().optional(), by: person.optional() }).strict()),
   'jobs.list': call<JobView[]>()(none),
+
+  /** Measure baselines on the active lineage's tasks (same order, splits and settings) in a background job. */
+  'baselines.start': call<BaselinesOutcome>()(
+    z
+      .object({
+        methods: z.array(method).min(1, 'choose at least one method').max(6),
+        /** Default: the active lineage's seed. */
+        seeds: z.array(seed).min(1).max(10).optional(),
+        wait: z.boolean().optional(),
+        by: person.optional()
+      })
+      .strict()
+  ),
+  /** Continue a cancelled or interrupted baselines job: finished runs are kept, the current one resumes at its next task. */
+  'baselines.resume': call<BaselinesOutcome>()(z.object({ job: id, wait: z.boolean().optional(), by: person.optional() }).strict()),
+  'baselines.cancel': call<JobView>()(z.object({ job: id, by: person.optional() }).strict()),
+  'baselines.list': call<BaselineListing>()(none),
 
   'versions.list': call<VersionView[]>()(none),
   'versions.compare': call<VersionComparison>()(z.object({ version: id }).strict()),

@@ -3,7 +3,9 @@ import type {
   ApprovalPolicy,
   AuditEntry,
   AuditVerification,
+  BaselineRunRecord,
   DatasetPreview,
+  PreviewSplit,
   IntegrityReport,
   JobStatus,
   TaskRecord,
@@ -13,8 +15,9 @@ import type {
 import type { LossParts, ParameterCounts } from './domain/learning'
 import type { Method } from './domain/methods'
 import type { Language } from './domain/lists'
+import type { TransferEstimator, TransferTrust } from './transferability'
 
-export type { ApprovalPolicy, AuditEntry, AuditVerification, DatasetPreview, IntegrityReport, JobStatus, LossParts, Method, WorkspaceSettings }
+export type { ApprovalPolicy, AuditEntry, AuditVerification, DatasetPreview, PreviewSplit, IntegrityReport, JobStatus, LossParts, Method, WorkspaceSettings }
 
 export type BackendName = 'tensorflow' | 'wasm' | 'cpu'
 
@@ -114,8 +117,29 @@ export interface TransferMatrix {
   /** Rows: every registered task's data. */
   targetTaskIds: number[]
   targetNames: string[]
-  /** H-score of row task's data under column task's weights; null where not computed. */
+  /**
+   * The estimator in use's score of row task's data under column task's weights; null where not
+   * computed (= estimates[estimator]).
+   */
   scores: Array<Array<number | null>>
+  /** The estimator the scores are from (the workspace setting, resolved by the evidence). */
+  estimator: TransferEstimator
+  /** Every estimator's matrix, same layout as `scores`. */
+  estimates: Record<TransferEstimator, Array<Array<number | null>>>
+  /**
+   * Measured transfer, same layout: linear-probe holdout accuracy of row task on column task's
+   * features, recorded when row task was trained (null where it has not been).
+   */
+  measured: Array<Array<number | null>>
+  /** ρ of each estimator against the measured transfer, with n, and the trust it earns. */
+  trust: TransferTrust
+  /** Per row: spread of the estimator in use below the flat threshold (see FLAT_ROW_THRESHOLD). */
+  flatRows: boolean[]
+  /**
+   * Suggested order for the registered, not yet learned tasks: greedy, each next task the one
+   * whose best predicted transfer from what is learned is highest (normalised H or the estimator in use).
+   */
+  recommendedOrder: Array<{ taskId: number; name: string; score: number | null; bestSource: string | null }>
   /** Number of classes of each row task (an H-score lies in [0, C − 1]). */
   classCounts: number[]
   /** 2-D classical-MDS map of the learned task embeddings (and ê of the latest version). */
@@ -154,9 +178,14 @@ export interface JobView {
 export interface JobProgress {
   jobId: number
   taskId: number | null
-  phase: 'preparing' | 'transferability' | 'training' | 'evaluating' | 'saving'
+  phase: 'preparing' | 'transferability' | 'training' | 'evaluating' | 'saving' | 'baselines'
   step: number
   totalSteps: number
+  /** Baselines job: the (method, seed) running and its task (1-based) out of `tasks`. */
+  method?: string
+  seed?: number
+  task?: number
+  tasks?: number
   loss?: LossParts
   batchAccuracy?: number
   stepsPerSecond?: number
@@ -209,6 +238,32 @@ export interface VersionComparison {
 export interface TrainOutcome {
   job: JobView
   version: VersionView | null
+}
+
+// ───────────── baselines on the workspace's own tasks ─────────────
+
+/** A stored baseline run with the numbers a screen shows next to the active lineage. */
+export interface BaselineRunView extends BaselineRunRecord {
+  taskNames: string[]
+  /** Final average accuracy, forgetting (Chaudhry) and training seconds of this run; null when not measurable. */
+  averageAccuracy: number | null
+  forgetting: number | null
+  trainSeconds: number
+}
+
+export interface BaselineListing {
+  /** The active version: runs listed are those measured on its lineage. */
+  versionId: number | null
+  runs: BaselineRunView[]
+  /** The same numbers for the active lineage, on the same tasks as the runs (null without runs). */
+  lineage: { method: string; seed: number; averageAccuracy: number | null; forgetting: number | null; trainSeconds: number | null } | null
+  /** Runs measured for an earlier version of this lineage (measure again to include the newer tasks). */
+  olderRuns: number
+}
+
+export interface BaselinesOutcome {
+  job: JobView
+  runs: BaselineRunView[]
 }
 
 export interface ExportResult {

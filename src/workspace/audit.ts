@@ -3,6 +3,8 @@ import type { AuditEntry, AuditVerification, NewAuditEntry } from '../shared/dom
 import type { SqlValue } from './db'
 import { json, now, parseJson } from './stores/rows'
 import type { StoreContext } from './stores/context'
+import { KeizokuError } from '../shared/errors'
+import { repairHint } from './layout'
 
 /** JSON with object keys sorted at every level, no whitespace: the same value always gives the same text. */
 export function canonicalJson(value: unknown): string {
@@ -87,10 +89,38 @@ export function verifyAuditRows(rows: AuditRow[]): AuditVerification {
 }
 /** The append-only audit log: every entry hashes the previous one. */
 export class AuditLog {
+  private pendingOpen: { actor: string; action: string; subject: string } | null = null
+
   constructor(private readonly ctx: StoreContext) {}
+
+  /** An open is recorded with the first change it leads to: a command that only reads, or refuses its input, writes nothing. */
+  auditOpenOnFirstWrite(entry: { actor: string; action: string; subject: string }): void {
+    this.pendingOpen = entry
+  }
+
+  /**
+   * Stops the line on a broken chain: every audited change (task add, train, approve, …) and
+   * every backup checks it first, so an edited registry is neither built on nor copied over
+   * the last sound backup.
+   */
+  assertAuditSound(what: string): void {
+    const audit = this.verifyAudit()
+    if (audit.ok) return
+    throw new KeizokuError(
+      'corrupt',
+      `${what} is refused: the audit log of ${this.ctx.dir} is broken at entry ${audit.brokenAt} (${audit.reason}), so the registry may have been edited outside Keizoku.`,
+      { hint: repairHint(this.ctx.dir) }
+    )
+  }
 
   appendAudit(input: NewAuditEntry): AuditEntry {
     return this.ctx.transaction(() => {
+      this.assertAuditSound(`Recording "${input.action}"`)
+      const opened = this.pendingOpen
+      if (opened) {
+        this.pendingOpen = null
+        this.appendAudit(opened)
+      }
       const last = this.ctx.db.get<{ id: number; hash: string }>('SELECT id, hash FROM audit ORDER BY id DESC LIMIT 1')
       const content = {
         id: (last?.id ?? 0) + 1,

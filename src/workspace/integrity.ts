@@ -10,16 +10,18 @@ import { verifyAuditRows } from './audit'
 import { BACKUPS_DIR, DB_FILE, workspaceExists } from './layout'
 import { openSqliteWorkspace } from './open'
 import { closeSync, fsyncSync, openSync, readFileSync } from 'node:fs'
+import { acquireWorkspaceLock } from './lock'
 
 /**
  * Integrity report for DIR, also when the database cannot be opened at all (then the
  * database part says why and the rest is unchecked). Throws not_found only when DIR is not a
- * workspace and has no backups either. With `actor`, the open is audited like any other.
+ * workspace and has no backups either. A read: it writes nothing and works while another
+ * process owns the workspace.
  */
-export function checkWorkspace(dir: string, actor?: string): IntegrityReport {
+export function checkWorkspace(dir: string): IntegrityReport {
   const abs = resolve(dir)
   try {
-    const ws = openSqliteWorkspace(abs, actor ? { actor } : {})
+    const ws = openSqliteWorkspace(abs, { shared: true })
     try {
       return ws.check()
     } finally {
@@ -45,7 +47,7 @@ interface TableSummary {
   taskNames: Record<number, string>
 }
 
-const TABLES = ['tasks', 'jobs', 'versions', 'evaluations', 'approvals', 'reports', 'audit'] as const
+const TABLES = ['tasks', 'jobs', 'versions', 'evaluations', 'approvals', 'reports', 'baseline_runs', 'audit'] as const
 
 /** What a (possibly damaged) database holds, as far as it can be read. */
 function summarise(dbPath: string): TableSummary {
@@ -117,7 +119,8 @@ function describeLost(before: TableSummary, after: TableSummary, backup: BackupI
     const a = after.tables[t] ?? { count: 0, maxId: 0 }
     if (!b || b.maxId <= a.maxId) continue
     const n = b.maxId - a.maxId
-    let line = `${n} ${label[t]}${n === 1 ? '' : t === 'audit' ? ' entries' : 's'} (id ${a.maxId + 1}${n > 1 ? `–${b.maxId}` : ''})`
+    const noun = n === 1 ? label[t] : t === 'audit' ? 'audit entries' : `${label[t]}s`
+    let line = `${n} ${noun} (id ${a.maxId + 1}${n > 1 ? `–${b.maxId}` : ''})`
     if (t === 'tasks') {
       const names = Object.entries(before.taskNames)
         .filter(([id]) => Number(id) > a.maxId)
@@ -152,14 +155,24 @@ function copyDurable(from: string, to: string): void {
  */
 export async function repairWorkspace(dir: string, actor = 'system'): Promise<RepairReport> {
   const abs = resolve(dir)
-  const dbPath = join(abs, DB_FILE)
-  const backupsDir = join(abs, BACKUPS_DIR)
-  const backups = listBackups(backupsDir)
-  if (!workspaceExists(abs) && backups.length === 0) {
+  if (!workspaceExists(abs) && listBackups(join(abs, BACKUPS_DIR)).length === 0) {
     throw new KeizokuError('not_found', `${abs} is not a Keizoku workspace (no ${DB_FILE}, no backups).`, {
       hint: 'Choose the folder of a Keizoku workspace.'
     })
   }
+  // Refused while another process owns the folder: it would go on writing to the file set aside.
+  const lock = acquireWorkspaceLock(abs)
+  try {
+    return await repairLocked(abs, actor)
+  } finally {
+    lock.release()
+  }
+}
+
+async function repairLocked(abs: string, actor: string): Promise<RepairReport> {
+  const dbPath = join(abs, DB_FILE)
+  const backupsDir = join(abs, BACKUPS_DIR)
+  const backups = listBackups(backupsDir)
   const lost: string[] = []
   const actions: string[] = []
   let restoredFrom: string | null = null

@@ -141,6 +141,23 @@ export const MIGRATIONS: readonly string[] = [
     BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
   CREATE TRIGGER audit_no_delete BEFORE DELETE ON audit
     BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
+  `,
+  /* 2: baselines measured on the workspace's own tasks (one row per method and seed) */ `
+  CREATE TABLE baseline_runs (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    job_id INTEGER REFERENCES jobs(id),
+    -- the lineage (active version when measured) whose tasks, order, splits and budget it copies
+    lineage_version_id INTEGER NOT NULL REFERENCES versions(id),
+    method TEXT NOT NULL,
+    seed INTEGER NOT NULL,
+    backend TEXT NOT NULL,
+    config_json TEXT NOT NULL,
+    task_ids_json TEXT NOT NULL,
+    skipped_json TEXT NOT NULL,
+    result_json TEXT NOT NULL,
+    created_at TEXT NOT NULL
+  );
+  CREATE INDEX baseline_runs_lineage ON baseline_runs(lineage_version_id);
   `
 ]
 

@@ -7,6 +7,7 @@ import { openSqlite, type SqlDatabase } from './db'
 import { ARTIFACTS_DIR, BACKUPS_DIR, DB_FILE, repairHint, sqliteHeaderProblem } from './layout'
 import { APPLICATION_ID, migrate } from './migrations'
 import { SqliteWorkspace } from './workspace'
+import { acquireWorkspaceLock } from './lock'
 
 /**
  * Open the SQLite file, set the pragmas, quick_check, check it is ours, migrate. Any SQLite
@@ -115,13 +116,24 @@ export function openSqliteWorkspace(dir: string, opts: OpenOptions = {}): Sqlite
     mkdirSync(join(abs, BACKUPS_DIR), { recursive: true })
     created = true
   }
-  const db = openRegistry(abs, created)
-  const ws = new SqliteWorkspace(abs, db)
+  // The owner lock comes before the database: no other process may write while this one opens.
+  const lock = opts.shared ? null : acquireWorkspaceLock(abs)
+  let db: SqlDatabase
   try {
-    ws.ensureSettings(opts.settings ?? {}, basename(abs))
+    db = openRegistry(abs, created)
+  } catch (err) {
+    lock?.release()
+    throw err
+  }
+  const ws = new SqliteWorkspace(abs, db, lock)
+  try {
+    if (lock) ws.ensureSettings(opts.settings ?? {}, basename(abs))
     ws.markInterruptedJobs()
-    if (opts.actor) {
-      ws.appendAudit({ actor: opts.actor, action: created ? 'workspace.created' : 'workspace.opened', subject: abs })
+    if (opts.actor && lock) {
+      // An open is recorded with the first change it leads to: a command that only reads, or
+      // refuses its input, leaves the database as it was.
+      if (created) ws.appendAudit({ actor: opts.actor, action: 'workspace.created', subject: abs })
+      else ws.auditOpenOnFirstWrite({ actor: opts.actor, action: 'workspace.opened', subject: abs })
     }
   } catch (err) {
     ws.close()

@@ -1,11 +1,13 @@
 import { KeizokuError } from '../shared/errors'
+import { TRANSFER_ESTIMATORS } from '../shared/transferability'
 import type { SettingsPatch, WorkspaceSettings } from '../shared/domain/records'
 
 export const DEFAULT_SETTINGS: WorkspaceSettings = {
   name: 'Workspace',
   language: 'en',
   policy: { maxOldTaskDrop: 1.0, minNewTaskAccuracy: 0.0 },
-  costs: { computePerHour: 1.0, storagePerGBMonth: 0.02, valuePerAccuracyPoint: 100, currency: 'USD' }
+  costs: { computePerHour: 1.0, storagePerGBMonth: 0.02, valuePerAccuracyPoint: 100, currency: 'USD' },
+  transferEstimator: 'auto'
 }
 
 type Check = [path: string, ok: boolean, what: string]
@@ -34,12 +36,17 @@ function problems(v: WorkspaceSettings): Check[] {
       'costs.currency',
       typeof v.costs.currency === 'string' && /^[A-Z]{3}$/.test(v.costs.currency),
       'must be a 3-letter ISO 4217 code such as USD or JPY'
+    ],
+    [
+      'transferEstimator',
+      v.transferEstimator === 'auto' || (TRANSFER_ESTIMATORS as readonly string[]).includes(v.transferEstimator),
+      `must be 'auto' or one of ${TRANSFER_ESTIMATORS.join(', ')}`
     ]
   ]
 }
 
 const KNOWN: Record<string, readonly string[]> = {
-  '': ['name', 'language', 'policy', 'costs'],
+  '': ['name', 'language', 'policy', 'costs', 'transferEstimator'],
   policy: ['maxOldTaskDrop', 'minNewTaskAccuracy'],
   costs: ['computePerHour', 'storagePerGBMonth', 'valuePerAccuracyPoint', 'currency']
 }

@@ -7,11 +7,13 @@ import type {
   AuditEntry,
   AuditVerification,
   BackupInfo,
+  BaselineRunRecord,
   EvaluationRecord,
   IntegrityReport,
   JobPatch,
   JobRecord,
   JobStatus,
+  NewBaselineRun,
   NewTask,
   NewVersion,
   ReportRecord,
@@ -33,9 +35,11 @@ import type { TaskData } from '../shared/dataset'
 import { ArtifactStore } from './artifactStore'
 import { AuditLog } from './audit'
 import type { SqlDatabase } from './db'
+import type { WorkspaceLock } from './lock'
 import { ARTIFACTS_DIR, BACKUPS_DIR, DB_FILE } from './layout'
 import { schemaVersion } from './migrations'
 import { ApprovalStore } from './stores/approvals'
+import { BaselineRunStore } from './stores/baselineRuns'
 import { ArtifactRecords } from './stores/artifacts'
 import type { StoreContext } from './stores/context'
 import { EvaluationStore } from './stores/evaluations'
@@ -64,12 +68,14 @@ export class SqliteWorkspace implements Workspace {
   private readonly evaluations: EvaluationStore
   private readonly approvals: ApprovalStore
   private readonly reports: ReportStore
+  private readonly baselineRuns: BaselineRunStore
   private readonly audit: AuditLog
   private readonly maintenance: MaintenanceStore
 
   constructor(
     readonly dir: string,
-    private readonly db: SqlDatabase
+    private readonly db: SqlDatabase,
+    private readonly lock: WorkspaceLock | null = null
   ) {
     this.dbPath = join(dir, DB_FILE)
     this.artifacts = new ArtifactStore(join(dir, ARTIFACTS_DIR))
@@ -80,7 +86,8 @@ export class SqliteWorkspace implements Workspace {
       db,
       artifacts: this.artifacts,
       mirror: this.mirror,
-      transaction: (fn) => db.transaction(fn)
+      transaction: (fn) => db.transaction(fn),
+      lock
     }
     this.audit = new AuditLog(ctx)
     this.artifactRecords = new ArtifactRecords(ctx)
@@ -91,6 +98,7 @@ export class SqliteWorkspace implements Workspace {
     this.evaluations = new EvaluationStore(ctx)
     this.approvals = new ApprovalStore(ctx, this.versions)
     this.reports = new ReportStore(ctx)
+    this.baselineRuns = new BaselineRunStore(ctx)
     this.maintenance = new MaintenanceStore(ctx, this.artifactRecords, this.audit)
   }
 
@@ -98,6 +106,7 @@ export class SqliteWorkspace implements Workspace {
     if (this.closed) return
     this.closed = true
     this.db.close()
+    this.lock?.release()
   }
 
   transaction<T>(fn: () => T): T {
@@ -228,12 +237,20 @@ export class SqliteWorkspace implements Workspace {
     return this.versions.getVersion(id)
   }
 
-  setVersionStatus(id: number, status: VersionStatus): VersionRecord {
-    return this.versions.setVersionStatus(id, status)
+  setVersionStatus(id: number, status: VersionStatus, from?: VersionStatus): VersionRecord {
+    return this.versions.setVersionStatus(id, status, from)
   }
 
   activeVersion(): VersionRecord | null {
     return this.versions.activeVersion()
+  }
+
+  recordBaselineRun(input: NewBaselineRun): BaselineRunRecord {
+    return this.baselineRuns.recordBaselineRun(input)
+  }
+
+  listBaselineRuns(filter: { lineageVersionId?: number; jobId?: number } = {}): BaselineRunRecord[] {
+    return this.baselineRuns.listBaselineRuns(filter)
   }
 
   recordEvaluation(input: NewEvaluation): EvaluationRecord {
@@ -268,6 +285,14 @@ export class SqliteWorkspace implements Workspace {
 
   listAudit(filter: { limit?: number; action?: string; subject?: string } = {}): AuditEntry[] {
     return this.audit.listAudit(filter)
+  }
+
+  assertAuditSound(what: string): void {
+    this.audit.assertAuditSound(what)
+  }
+
+  auditOpenOnFirstWrite(entry: { actor: string; action: string; subject: string }): void {
+    this.audit.auditOpenOnFirstWrite(entry)
   }
 
   verifyAudit(): AuditVerification {

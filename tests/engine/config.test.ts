@@ -21,6 +21,17 @@ describe('engine config', () => {
     expect(c.steps).toBe(7)
   })
 
+  it('refuses sizes beyond the stated limits, naming the limit (no 2.6 GB run, no 1e12 steps)', () => {
+    expect(() => resolveConfig({ mainNet: { hidden: [100000, 100000] } })).toThrow(
+      'mainNet.hidden.0: mainNet.hidden[i] must be at most 4,096; mainNet.hidden.1: mainNet.hidden[i] must be at most 4,096'
+    )
+    expect(() => resolveConfig({ steps: 1e12 })).toThrow('steps: steps must be at most 1,000,000')
+    expect(() => resolveConfig({ hnet: { hidden: [4096, 4096], chunkSize: 100000 } })).toThrow(
+      /hnet: the hypernetwork would have 427 M parameters, about 6\.4 GiB with its optimiser state; the limit is 1 GiB/
+    )
+    expect(resolveConfig({ steps: 1_000_000, mainNet: { hidden: [4096] } }).steps).toBe(1_000_000)
+  })
+
   it('rejects nonsense with messages naming the field', () => {
     expect(() => resolveConfig({ steps: -5 })).toThrow(/steps: steps must be at least 1/)
     expect(() => resolveConfig({ lr: NaN })).toThrow(/lr: lr must be a finite number/)

@@ -1,6 +1,14 @@
 import { describe, expect, it } from 'vitest'
 import type { TransferMatrix } from '@shared/types'
-import { extremes, heatmapData, heatmapRows, rowOf } from '../../src/renderer/src/chartData/heatmap'
+import {
+  extremes,
+  heatmapData,
+  heatmapOption,
+  heatmapRows,
+  labelDigits,
+  rowOf
+} from '../../src/renderer/src/chartData/heatmap'
+import { embeddingOption } from '../../src/renderer/src/chartData/scatter'
 
 const matrix: TransferMatrix = {
   versionId: 2,
@@ -17,7 +25,13 @@ const matrix: TransferMatrix = {
   classCounts: [2, 2, 2],
   embeddingMap: [],
   backend: 'wasm',
-  millis: 12
+  millis: 12,
+  estimator: 'hscore',
+  estimates: { hscore: [], shrinkage: [], logme: [], normalised: [] },
+  measured: [],
+  trust: { choice: 'auto', estimator: 'hscore', rho: null, n: 0, level: 'unknown', fits: [], flatThreshold: 0.02 },
+  flatRows: [false, false, false],
+  recommendedOrder: []
 }
 
 describe('heatmapData', () => {
@@ -37,7 +51,12 @@ describe('heatmapData', () => {
     expect(d.max).toBe(0.9)
   })
 
-  it('highlights the newest row by default and the requested task otherwise, with its values', () => {
+  it('reviews the next task to train by default (the first one not learned), the last when all are learned', () => {
+    expect(rowOf({ ...matrix, targetTaskIds: [1, 4, 2], sourceTaskIds: [1, 2] })).toBe(1)
+    expect(rowOf({ ...matrix, targetTaskIds: [1, 2], sourceTaskIds: [1, 2] })).toBe(1)
+  })
+
+  it('highlights the next row to train by default and the requested task otherwise, with its values', () => {
     const newest = heatmapData(matrix)
     expect(newest.highlightRow).toBe(2)
     expect(newest.highlightValues).toEqual([
@@ -84,5 +103,65 @@ describe('heatmapData', () => {
     expect(d.cells).toEqual([])
     expect(d.highlightRow).toBe(-1)
     expect([d.min, d.max]).toEqual([0, 0])
+  })
+
+  it("labels with enough decimals for the spread, and colours over the estimator's range, not the data's", () => {
+    expect(labelDigits(2.96, 3.0)).toBe(3) // a 0.04 spread needs 3 decimals, not 2
+    expect(labelDigits(2.4, 3.1)).toBe(2)
+    expect(labelDigits(0.9991, 0.9995)).toBe(4)
+    const flat: TransferMatrix = {
+      ...matrix,
+      classCounts: [4, 4, 4],
+      scores: [
+        [2.97, 2.99],
+        [2.96, 3.0],
+        [2.98, null]
+      ]
+    }
+    const d = heatmapData(flat)
+    expect([d.colourMin, d.colourMax]).toEqual([0, 3])
+    expect(d.digits).toBe(3)
+    const logme = heatmapData({
+      ...flat,
+      estimator: 'logme',
+      scores: [
+        [0.8, 0.85],
+        [0.82, 0.84],
+        [0.81, null]
+      ]
+    })
+    expect(logme.colourMax - logme.colourMin).toBeCloseTo(1, 12)
+  })
+
+  it('names the row and the column in the tooltip', () => {
+    const d = heatmapData(matrix)
+    const opt = heatmapOption(d, { x: 'weights', y: 'data' }) as { tooltip: { formatter: (p: unknown) => string } }
+    expect(opt.tooltip.formatter({ value: [1, 2, 0.2] })).toBe('A ← B: 0.20')
+  })
+})
+
+describe('embeddingOption', () => {
+  it('lists the target ê in the legend only when there is one', () => {
+    const names = { learned: 'learned', target: 'target ê' }
+    const learnedOnly = embeddingOption(
+      { ...matrix, embeddingMap: [{ taskId: 1, name: 'A', x: 0, y: 0, kind: 'learned' }] },
+      names
+    ) as {
+      legend: { data: string[] }
+      series: unknown[]
+    }
+    expect(learnedOnly.legend.data).toEqual(['learned'])
+    expect(learnedOnly.series).toHaveLength(1)
+    const withTarget = embeddingOption(
+      {
+        ...matrix,
+        embeddingMap: [
+          { taskId: 1, name: 'A', x: 0, y: 0, kind: 'learned' },
+          { taskId: 3, name: 'C (ê)', x: 1, y: 0, kind: 'target' }
+        ]
+      },
+      names
+    ) as { legend: { data: string[] } }
+    expect(withTarget.legend.data).toEqual(['learned', 'target ê'])
   })
 })

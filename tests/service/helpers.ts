@@ -11,3 +11,6 @@ export function tempService(): { service: Service; home: string; dir: string } {
 
 export const ROOT = join(__dirname, '../..')
 export const CLI = join(ROOT, 'bin/keizoku.cjs')
+
+/** A tiny network (`--config`) so a CLI training run takes seconds. */
+export const TINY = { mainNet: { hidden: [8] }, hnet: { hidden: [16], chunkSize: 64 }, hscoreSamples: 40, hembSteps: 20 }

@@ -37,7 +37,8 @@ describe('a training job killed with SIGKILL', () => {
     let checkpointed = false
     while (!checkpointed && Date.now() < deadline && child.exitCode === null) {
       await new Promise((r) => setTimeout(r, 300))
-      const ws = openWorkspace(killed)
+      // The child owns the workspace while it trains: look without taking it.
+      const ws = openWorkspace(killed, { shared: true })
       const job = ws.listJobs({ kind: 'train' })[0]
       checkpointed = !!job?.checkpointHash
       ws.close()

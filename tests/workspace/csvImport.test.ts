@@ -297,6 +297,42 @@ describe('CSV validation', () => {
     expect(p.featureStats?.featureNames).toEqual(['date', 'a', 'b'])
   })
 
+  it('a missing label column still previews every row and column, and names the problem with its parameters', async () => {
+    const p = await previewDataset(csvSource([header, ...good(30)].join('\n'), { label: 'Class' }))
+    expect(p.rowCount).toBe(30)
+    expect(p.columns.map((c) => [c.name, c.kind])).toEqual([
+      ['a', 'numeric'],
+      ['b', 'numeric'],
+      ['label', 'text']
+    ])
+    expect(p.problems.map((x) => x.code)).toEqual(['no_label_column'])
+    expect(p.problems[0].params).toEqual({ variant: 'missing', file: 'data.csv', column: 'Class', columns: 'a, b, label' })
+    expect(p.split).toBeUndefined()
+  })
+
+  it('empty and missing files are told apart, each with its parameters', async () => {
+    const empty = await previewDataset(csvSource(''))
+    expect(empty.problems.map((x) => [x.code, x.params])).toEqual([['empty_file', { file: 'data.csv' }]])
+    const missing = await previewDataset({ kind: 'csv', path: join(tempDir(), 'nope.csv'), label: 'label' })
+    expect(missing.problems.map((x) => x.code)).toEqual(['file_not_found'])
+    expect(missing.problems[0].params?.path).toMatch(/nope\.csv$/)
+  })
+
+  it('the preview states the split the import will make, grouped blocks included', async () => {
+    const rows = ['minute,a,label', ...Array.from({ length: 120 }, (_, i) => `${i + 1},${i % 7},${i % 2 ? 'x' : 'y'}`)]
+    const holdout = { fraction: 0.25, groupBy: { column: 'minute', size: 10 } }
+    const p = await previewDataset(csvSource(rows.join('\n'), { ignore: ['minute'] }), { holdout })
+    const imported = await importDataset(csvSource(rows.join('\n'), { ignore: ['minute'] }), { holdout })
+    expect(p.split).toEqual({
+      train: imported.data.train.n,
+      test: imported.data.test.n,
+      mode: 'grouped',
+      trainGroups: imported.holdout.trainGroups?.length,
+      testGroups: imported.holdout.testGroups?.length
+    })
+    expect((p.split?.trainGroups ?? 0) + (p.split?.testGroups ?? 0)).toBe(12)
+  })
+
   it('a failed import leaves the workspace unchanged', async () => {
     const ws = openWorkspace(join(tempDir(), 'ws'), { create: true })
     const before = { tasks: ws.listTasks().length, audit: ws.listAudit().length }

@@ -27,21 +27,31 @@ function thrown(fn: () => unknown): KeizokuError {
 }
 
 describe('open and create', () => {
-  it('creates keizoku.db, artifacts/ and backups/ with WAL, FULL sync, foreign keys and schema version 1', () => {
+  it('creates keizoku.db, artifacts/ and backups/ with WAL, FULL sync, foreign keys and the latest schema version', () => {
     const dir = join(tempDir(), 'new')
     const ws = openWorkspace(dir, { create: true, actor: 'tester' })
     expect(existsSync(join(dir, 'keizoku.db'))).toBe(true)
     expect(existsSync(join(dir, 'artifacts'))).toBe(true)
     expect(existsSync(join(dir, 'backups'))).toBe(true)
-    expect(ws.info().schemaVersion).toBe(1)
+    expect(ws.info().schemaVersion).toBe(2)
     expect(ws.listAudit()[0]).toMatchObject({ actor: 'tester', action: 'workspace.created' })
     ws.close()
     const raw = new Database(join(dir, 'keizoku.db'), { readonly: true })
     expect(raw.pragma('journal_mode', { simple: true })).toBe('wal')
     expect(raw.pragma('application_id', { simple: true })).toBe(0x4b5a4b55)
     raw.close()
+    // An open that changes nothing writes nothing; it is recorded with its first change.
+    const look = openWorkspace(dir, { actor: 'tester' })
+    expect(look.listAudit().map((e) => e.action)).toEqual(['workspace.created'])
+    look.close()
     const again = openWorkspace(dir, { actor: 'tester' })
-    expect(again.listAudit({ limit: 1 })[0].action).toBe('workspace.opened')
+    again.updateSettings({ name: 'renamed' }, 'tester')
+    expect(
+      again
+        .listAudit()
+        .map((e) => e.action)
+        .reverse()
+    ).toEqual(['workspace.created', 'workspace.opened', 'settings.updated'])
     again.close()
   })
 

@@ -14,7 +14,7 @@ export const checkCommand: Command = {
   options: { repair: { type: 'boolean' } },
   async run(args, ctx) {
     const dir = requirePositional(args, 0, 'the workspace folder DIR', USAGE)
-    const report = checkWorkspace(dir, cliActor())
+    const report = checkWorkspace(dir)
     if (!args.values.repair || report.ok) {
       emit(ctx, report, () => [...report.summary, ...(args.values.repair ? ['Nothing to repair.'] : [])].join('\n'))
       if (!report.ok) {

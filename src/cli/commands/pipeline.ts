@@ -1,13 +1,18 @@
 import { loadConfigArg } from '../../service/namedConfigs'
 import { Service } from '../../service/service'
-import type { JobProgress, TrainOutcome, VersionView } from '../../shared/types'
+import type { JobProgress, TrainOutcome, TransferMatrix, VersionView } from '../../shared/types'
+import { MIN_PAIRS_FOR_RHO, type TransferEstimator, type TransferRecord } from '../../shared/transferability'
 import { emit, table } from '../output'
 import { intOption, requirePositional, requireString, stringOption } from '../parse'
 import type { Command, ParsedArgs } from './types'
 import { cliActor } from './workspaceCli'
 
 /** Opens DIR in a CLI-hosted service, runs `fn`, and always closes it. */
-async function withWorkspace<T>(args: ParsedArgs, usage: string, fn: (s: Service, by: string) => Promise<T>): Promise<T> {
+export async function withWorkspace<T>(
+  args: ParsedArgs,
+  usage: string,
+  fn: (s: Service, by: string) => Promise<T>
+): Promise<T> {
   const dir = requirePositional(args, 0, 'the workspace folder DIR', usage)
   const by = stringOption(args, 'by') ?? cliActor()
   const service = new Service({ host: 'cli' })
@@ -29,6 +34,16 @@ function outcomeJson(o: TrainOutcome): unknown {
   return { job: o.job, version: o.version?.id ?? null, candidate: o.version }
 }
 
+function guidanceLine(t: TransferRecord | null | undefined): string {
+  if (!t) return ''
+  const row = t.estimates[t.estimator].map((h) => h.toFixed(3)).join(', ')
+  const measured = `measured transfer (linear probe, holdout accuracy): ${t.measured.map((a) => (a === null ? '—' : pct(a))).join(', ')}`
+  if (t.guidance === 'flat-fallback') {
+    return `guidance: none — the ${t.estimator} row (${row}) is flat (spread ${t.spread?.toFixed(4)} < ${t.flatLimit.toFixed(3)}); trained without guidance\n${measured}`
+  }
+  return `guidance: ${t.guidance === 'followed' ? `followed the ${t.estimator} row (${row})` : 'not used by this method or task'}\n${measured}`
+}
+
 function humanOutcome(o: TrainOutcome): string {
   if (!o.version) return `job ${o.job.id} ${o.job.status}${o.job.error ? `: ${o.job.error.message}` : ''}`
   const v = o.version
@@ -36,6 +51,7 @@ function humanOutcome(o: TrainOutcome): string {
     `job ${o.job.id} ${o.job.status}: candidate version ${v.id} for "${v.taskName}" (${v.method}, seed ${v.seed}, ${v.backend})`,
     `accuracy per task: ${v.accuracyRow.map(pct).join(', ')}`,
     v.transferRow.length ? `transferability row (H-score): ${v.transferRow.map((h) => h.toFixed(3)).join(', ')}` : '',
+    guidanceLine(v.metrics.transfer as TransferRecord | null | undefined),
     `decide with: keizoku approve DIR --version ${v.id} --by NAME   or   keizoku reject DIR --version ${v.id} --by NAME --comment WHY`
   ]
     .filter(Boolean)
@@ -59,24 +75,34 @@ function progressPrinter(service: Service, quiet: boolean): () => void {
 }
 
 /** Ctrl+C cancels the job cleanly (the workspace stays as before it) instead of killing it. */
-function cancelOnInterrupt(service: Service): () => void {
+export function cancelOnInterrupt(service: Service): () => void {
   const handler = (): void => {
     process.stderr.write('Cancelling… (the workspace stays as it was before this job)\n')
     void service
       .invoke('jobs.list', {})
       .then((jobs) => jobs.find((j) => j.status === 'running'))
-      .then((j) => (j ? service.invoke('train.cancel', { job: j.id }) : undefined))
+      .then((j) =>
+        j ? service.invoke(j.kind === 'baselines' ? 'baselines.cancel' : 'train.cancel', { job: j.id }) : undefined
+      )
   }
   process.once('SIGINT', handler)
   return () => process.removeListener('SIGINT', handler)
 }
 
-const TRAIN_USAGE = 'keizoku train DIR --task NAME [--method M] [--steps N] [--seed S] [--config NAME|FILE.json] [--by NAME] [--json]'
+const TRAIN_USAGE =
+  'keizoku train DIR --task NAME [--method M] [--steps N] [--seed S] [--config NAME|FILE.json] [--by NAME] [--json]'
 export const trainCommand: Command = {
   name: 'train',
   summary: 'Learn a registered task: transferability row, H-embedding, training, evaluation → a candidate version.',
   usage: TRAIN_USAGE,
-  options: { task: { type: 'string' }, method: { type: 'string' }, steps: { type: 'string' }, seed: { type: 'string' }, config: { type: 'string' }, by: { type: 'string' } },
+  options: {
+    task: { type: 'string' },
+    method: { type: 'string' },
+    steps: { type: 'string' },
+    seed: { type: 'string' },
+    config: { type: 'string' },
+    by: { type: 'string' }
+  },
   async run(args, ctx) {
     const task = requireString(args, 'task', TRAIN_USAGE)
     const configArg = stringOption(args, 'config')
@@ -125,21 +151,77 @@ export const resumeCommand: Command = {
   }
 }
 
-const TRANSFER_USAGE = 'keizoku transfer DIR [--json]'
+const TRANSFER_USAGE = 'keizoku transfer DIR [--recommend-order] [--json]'
 export const transferCommand: Command = {
   name: 'transfer',
-  summary: 'Compute the transferability matrix: H-score of each task’s data under each learned task’s weights.',
+  summary:
+    'Compute the transferability matrix (every estimator), its ρ against measured transfer, and a suggested task order.',
   usage: TRANSFER_USAGE,
-  options: {},
+  options: { 'recommend-order': { type: 'boolean' } },
   async run(args, ctx) {
     const m = await withWorkspace(args, TRANSFER_USAGE, (s) => s.invoke('transfer.compute', {}))
-    emit(ctx, m, () => {
-      if (m.sourceTaskIds.length === 0) return 'No task is learned yet: the matrix has no columns. Train the first task.'
+    const orderOnly = args.values['recommend-order'] === true
+    emit(ctx, orderOnly ? { recommendedOrder: m.recommendedOrder, estimator: m.estimator, trust: m.trust } : m, () => {
+      const trust = trustLines(m)
+      if (orderOnly) return [...orderLines(m), ...trust].join('\n')
+      if (m.sourceTaskIds.length === 0)
+        return ['No task is learned yet: the matrix has no columns. Train the first task.', ...trust].join('\n')
       const rows: Array<Array<string | number>> = [['data of \\ weights of', ...m.sourceNames]]
-      m.targetNames.forEach((n, i) => rows.push([n, ...m.scores[i].map((h) => (h === null ? '—' : h.toFixed(3)))]))
-      return `${table(rows)}\n(H-score, 0 … classes − 1; higher = more transferable; ${m.backend}, ${Math.round(m.millis ?? 0)} ms)`
+      m.targetNames.forEach((n, i) =>
+        rows.push([
+          `${n}${m.flatRows[i] ? ' (flat)' : ''}`,
+          ...m.scores[i].map((h) => (h === null ? '—' : h.toFixed(4)))
+        ])
+      )
+      return [
+        table(rows),
+        `(${ESTIMATOR_TEXT[m.estimator]}; higher = more transferable; ${m.backend}, ${Math.round(m.millis ?? 0)} ms)`,
+        ...trust,
+        ...orderLines(m)
+      ].join('\n')
     })
   }
+}
+
+const ESTIMATOR_TEXT: Record<TransferEstimator, string> = {
+  hscore: 'H-score, 0 … classes − 1',
+  shrinkage: 'shrinkage H-score (Ledoit–Wolf), 0 … classes − 1',
+  logme: 'LogME, nats per sample',
+  normalised: 'H-score / (classes − 1), 0 … 1'
+}
+
+/** The estimator in use, its ρ against measured transfer with n, the plain verdict, every estimator's ρ, flat rows. */
+function trustLines(m: TransferMatrix): string[] {
+  const t = m.trust
+  const rho = (r: number | null): string => (r === null ? 'n/a' : r.toFixed(2))
+  const verdict =
+    t.level === 'good'
+      ? 'On this workspace the matrix predicted transfer well.'
+      : t.level === 'poor'
+        ? 'On this workspace the matrix predicted transfer poorly; give the matrix and the guidance little weight.'
+        : `How well the matrix predicts transfer on this workspace is not yet known (needs ${MIN_PAIRS_FOR_RHO} measured pairs).`
+  const flat = m.targetNames.filter((_, i) => m.flatRows[i])
+  return [
+    `estimator in use: ${t.estimator}${t.choice === 'auto' ? ' (auto)' : ''}; Spearman ρ against measured transfer ${rho(t.rho)} (n = ${t.n})`,
+    verdict,
+    `every estimator: ${t.fits.map((f) => `${f.estimator} ρ ${rho(f.rho)}`).join(', ')} (n = ${t.n})`,
+    ...(flat.length
+      ? [
+          `flat rows (spread < ${t.flatThreshold * 100} % of the scale; guidance falls back to none): ${flat.join(', ')}`
+        ]
+      : [])
+  ]
+}
+
+function orderLines(m: TransferMatrix): string[] {
+  if (m.recommendedOrder.length === 0) return ['suggested order: every registered task is learned.']
+  return [
+    `suggested order for the tasks not yet learned (best predicted transfer from what is learned; ρ ${m.trust.rho === null ? 'n/a' : m.trust.rho.toFixed(2)}, n = ${m.trust.n}):`,
+    ...m.recommendedOrder.map(
+      (o, k) =>
+        `  ${k + 1}. ${o.name}${o.score === null ? ' (no prediction yet)' : ` — ${o.score.toFixed(3)} from ${o.bestSource}`}`
+    )
+  ]
 }
 
 const VERSIONS_USAGE = 'keizoku versions DIR [--json]'
@@ -188,17 +270,42 @@ export const jobsCommand: Command = {
   }
 }
 
+const JOBS_CANCEL_USAGE = 'keizoku jobs cancel DIR --job ID [--by NAME] [--json]'
+export const jobsCancelCommand: Command = {
+  name: 'jobs cancel',
+  summary: 'Cancel a queued or interrupted job (its task goes back to registered), or stop a running one.',
+  usage: JOBS_CANCEL_USAGE,
+  options: { job: { type: 'string' }, by: { type: 'string' } },
+  async run(args, ctx) {
+    requireString(args, 'job', JOBS_CANCEL_USAGE)
+    const j = await withWorkspace(args, JOBS_CANCEL_USAGE, (s, by) =>
+      s.invoke('train.cancel', { job: intOption(args, 'job', 0), by })
+    )
+    emit(ctx, j, () => `job ${j.id} ${j.status}`)
+  }
+}
+
 const APPROVE_USAGE = 'keizoku approve DIR --version V --by NAME [--comment C] [--override]'
 export const approveCommand: Command = {
   name: 'approve',
   summary: 'Make a candidate version active (only when the approval policy passes, or with --override and a comment).',
   usage: APPROVE_USAGE,
-  options: { version: { type: 'string' }, by: { type: 'string' }, comment: { type: 'string' }, override: { type: 'boolean' } },
+  options: {
+    version: { type: 'string' },
+    by: { type: 'string' },
+    comment: { type: 'string' },
+    override: { type: 'boolean' }
+  },
   async run(args, ctx) {
     requireString(args, 'by', APPROVE_USAGE)
     requireString(args, 'version', APPROVE_USAGE)
     const v = await withWorkspace(args, APPROVE_USAGE, (s, by) =>
-      s.invoke('version.approve', { version: intOption(args, 'version', 0), by, comment: stringOption(args, 'comment'), override: args.values.override === true })
+      s.invoke('version.approve', {
+        version: intOption(args, 'version', 0),
+        by,
+        comment: stringOption(args, 'comment'),
+        override: args.values.override === true
+      })
     )
     emit(ctx, v, () => `Approved ${describeVersion(v)}`)
   }
@@ -214,7 +321,9 @@ export const rejectCommand: Command = {
     requireString(args, 'by', REJECT_USAGE)
     requireString(args, 'version', REJECT_USAGE)
     const comment = requireString(args, 'comment', REJECT_USAGE)
-    const v = await withWorkspace(args, REJECT_USAGE, (s, by) => s.invoke('version.reject', { version: intOption(args, 'version', 0), by, comment }))
+    const v = await withWorkspace(args, REJECT_USAGE, (s, by) =>
+      s.invoke('version.reject', { version: intOption(args, 'version', 0), by, comment })
+    )
     emit(ctx, v, () => `Rejected ${describeVersion(v)}`)
   }
 }
@@ -229,7 +338,9 @@ export const rollbackCommand: Command = {
     requireString(args, 'by', ROLLBACK_USAGE)
     requireString(args, 'to', ROLLBACK_USAGE)
     const comment = requireString(args, 'comment', ROLLBACK_USAGE)
-    const v = await withWorkspace(args, ROLLBACK_USAGE, (s, by) => s.invoke('version.rollback', { to: intOption(args, 'to', 0), by, comment }))
+    const v = await withWorkspace(args, ROLLBACK_USAGE, (s, by) =>
+      s.invoke('version.rollback', { to: intOption(args, 'to', 0), by, comment })
+    )
     emit(ctx, v, () => `Active again: ${describeVersion(v)}`)
   }
 }
@@ -244,7 +355,12 @@ export const exportModelCommand: Command = {
     const task = requireString(args, 'task', EXPORT_USAGE)
     const outDir = requireString(args, 'out', EXPORT_USAGE)
     const r = await withWorkspace(args, EXPORT_USAGE, (s, by) => s.invoke('model.export', { task, outDir, by }))
-    emit(ctx, r, () => `Exported "${r.taskName}" (version ${r.versionId}, holdout accuracy ${pct(r.holdoutAccuracy)}) to ${r.dir}: ${r.files.join(', ')}`)
+    emit(
+      ctx,
+      r,
+      () =>
+        `Exported "${r.taskName}" (version ${r.versionId}, holdout accuracy ${pct(r.holdoutAccuracy)}) to ${r.dir}: ${r.files.join(', ')}`
+    )
   }
 }
 
@@ -257,5 +373,6 @@ export const PIPELINE_COMMANDS: Command[] = [
   rollbackCommand,
   exportModelCommand,
   jobsCommand,
+  jobsCancelCommand,
   resumeCommand
 ]

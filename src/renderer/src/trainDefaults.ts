@@ -12,13 +12,23 @@ export interface SettingField {
   min: number
   step: number
   integer: boolean
+  /** Part of the network's shape: set by the first trained task, the same for every later one. */
+  fixedByFirstTask?: boolean
 }
 
 const d = defaultEngineConfig
 export const SETTING_FIELDS: readonly SettingField[] = [
   { key: 'beta', path: ['beta'], default: d.beta, min: 0, step: 0.01, integer: false },
   { key: 'betaEmb', path: ['betaEmb'], default: d.betaEmb, min: 0, step: 0.05, integer: false },
-  { key: 'chunkSize', path: ['hnet', 'chunkSize'], default: d.hnet.chunkSize, min: 1, step: 100, integer: true },
+  {
+    key: 'chunkSize',
+    path: ['hnet', 'chunkSize'],
+    default: d.hnet.chunkSize,
+    min: 1,
+    step: 100,
+    integer: true,
+    fixedByFirstTask: true
+  },
   { key: 'hembSteps', path: ['hembSteps'], default: d.hembSteps, min: 1, step: 100, integer: true },
   { key: 'lr', path: ['lr'], default: d.lr, min: 0.000001, step: 0.0005, integer: false },
   { key: 'batchSize', path: ['batchSize'], default: d.batchSize, min: 1, step: 16, integer: true }

@@ -16,6 +16,8 @@ import { blocks, escapeHtml, fixed, pct, pp, when } from './format'
 import { figure, num, pageHtml, para, section, tableHtml, type Cell } from './html'
 import { strings, type Strings } from './i18n'
 import type { AccuracyMatrix, DecisionRow, DriftTable, MetricsResult, ReportLang } from './types'
+import type { TransferRecord, TransferTrust } from '../../shared/transferability'
+import { transferRecordOf, workspaceTrust } from '../transferTrust'
 
 export const MATRIX_BLOCK = 12
 export const LINE_GROUP = 10
@@ -29,6 +31,9 @@ export interface ForgettingData {
   metrics: MetricsResult
   drift: DriftTable
   decisions: DecisionRow[]
+  trust: TransferTrust
+  /** Per learned task of the lineage (in order): what its training measured and whether guidance followed the row. */
+  guidance: Array<{ task: string; record: TransferRecord | null }>
 }
 
 export function collectForgetting(ws: Workspace, versionId: number | undefined, now: Date): ForgettingData {
@@ -42,7 +47,9 @@ export function collectForgetting(ws: Workspace, versionId: number | undefined, 
     matrix,
     metrics: matrixMetrics(R, untrainedAccuracies(lineage)),
     drift: driftTable(lineage),
-    decisions: decisions(ws)
+    decisions: decisions(ws),
+    trust: workspaceTrust(ws),
+    guidance: lineage.versions.map((v, j) => ({ task: taskLabel(matrix, j), record: transferRecordOf(v) }))
   }
 }
 
@@ -121,6 +128,7 @@ export function forgettingHtml(d: ForgettingData, lang: ReportLang): string {
     sections.push(matrixSection(s, d))
     sections.push(linesSection(s, d))
     sections.push(driftSection(s, d))
+    sections.push(trustSection(s, d))
   }
   sections.push(decisionsSection(s, d))
   sections.push(para(s.sourcesNote, 'note'))
@@ -228,6 +236,30 @@ function linesSection(s: Strings, d: ForgettingData): string {
     body += figure(svg, T > LINE_GROUP ? `${s.task} T${a + 1}–T${b}` : undefined)
   }
   return section(s.perTaskAccuracy, body)
+}
+
+/** The same trust section as the Transferability screen: estimator in use, ρ with n, verdict, every ρ, guidance per task. */
+function trustSection(s: Strings, d: ForgettingData): string {
+  const t = d.trust
+  const rho = (r: number | null): string => (r === null ? '—' : fixed(r, 2))
+  const verdict = t.level === 'good' ? s.trustGood : t.level === 'poor' ? s.trustPoor : s.trustUnknown
+  let body = para(s.trustIntro)
+  body += para(`${s.trustInUse}: ${t.estimator}${t.choice === 'auto' ? ' (auto)' : ''} · ${s.trustRho} ${rho(t.rho)} (n = ${t.n} ${s.pairs})`)
+  body += para(verdict, t.level === 'poor' ? 'warn' : undefined)
+  body += tableHtml([s.estimator, 'ρ', 'n'], t.fits.map((f) => [f.estimator, num(rho(f.rho)), num(String(f.n))]))
+  const rows = d.guidance.filter((g) => g.record !== null)
+  if (rows.length) {
+    body += tableHtml(
+      [s.task, s.estimator, s.guidance, s.rowSpread],
+      rows.map(({ task, record: r }) => [
+        task,
+        r!.estimator,
+        r!.guidance === 'followed' ? s.guidanceFollowed : r!.guidance === 'flat-fallback' ? s.guidanceFlat : s.guidanceNotUsed,
+        r!.spread === null ? '—' : `${fixed(r!.spread, 4)} (${fixed(r!.flatLimit, 3)})`
+      ])
+    )
+  }
+  return section(s.trustTitle, body)
 }
 
 function driftSection(s: Strings, d: ForgettingData): string {

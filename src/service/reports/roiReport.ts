@@ -33,6 +33,17 @@ import type { CsvTable } from './csv'
 import { bytes, duration, escapeHtml, fixed, money, pct, pp, when } from './format'
 import { figure, num, pageHtml, para, section, tableHtml, type Cell } from './html'
 import { strings, type Strings } from './i18n'
+import { crossoverHtml, measuredNotes, noiseHtml, spreadCell, storageOnlySavings } from './roiMeasuredHtml'
+import { measuredStrings } from './i18nMeasured'
+import {
+  collectMeasured,
+  meanMetrics,
+  spreadOf,
+  type MeasuredRuns,
+  type MeasuredSpread,
+  type NoiseVerdict
+} from './roiMeasured'
+import { storageCrossover, type StorageCrossover } from './storageCrossover'
 import type { BenchResults, MetricsResult, ReportLang } from './types'
 import type { MeanInterval, PairedComparison } from '../../shared/seedSummary'
 
@@ -50,7 +61,7 @@ export interface MethodSummary {
   /** Bench seeds the numbers are averaged over (bench only). */
   seeds: number[]
   /** Bench only: mean ± 95 % interval over the seeds per metric (empty for the workspace). */
-  intervals: Record<string, MeanInterval>
+  intervals?: Record<string, MeanInterval>
   tasks: number
   metrics: MetricsResult
   trainSeconds: number | null
@@ -59,6 +70,11 @@ export interface MethodSummary {
   perTaskModelsBytes: number | null
   /** Old training data the method itself needs to keep (no method here replays data). */
   dataKeptBytes: number
+  /** Baseline runs on this workspace's tasks the numbers come from (measured baselines only). */
+  runIds?: number[]
+  parameterCounts?: { shared: number; perTask: number; mainNet: number } | null
+  /** 95 % intervals over seeds (≥ 2 seeds), else null. */
+  spread?: MeasuredSpread | null
 }
 
 export interface CostComparison {
@@ -75,6 +91,8 @@ export interface CostComparison {
   extraCost: number | null
   paybackMonths: number | null
   verdict: 'immediate' | 'months' | 'never' | 'unknown'
+  /** Is the accuracy difference more than seed-to-seed noise (measured baselines only)? */
+  noise?: NoiseVerdict
 }
 
 export interface RoiData {
@@ -96,6 +114,11 @@ export interface RoiData {
   costs: CostSettings
   costsSet: boolean
   comparisons: CostComparison[]
+  /** Baselines measured on this workspace's tasks for the reported version; null when none. */
+  measured: MeasuredRuns | null
+  /** The reported lineage over all its tasks (the results table may show it on fewer). */
+  lineageFull: MethodSummary | null
+  storage: StorageCrossover | null
 }
 
 function storageBytes(method: string, p: { shared: number; perTask: number } | null, T: number): number | null {
@@ -129,7 +152,8 @@ function summariseVersions(ws: Workspace, last: VersionRecord, main: boolean): M
     modelBytes: storageBytes(last.method, pc, T),
     modelBytesHow: pcVersion ? `#${pcVersion.id}` : '',
     perTaskModelsBytes: pc ? 4 * pc.mainNet * T : null,
-    dataKeptBytes: 0
+    dataKeptBytes: 0,
+    parameterCounts: pc
   }
 }
 
@@ -156,6 +180,52 @@ function summariseBench(bench: BenchResults, mainMethod: string | null): MethodS
       dataKeptBytes: 0
     }
   })
+}
+
+/** A method measured by baseline runs on this workspace's tasks, averaged over its seeds. */
+function summariseRuns(m: MeasuredRuns['perMethod'][number], tasks: number): MethodSummary {
+  const newest = m.runs.reduce((a, r) => (r.id > a.id ? r : a))
+  const pc = newest.result.parameterCounts
+  const secs = m.perSeed.map((x) => x.trainSeconds)
+  return {
+    method: m.method,
+    source: 'workspace',
+    main: false,
+    provenance: m.runs.map((r) => `#${r.id}`).join(', '),
+    at: newest.createdAt,
+    versionIds: [],
+    seeds: m.perSeed.map((x) => x.seed),
+    tasks,
+    metrics: meanMetrics(m.perSeed),
+    trainSeconds: secs.every((x) => x !== null) ? (secs as number[]).reduce((a, x) => a + x, 0) / secs.length : null,
+    modelBytes: storageBytes(m.method, pc, tasks),
+    modelBytesHow: `#${newest.id}`,
+    perTaskModelsBytes: 4 * pc.mainNet * tasks,
+    dataKeptBytes: 0,
+    runIds: m.runs.map((r) => r.id),
+    parameterCounts: pc,
+    spread: spreadOf(m.perSeed)
+  }
+}
+
+/** The lineage on the runs' tasks, with the extra seeds of re-runs of its own method. */
+function lineageOnRuns(full: MethodSummary, measured: MeasuredRuns): MethodSummary {
+  const main = measured.perMethod.find((m) => m.main)!
+  const same = measured.tasks === full.tasks && main.perSeed.length === 1
+  const secs = main.perSeed.map((x) => x.trainSeconds)
+  const pc = full.parameterCounts ?? null
+  return {
+    ...full,
+    seeds: main.perSeed.map((x) => x.seed),
+    tasks: measured.tasks,
+    // One seed on every task: keep the lineage's own metrics (with FWT); else the seed mean.
+    metrics: same ? full.metrics : meanMetrics(main.perSeed),
+    trainSeconds: secs.every((x) => x !== null) ? (secs as number[]).reduce((a, x) => a + x, 0) / secs.length : null,
+    modelBytes: storageBytes(full.method, pc, measured.tasks),
+    perTaskModelsBytes: pc ? 4 * pc.mainNet * measured.tasks : null,
+    runIds: main.runs.map((r) => r.id),
+    spread: spreadOf(main.perSeed)
+  }
 }
 
 export function compare(
@@ -217,7 +287,9 @@ export function collectRoi(ws: Workspace, opts: { versionId?: number; bench?: Be
   const last = lineage.versions.at(-1) ?? null
   const mainMethod = last?.method ?? null
   const workspace: MethodSummary[] = []
-  if (last) workspace.push(summariseVersions(ws, last, true))
+  const lineageFull = last ? summariseVersions(ws, last, true) : null
+  const measured = last ? collectMeasured(ws, last) : null
+  if (lineageFull) workspace.push(measured ? lineageOnRuns(lineageFull, measured) : lineageFull)
   // Other methods trained in this workspace: the newest version of each, with its own chain.
   const inLineage = new Set(lineage.versions.map((v) => v.id))
   const newestByMethod = new Map<string, VersionRecord>()
@@ -229,6 +301,7 @@ export function collectRoi(ws: Workspace, opts: { versionId?: number; bench?: Be
   for (const v of [...newestByMethod.values()].sort((a, b) => a.method.localeCompare(b.method))) {
     workspace.push(summariseVersions(ws, v, false))
   }
+  for (const m of measured?.perMethod.filter((x) => !x.main) ?? []) workspace.push(summariseRuns(m, measured!.tasks))
   const bench = opts.bench
     ? {
         file: opts.bench.file,
@@ -238,9 +311,9 @@ export function collectRoi(ws: Workspace, opts: { versionId?: number; bench?: Be
         paired: opts.bench.paired
       }
     : null
-  const measured = new Set([...workspace.map((m) => m.method), ...(bench?.methods.map((m) => m.method) ?? [])])
+  const seen = new Set([...workspace.map((m) => m.method), ...(bench?.methods.map((m) => m.method) ?? [])])
   const known = [...new Set<string>([...REQUIRED_BASELINES, ...METHODS])]
-  const notMeasured = known.filter((m) => !measured.has(m))
+  const notMeasured = known.filter((m) => !seen.has(m))
 
   const taskIds = new Set(lineage.tasks.map((t) => t.id))
   const lineageTasks = ws.listTasks().filter((t) => taskIds.has(t.id))
@@ -262,7 +335,12 @@ export function collectRoi(ws: Workspace, opts: { versionId?: number; bench?: Be
   const costsSet = c.computePerHour > 0 || c.storagePerGBMonth > 0 || c.valuePerAccuracyPoint > 0
   const comparisons: CostComparison[] = []
   const mainWs = workspace.find((m) => m.main)
-  if (mainWs) for (const b of workspace.filter((m) => !m.main)) comparisons.push(compare(mainWs, b, c, retained.bytes))
+  if (mainWs)
+    for (const b of workspace.filter((m) => !m.main)) {
+      const k = compare(mainWs, b, c, retained.bytes)
+      const noise = b.runIds ? measured?.noise.find((n) => n.baseline === b.method) : undefined
+      comparisons.push(noise ? { ...k, noise } : k)
+    }
   const mainBench = bench?.methods.find((m) => m.main)
   if (mainBench && bench)
     for (const b of bench.methods.filter((m) => !m.main)) comparisons.push(compare(mainBench, b, c, 0))
@@ -278,7 +356,10 @@ export function collectRoi(ws: Workspace, opts: { versionId?: number; bench?: Be
     retained,
     costs: c,
     costsSet,
-    comparisons
+    comparisons,
+    measured,
+    lineageFull,
+    storage: lineageFull ? storageCrossover(lineageFull, workspace) : null
   }
 }
 
@@ -288,17 +369,21 @@ function methodName(s: Strings, m: MethodSummary): string {
   return m.main && m.source === 'workspace' ? `${m.method} — ${s.keizokuMethod}` : m.method
 }
 
+function versionRange(m: MethodSummary): string {
+  const v = m.versionIds
+  return v.length === 1 ? `#${v[0]}` : `#${v[0]} … #${v[v.length - 1]}`
+}
+
 function sourceCell(s: Strings, m: MethodSummary): Cell {
-  const text =
-    m.source === 'workspace'
+  const runs = m.runIds?.length
+    ? `${m.main ? `${s.versions} ${versionRange(m)} + ` : ''}${s.baselineRuns} ${m.runIds.map((id) => `#${id}`).join(', ')}`
+    : null
+  const text = runs
+    ? `${runs}, ${s.seeds} ${m.seeds.join(', ')}, ${when(m.at)}`
+    : m.source === 'workspace'
       ? `${s.versions} ${m.provenance}, ${when(m.at)}`
       : `${m.provenance}${m.seeds.length ? `, ${s.seeds} ${m.seeds.join(', ')}` : ''}${m.at ? `, ${when(m.at)}` : ''}`
   return { html: `<span class="src">${escapeHtml(text)}</span>` }
-}
-
-/** " ± 0.31" (percentage points) when the value has a 95 % interval over seeds, else "". */
-function plusMinus(m: MeanInterval | undefined): string {
-  return m && m.half !== null ? ` ± ${(m.half * 100).toFixed(2)}` : ''
 }
 
 /** Seed-by-seed differences hemb − hnet / hemb − hnet-random (shared/seedSummary). */
@@ -323,16 +408,21 @@ function pairedTable(s: Strings, paired: PairedComparison[]): string {
   )
 }
 
-function resultsTable(s: Strings, list: MethodSummary[]): string {
+function resultsTable(s: Strings, list: MethodSummary[], lang: ReportLang): string {
   const rows: Cell[][] = list.map((m) => [
     {
       html: `${escapeHtml(methodName(s, m))}<br>${(sourceCell(s, m) as { html: string }).html}`
     },
     num(String(m.tasks)),
-    num(pct(m.metrics.metrics?.average_accuracy) + plusMinus(m.intervals.average_accuracy)),
-    num(pp(m.metrics.metrics?.forgetting) + plusMinus(m.intervals.forgetting)),
-    num(pp(m.metrics.metrics?.bwt) + plusMinus(m.intervals.bwt)),
-    num(m.trainSeconds === null ? s.unknown : duration(m.trainSeconds)),
+    spreadCell(pct(m.metrics.metrics?.average_accuracy), m.spread?.accuracy, (x) => pct(x), lang),
+    spreadCell(pp(m.metrics.metrics?.forgetting), m.spread?.forgetting, (x) => pp(x), lang),
+    num(pp(m.metrics.metrics?.bwt)),
+    spreadCell(
+      m.trainSeconds === null ? s.unknown : duration(m.trainSeconds),
+      m.spread?.trainSeconds,
+      (x) => duration(x),
+      lang
+    ),
     num(m.modelBytes === null ? s.unknown : bytes(m.modelBytes)),
     num(bytes(m.dataKeptBytes))
   ])
@@ -389,8 +479,8 @@ function measuredSection(s: Strings, d: RoiData): string {
   return section(s.methodsMeasured, para(s.methodsIntro) + tableHtml([s.method, s.status, s.source], rows))
 }
 
-function storageSection(s: Strings, d: RoiData): string {
-  const main = d.workspace.find((m) => m.main)
+function storageSection(s: Strings, d: RoiData, lang: ReportLang): string {
+  const main = d.lineageFull
   const rows: Cell[][] = []
   if (main) {
     rows.push([
@@ -417,6 +507,7 @@ function storageSection(s: Strings, d: RoiData): string {
     ])
   }
   let body = para(s.storageIntro) + tableHtml([s.metric, s.formula, num(s.value), s.source], rows, 'wide keep')
+  body += crossoverHtml(d, lang)
   body += `<h3>${escapeHtml(s.retainedTitle)}</h3>` + para(s.retainedIntro)
   body += para(
     `${s.dataRetained}: ${bytes(d.retained.bytes)} (${d.retained.tasksKeeping} / ${d.retained.tasks} ${s.retainedTasks}).`
@@ -435,7 +526,7 @@ function verdictText(s: Strings, c: CostComparison): string {
   return s.lessThanHour
 }
 
-function costSection(s: Strings, d: RoiData): string {
+function costSection(s: Strings, d: RoiData, lang: ReportLang): string {
   const c = d.costs
   const cur = c.currency
   let body = `<h3>${escapeHtml(s.costFigures)}</h3>`
@@ -470,6 +561,10 @@ function costSection(s: Strings, d: RoiData): string {
     ),
     line(s.accuracyValue, (k) => m(k.accuracyValue)),
     line(s.monthlySavings, (k) => m(k.monthlySavings)),
+    // When the accuracy difference is not shown to be more than noise, the part that stands.
+    ...(d.comparisons.some((k) => k.noise && k.noise.within !== false)
+      ? [line(measuredStrings(lang).storageOnly, (k) => m(storageOnlySavings(k)))]
+      : []),
     line(s.payback, (k) => ({ html: `<b>${escapeHtml(verdictText(s, k))}</b>` }))
   ]
   body += tableHtml(head, rows, 'wide keep')
@@ -500,16 +595,19 @@ export function roiHtml(d: RoiData, lang: ReportLang): string {
   let results = ''
   if (d.workspace.length > 0)
     results +=
-      `<h3>${escapeHtml(s.resultsWorkspace)}</h3>` + resultsTable(s, d.workspace) + accuracyChart(s, d.workspace)
+      `<h3>${escapeHtml(s.resultsWorkspace)}</h3>` +
+      measuredNotes(d, lang) +
+      resultsTable(s, d.workspace, lang) +
+      noiseHtml(d, lang) +
+      accuracyChart(s, d.workspace)
   if (d.bench) {
     results += `<h3>${escapeHtml(`${s.resultsBench}: ${d.bench.benchmark ?? d.bench.file}`)}</h3>`
-    results += resultsTable(s, d.bench.methods) + accuracyChart(s, d.bench.methods)
-    if (d.bench.methods.some((m) => m.seeds.length > 1)) results += para(s.intervalNote, 'note')
+    results += resultsTable(s, d.bench.methods, lang) + accuracyChart(s, d.bench.methods)
     results += pairedTable(s, d.bench.paired)
   }
   if (results) sections.push(section(s.results, results))
-  if (main) sections.push(storageSection(s, d))
-  sections.push(costSection(s, d))
+  if (main) sections.push(storageSection(s, d, lang))
+  sections.push(costSection(s, d, lang))
   sections.push(para(s.sourcesNote, 'note'))
   return pageHtml({ lang, title: s.roiTitle, meta, sections })
 }
@@ -548,9 +646,11 @@ export function roiCsv(d: RoiData): Array<{ title: string; rows: CsvTable }> {
       m.modelBytes,
       m.perTaskModelsBytes,
       m.dataKeptBytes,
-      m.source === 'workspace'
-        ? `versions ${m.provenance}`
-        : `${m.provenance}${m.seeds.length ? `, seeds ${m.seeds.join(' ')}` : ''}`,
+      m.runIds?.length
+        ? `baseline runs ${m.runIds.map((id) => `#${id}`).join(' ')}, seeds ${m.seeds.join(' ')}`
+        : m.source === 'workspace'
+          ? `versions ${m.provenance}`
+          : `${m.provenance}${m.seeds.length ? `, seeds ${m.seeds.join(' ')}` : ''}`,
       m.at
     ])
   }
@@ -599,10 +699,61 @@ export function roiCsv(d: RoiData): Array<{ title: string; rows: CsvTable }> {
     ['retained_training_data_bytes', d.retained.bytes],
     ['snapshot_bytes', d.snapshotBytes]
   ]
-  return [
+  const out = [
     { title: 'methods', rows: methods },
     { title: 'costs', rows: costs },
     ...(paired.length > 1 ? [{ title: 'paired', rows: paired }] : []),
     { title: 'settings', rows: settings }
   ]
+  if (d.measured) {
+    const seedRows: CsvTable = [
+      ['method', 'role', 'seed', 'tasks', 'final_average_accuracy', 'forgetting', 'bwt', 'training_seconds']
+    ]
+    for (const m of d.measured.perMethod)
+      for (const v of m.perSeed)
+        seedRows.push([
+          m.method,
+          m.main ? 'keizoku' : 'baseline',
+          v.seed,
+          d.measured.tasks,
+          v.accuracy,
+          v.forgetting,
+          v.bwt,
+          v.trainSeconds
+        ])
+    out.push({ title: 'baseline_seeds', rows: seedRows })
+    const noise: CsvTable = [
+      ['comparison', 'accuracy_difference', 'kind', 'ci_low', 'ci_high', 'seed_sd', 'within_noise']
+    ]
+    for (const n of d.measured.noise)
+      noise.push([
+        `${d.mainMethod} vs ${n.baseline}`,
+        n.difference,
+        n.kind,
+        n.lo,
+        n.hi,
+        n.sd,
+        n.within === null ? 'unknown' : n.within ? 'yes' : 'no'
+      ])
+    out.push({ title: 'noise', rows: noise })
+  }
+  if (d.storage) {
+    const c = d.storage
+    out.push({
+      title: 'storage_crossover',
+      rows: [
+        ['quantity', 'value'],
+        ['hypernet_fixed_bytes', c.fixedBytes],
+        ['main_net_bytes', c.mainNetBytes],
+        ['per_task_bytes', c.perTaskBytes],
+        ['fixed_over_main_net', c.ratio],
+        ['crossover_tasks', c.crossoverTasks],
+        ['tasks', c.tasks],
+        ['hypernet_bytes_now', c.hypernetBytes],
+        ['separate_models_bytes_now', c.separateBytes],
+        ['separate_models_bytes_measured', c.measuredSeparate?.bytes ?? null]
+      ]
+    })
+  }
+  return out
 }

@@ -3,6 +3,9 @@ import type { LabelledSet, TaskData } from '../../shared/dataset'
 import { openWorkspace } from '../../workspace/index'
 import { loadCheckpoint, loadSnapshot } from '../snapshots'
 import { relativeOutputDrift } from '../../engine/metrics'
+import { resolveConfig } from '../../shared/domain/engineConfig'
+import { guidancePlan } from '../../engine/guidancePlan'
+import { measureTransfer, transferRowsOf } from '../../engine/transferMeasure'
 import type { Learner, LearnerSnapshot, StepProgress, TrainCheckpoint } from '../../engine/types'
 import { isHypernetMethod } from '../../shared/domain/methods'
 import type { TrainOutput, TrainPayload } from '../workerProtocol'
@@ -17,7 +20,8 @@ interface TrainInputs extends Omit<TrainPayload, 'checkpointHash'> {
 
 /** Everything the job needs from the workspace, read here in the worker (read-only use). */
 function readInputs(p: TrainPayload): TrainInputs {
-  const ws = openWorkspace(p.dir)
+  // The host process owns the workspace (its lock); this thread only reads.
+  const ws = openWorkspace(p.dir, { shared: true })
   try {
     const task = ws.loadTaskData(p.taskId)
     return {
@@ -32,10 +36,15 @@ function readInputs(p: TrainPayload): TrainInputs {
   }
 }
 
+/** The engine settings and seed of this task's training (the parent's, with the per-task overrides). */
+function settingsOf(p: TrainInputs): { config: Record<string, unknown>; seed: number } {
+  const config = p.parent ? { ...p.parent.config, ...p.overrides } : { ...p.create.config, ...p.overrides }
+  return { config, seed: p.parent ? p.parent.seed : p.create.seed }
+}
+
 /** Accuracy of a learner as it would be before its first task: the untrained baseline b_t. */
 function untrainedAccuracyOf(p: TrainInputs, method: Learner['method'], set: LabelledSet): number {
-  const config = p.parent ? { ...p.parent.config, ...p.overrides } : { ...p.create.config, ...p.overrides }
-  const seed = p.parent ? p.parent.seed : p.create.seed
+  const { config, seed } = settingsOf(p)
   const inputShape = p.parent ? p.parent.inputShape : p.create.inputShape
   const fresh = createLearner({ method, seed, config, inputShape })
   try {
@@ -65,7 +74,16 @@ export async function trainInWorker(
     // starts and from a freshly initialised learner of the same method and settings.
     const preTrainAccuracy = test.n > 0 ? learner.evaluateBeforeLearning(test) : null
     const untrainedAccuracy = test.n > 0 ? untrainedAccuracyOf(p, learner.method, test) : null
+    // Predicted (every estimator) and measured (linear probe) transfer from each learned task, on
+    // the same rows the H-score row uses; the chosen estimator's row drives the H-embedding.
+    const { config, seed } = settingsOf(p)
+    const t = learner.tasksLearned
+    const rows = transferRowsOf(p.task.train.n, resolveConfig(config).hscoreSamples, seed, t)
+    const measured = t > 0 ? measureTransfer(learner, p.task.train, test, rows, seed) : null
+    const plan = measured ? guidancePlan(measured, p.estimator ?? 'hscore', p.task.train.numClasses, learner.method, t) : null
     const res = await learner.learnTask(p.task, {
+      transferRow: plan?.row,
+      noGuidance: plan?.noGuidance,
       onProgress: hooks.onProgress,
       shouldStop: hooks.shouldStop,
       checkpointEvery: p.checkpointEvery,
@@ -89,7 +107,8 @@ export async function trainInWorker(
       trainMs: res.millis,
       stepsPerSecond: res.stepsPerSecond,
       lossCurve: res.lossCurve,
-      backend: res.backend
+      backend: res.backend,
+      transfer: plan?.record ?? null
     }
   } finally {
     learner.dispose()

@@ -34,6 +34,9 @@ const posInt = (what: string) =>
     .number({ error: `${what} must be a whole number` })
     .int({ message: `${what} must be a whole number` })
     .min(1, { message: `${what} must be at least 1` })
+/** A whole number from 1 to `max`: sizes beyond the limit would exhaust memory long before training. */
+const capped = (what: string, max: number) =>
+  posInt(what).max(max, { message: `${what} must be at most ${max.toLocaleString('en-US')}` })
 const nonNegInt = (what: string) =>
   z
     .number({ error: `${what} must be a whole number` })
@@ -45,22 +48,22 @@ export const engineConfigSchema = z
     mainNet: z
       .object({
         kind: z.enum(['mlp', 'cnn'], { error: 'mainNet.kind must be "mlp" or "cnn"' }),
-        hidden: z.array(posInt('mainNet.hidden[i]')).max(8, { message: 'mainNet.hidden has at most 8 layers' }),
+        hidden: z.array(capped('mainNet.hidden[i]', 4096)).max(8, { message: 'mainNet.hidden has at most 8 layers' }),
         activation: z.enum(['relu', 'tanh', 'elu'], { error: 'mainNet.activation must be "relu", "tanh" or "elu"' }),
         /** CNN: filters of the two 3×3 conv layers (each followed by 2×2 average pooling). */
         convFilters: z
-          .array(posInt('mainNet.convFilters[i]'))
+          .array(capped('mainNet.convFilters[i]', 512))
           .length(2, { message: 'mainNet.convFilters needs exactly 2 entries' }),
         /** Output units per task head; a task with fewer classes masks the logits beyond its count. */
-        headSize: posInt('mainNet.headSize')
+        headSize: capped('mainNet.headSize', 1000)
       })
       .strict(),
     hnet: z
       .object({
-        taskEmbeddingSize: posInt('hnet.taskEmbeddingSize'),
-        chunkEmbeddingSize: posInt('hnet.chunkEmbeddingSize'),
-        chunkSize: posInt('hnet.chunkSize'),
-        hidden: z.array(posInt('hnet.hidden[i]')).min(1, { message: 'hnet.hidden needs at least one layer' }).max(6),
+        taskEmbeddingSize: capped('hnet.taskEmbeddingSize', 1024),
+        chunkEmbeddingSize: capped('hnet.chunkEmbeddingSize', 1024),
+        chunkSize: capped('hnet.chunkSize', 100_000),
+        hidden: z.array(capped('hnet.hidden[i]', 4096)).min(1, { message: 'hnet.hidden needs at least one layer' }).max(6),
         activation: z.enum(['relu', 'tanh', 'elu'], { error: 'hnet.activation must be "relu", "tanh" or "elu"' }),
         /** How a new task's embedding e_t starts: N(0,1) (authors' code) or at ê when there is one. */
         embeddingInit: z.enum(['random', 'target'], { error: 'hnet.embeddingInit must be "random" or "target"' }),
@@ -73,7 +76,7 @@ export const engineConfigSchema = z
     decoderLr: positive('decoderLr'),
     beta: nonNegative('beta'),
     betaEmb: nonNegative('betaEmb'),
-    decoderHidden: posInt('decoderHidden'),
+    decoderHidden: capped('decoderHidden', 4096),
     /**
      * Guidance decoder input: 'mean' = the last hidden layer for e_t averaged over the K chunks
      * (h_L values); 'flatten' = all K·h_L values, as the authors' `.view(-1)`. With chunk 2,000
@@ -81,8 +84,8 @@ export const engineConfigSchema = z
      * Adam step dominates a training step on wasm, so 'mean' is the default.
      */
     guidanceInput: z.enum(['mean', 'flatten'], { error: 'guidanceInput must be "mean" or "flatten"' }),
-    steps: posInt('steps'),
-    batchSize: posInt('batchSize'),
+    steps: capped('steps', 1_000_000),
+    batchSize: capped('batchSize', 8192),
     lookahead: z.boolean({ error: 'lookahead must be true or false' }),
     /** Previous tasks regularised per step (0 = all). */
     regSubsample: nonNegInt('regSubsample'),
@@ -90,19 +93,36 @@ export const engineConfigSchema = z
       error: 'distanceMap must be "direct", "reciprocal" or "ahp"'
     }),
     distanceEpsilon: positive('distanceEpsilon'),
-    hembSteps: posInt('hembSteps'),
+    hembSteps: capped('hembSteps', 1_000_000),
     hembLr: positive('hembLr'),
     /** Rows of the new task's training data used for the H-score row. */
-    hscoreSamples: posInt('hscoreSamples'),
+    hscoreSamples: capped('hscoreSamples', 100_000),
     ewcLambda: nonNegative('ewcLambda'),
     ewcGamma: finite('ewcGamma').refine((v) => v >= 0 && v <= 1, { message: 'ewcGamma must be between 0 and 1' }),
-    ewcSamples: posInt('ewcSamples'),
+    ewcSamples: capped('ewcSamples', 100_000),
     adamBeta1: finite('adamBeta1').refine((v) => v >= 0 && v < 1, { message: 'adamBeta1 must be in [0, 1)' }),
     adamBeta2: finite('adamBeta2').refine((v) => v >= 0 && v < 1, { message: 'adamBeta2 must be in [0, 1)' }),
     adamEpsilon: positive('adamEpsilon'),
     seed: nonNegInt('seed')
   })
   .strict()
+  .superRefine((c, ctx) => {
+    // Hypernetwork parameters (its output layer dominates); Adam keeps three float32 copies.
+    const sizes = [c.hnet.taskEmbeddingSize + c.hnet.chunkEmbeddingSize, ...c.hnet.hidden, c.hnet.chunkSize]
+    let params = 0
+    for (let i = 1; i < sizes.length; i++) params += sizes[i - 1] * sizes[i] + sizes[i]
+    const bytes = params * 4 * 4
+    if (bytes > MAX_HNET_BYTES) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['hnet'],
+        message: `the hypernetwork would have ${Math.round(params / 1e6)} M parameters, about ${(bytes / 2 ** 30).toFixed(1)} GiB with its optimiser state; the limit is ${MAX_HNET_BYTES / 2 ** 30} GiB (make hnet.hidden or hnet.chunkSize smaller)`
+      })
+    }
+  })
+
+/** Memory the hypernetwork with its gradients and Adam moments may take (wasm memory is 4 GiB at most). */
+export const MAX_HNET_BYTES = 2 ** 30
 
 export type EngineConfig = z.infer<typeof engineConfigSchema>
 

@@ -4,6 +4,7 @@
  */
 import type { ErrorInfo } from '../errors'
 import type { TaskData } from '../dataset'
+import type { EstimatorChoice } from '../transferability'
 import type { TensorRecord } from './learning'
 import type { Language } from './lists'
 
@@ -30,6 +31,8 @@ export interface WorkspaceSettings {
   language: Language
   policy: ApprovalPolicy
   costs: CostSettings
+  /** Transferability estimator the H-embedding follows; 'auto' = best ρ once enough pairs, H-score before. */
+  transferEstimator: EstimatorChoice
 }
 
 /** Defaults: policy { maxOldTaskDrop: 1.0, minNewTaskAccuracy: 0 }, costs { 1.0/h, 0.02/GB-month, 100/point, 'USD' }. */
@@ -38,6 +41,7 @@ export type SettingsPatch = {
   language?: Language
   policy?: Partial<ApprovalPolicy>
   costs?: Partial<CostSettings>
+  transferEstimator?: EstimatorChoice
 }
 
 // ───────────────────────────── datasets & import ─────────────────────────────
@@ -95,7 +99,14 @@ export interface Problem {
   message: string
   location?: { file?: string; line?: number; row?: number; column?: string }
   fix: string
+  /**
+   * The values the message is made of, so the UI can say it in its own language (message and
+   * fix stay English for the CLI and logs). `variant` names which wording of the code applies.
+   */
+  params?: ProblemParams
 }
+
+export type ProblemParams = Record<string, string | number>
 
 /** Per-feature standardisation x' = (x − mean) / std, mean and std from the TRAIN part only. */
 export interface FeatureStats {
@@ -160,6 +171,15 @@ export interface ColumnPreview {
   mean?: number
 }
 
+export interface PreviewSplit {
+  train: number
+  test: number
+  mode: HoldoutSummary['mode']
+  /** Grouped mode: how many groups (or blocks) went to each side. */
+  trainGroups?: number
+  testGroups?: number
+}
+
 export interface DatasetPreview {
   kind: DatasetSource['kind']
   rowCount: number
@@ -171,6 +191,8 @@ export interface DatasetPreview {
   inputShape: number[] | null
   /** A column named label/class/target/y, when the source does not name one. */
   suggestedLabel?: string
+  /** The train/holdout split the import would make with the given holdout options (absent while errors remain). */
+  split?: PreviewSplit
   /** All problems found (up to 100, then one 'too_many_problems' entry). */
   problems: Problem[]
 }
@@ -312,6 +334,49 @@ export interface EvaluationRecord {
   createdAt: string
 }
 
+/** A task a baseline run could not learn, and why (e.g. its training data was dropped). */
+export interface SkippedTask {
+  taskId: number
+  name: string
+  reason: string
+}
+
+/**
+ * What one baseline run measured, task by task, in the lineage's order. R[i][j] = holdout
+ * accuracy on task j after learning task i (j ≤ i), R[i][i+1] = accuracy on the next task
+ * before learning it; null where the task keeps no holdout set.
+ */
+export interface BaselineResult {
+  R: Array<Array<number | null>>
+  /** Accuracy of a freshly initialised learner on each task (the FWT baseline). */
+  b: Array<number | null>
+  /** Training milliseconds per task. */
+  trainMs: number[]
+  parameterCounts: { shared: number; perTask: number; mainNet: number; compression: number }
+  /** Bytes of the learner snapshot tensors after the last task. */
+  snapshotBytes: number
+}
+
+/** One (method, seed) baseline measured on the workspace's own tasks. */
+export interface BaselineRunRecord {
+  id: number
+  jobId: number | null
+  /** The version whose lineage (tasks, order, splits, per-task settings) the run copies. */
+  lineageVersionId: number
+  method: string
+  seed: number
+  backend: string
+  /** The engine settings used for each task, in order (the lineage's). */
+  config: Array<Record<string, unknown>>
+  /** Tasks learned, in order. */
+  taskIds: number[]
+  skipped: SkippedTask[]
+  result: BaselineResult
+  createdAt: string
+}
+
+export type NewBaselineRun = Omit<BaselineRunRecord, 'id' | 'createdAt'>
+
 export type ApprovalDecision = 'approve' | 'reject' | 'rollback' | 'override'
 
 export interface ApprovalRecord {
@@ -426,6 +491,11 @@ export interface OpenOptions {
   actor?: string
   /** Settings for a new workspace. */
   settings?: SettingsPatch
+  /**
+   * Read-only use without taking the workspace's owner lock (a job's worker thread, whose
+   * process already owns it; `check` while another process does): no job is marked, nothing audited.
+   */
+  shared?: boolean
 }
 
 export interface NewEvaluation {
@@ -504,13 +574,21 @@ export interface Workspace {
   createVersion(input: NewVersion): VersionRecord
   listVersions(filter?: { taskId?: number; status?: VersionStatus }): VersionRecord[]
   getVersion(id: number): VersionRecord
-  /** 'active' also turns the previously active version into 'superseded' (one active at most). */
-  setVersionStatus(id: number, status: VersionStatus): VersionRecord
+  /**
+   * 'active' also turns the previously active version into 'superseded' (one active at most).
+   * With `from`, a compare-and-set: refused (conflict) unless the version is `from` inside the write transaction.
+   */
+  setVersionStatus(id: number, status: VersionStatus, from?: VersionStatus): VersionRecord
   activeVersion(): VersionRecord | null
 
   // evaluations
   recordEvaluation(input: NewEvaluation): EvaluationRecord
   listEvaluations(filter?: { versionId?: number; taskId?: number; kind?: 'accuracy' | 'transfer' }): EvaluationRecord[]
+
+  // baselines measured on the workspace's own tasks
+  recordBaselineRun(input: NewBaselineRun): BaselineRunRecord
+  /** Oldest first. */
+  listBaselineRuns(filter?: { lineageVersionId?: number; jobId?: number }): BaselineRunRecord[]
 
   // approvals
   recordApproval(input: NewApproval): ApprovalRecord
@@ -520,6 +598,8 @@ export interface Workspace {
   appendAudit(input: NewAuditEntry): AuditEntry
   /** Newest first. */
   listAudit(filter?: { limit?: number; action?: string; subject?: string }): AuditEntry[]
+  /** Throws 'corrupt' ("<what> is refused: the audit log … is broken at entry N", with the repair hint) unless the chain verifies. */
+  assertAuditSound(what: string): void
   verifyAudit(): AuditVerification
 
   // reports

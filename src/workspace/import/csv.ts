@@ -140,16 +140,21 @@ export async function scanCsv(opts: CsvOptions, problems: ProblemList): Promise<
       'file_not_found',
       `The file ${opts.path} does not exist.`,
       'Check the path, or choose the file again.',
-      { file }
+      { file },
+      { path: opts.path }
     )
     return null
   }
   const headBytes = readHead(opts.path)
   const kind = sniff(headBytes)
   if (kind === 'empty' || (kind === 'text' && new TextDecoder().decode(headBytes).trim().length === 0)) {
-    problems.error('empty_file', `${file} is empty.`, 'Choose the file that holds the data, or export it again.', {
-      file
-    })
+    problems.error(
+      'empty_file',
+      `${file} is empty.`,
+      'Choose the file that holds the data, or export it again.',
+      { file },
+      { file }
+    )
     return null
   }
   if (kind !== 'text') {
@@ -197,7 +202,6 @@ export async function scanCsv(opts: CsvOptions, problems: ProblemList): Promise<
   let labelEmptyCount = 0
   const groupBad: CellIssue[] = []
   let groupBadCount = 0
-  let setupFailed = false
   let suggestedLabel: string | undefined
 
   const setup = (names: string[]): void => {
@@ -228,7 +232,10 @@ export async function scanCsv(opts: CsvOptions, problems: ProblemList): Promise<
         suggestedLabel
           ? `Choose the column that holds the class, probably "${suggestedLabel}" (columns: ${list}).`
           : `Choose the column that holds the class (columns: ${list}).`,
-        { file }
+        { file },
+        suggestedLabel
+          ? { variant: 'noneSuggested', file, columns: list, suggested: suggestedLabel }
+          : { variant: 'none', file, columns: list }
       )
     } else {
       labelCol = columns.indexOf(opts.label)
@@ -240,16 +247,20 @@ export async function scanCsv(opts: CsvOptions, problems: ProblemList): Promise<
           {
             file,
             column: opts.label
-          }
+          },
+          { variant: 'missing', file, column: opts.label, columns: list }
         )
       }
     }
     for (const c of ignore) {
       if (!columns.includes(c)) {
-        problems.error('unknown_column', `${file} has no column "${c}" to ignore.`, `Use names from: ${list}.`, {
-          file,
-          column: c
-        })
+        problems.error(
+          'unknown_column',
+          `${file} has no column "${c}" to ignore.`,
+          `Use names from: ${list}.`,
+          { file, column: c },
+          { variant: 'ignore', file, column: c, columns: list }
+        )
       }
     }
     if (opts.groupBy) {
@@ -262,7 +273,8 @@ export async function scanCsv(opts: CsvOptions, problems: ProblemList): Promise<
           {
             file,
             column: opts.groupBy.column
-          }
+          },
+          { variant: 'group', file, column: opts.groupBy.column, columns: list }
         )
       } else {
         groupRaw = new Float64Array(cap)
@@ -274,6 +286,7 @@ export async function scanCsv(opts: CsvOptions, problems: ProblemList): Promise<
         'no_features',
         `${file} has no feature columns left after the label and the ignored columns.`,
         'Ignore fewer columns.',
+        { file },
         { file }
       )
     }
@@ -282,7 +295,6 @@ export async function scanCsv(opts: CsvOptions, problems: ProblemList): Promise<
     featureCols.forEach((c, f) => (featureAt[c] = f))
     features = new Float32Array(cap * d)
     labels = new Int32Array(cap)
-    if (labelCol < 0 && opts.label !== undefined) setupFailed = true
   }
 
   const grow = (): void => {
@@ -380,7 +392,6 @@ export async function scanCsv(opts: CsvOptions, problems: ProblemList): Promise<
     opts.path,
     delimiter,
     (fields, line) => {
-      if (setupFailed) return
       if (!decided) {
         if (opts.header !== undefined) {
           decided = true
@@ -409,7 +420,7 @@ export async function scanCsv(opts: CsvOptions, problems: ProblemList): Promise<
           setup(first.fields.map((_, i) => `col${i + 1}`))
           addRow(first.fields, first.line)
         }
-        if (!setupFailed) addRow(fields, line)
+        addRow(fields, line)
         return
       }
       addRow(fields, line)
@@ -464,11 +475,18 @@ export async function scanCsv(opts: CsvOptions, problems: ProblemList): Promise<
       'ragged_row',
       `${file}: ${ragged} row(s) do not have ${ncol} fields like the ${hasHeader ? 'header' : 'first row'} (${ex}).`,
       'Fix those rows (a missing or extra delimiter, or an unquoted delimiter inside a value), or remove them.',
-      { file, line: firstRagged[0].line }
+      { file, line: firstRagged[0].line },
+      { file, count: ragged, fields: ncol, line: firstRagged[0].line, got: firstRagged[0].count }
     )
   }
   if (columns.length > 0 && n === 0 && ragged === 0) {
-    problems.error('no_rows', `${file} has a header but no data rows.`, 'Choose the file with the data.', { file })
+    problems.error(
+      'no_rows',
+      `${file} has a header but no data rows.`,
+      'Choose the file with the data.',
+      { file },
+      { file }
+    )
   }
 
   // Cell problems, folded per column: each cell when few, one entry per column when many.
@@ -488,7 +506,8 @@ export async function scanCsv(opts: CsvOptions, problems: ProblemList): Promise<
           code,
           `${file}, line ${c.line} (row ${c.row}), column "${name}": ${what(c.value)}.`,
           fix,
-          loc(file, c.line, c.row, name)
+          loc(file, c.line, c.row, name),
+          { variant: 'one', file, line: c.line, row: c.row, column: name, value: c.value }
         )
       }
     } else {
@@ -497,7 +516,8 @@ export async function scanCsv(opts: CsvOptions, problems: ProblemList): Promise<
         code,
         `${file}, column "${name}": ${count} cells are not usable numbers, the first at line ${c.line} (row ${c.row}): ${what(c.value)}.`,
         fix,
-        loc(file, c.line, c.row, name)
+        loc(file, c.line, c.row, name),
+        { variant: 'many', file, count, line: c.line, row: c.row, column: name, value: c.value }
       )
     }
   }
@@ -536,7 +556,8 @@ export async function scanCsv(opts: CsvOptions, problems: ProblemList): Promise<
       'missing_label',
       `${file}: ${labelEmptyCount} row(s) have no label in column "${columns[labelCol]}", the first at line ${c.line} (row ${c.row}).`,
       'Fill in the class of those rows, or remove them.',
-      loc(file, c.line, c.row, columns[labelCol])
+      loc(file, c.line, c.row, columns[labelCol]),
+      { file, count: labelEmptyCount, column: columns[labelCol], line: c.line, row: c.row }
     )
   }
   if (groupBadCount > 0) {
@@ -545,7 +566,16 @@ export async function scanCsv(opts: CsvOptions, problems: ProblemList): Promise<
       'non_numeric',
       `${file}: ${groupBadCount} row(s) have no number in the grouping column "${columns[groupCol]}", the first at line ${c.line}: "${c.value}".`,
       `Blocks of ${opts.groupBy?.size} need a numeric column; group by the plain column (without /SIZE) to use its values as groups.`,
-      loc(file, c.line, c.row, columns[groupCol])
+      loc(file, c.line, c.row, columns[groupCol]),
+      {
+        variant: 'group',
+        file,
+        count: groupBadCount,
+        column: columns[groupCol],
+        line: c.line,
+        value: c.value,
+        size: opts.groupBy?.size ?? ''
+      }
     )
   }
 

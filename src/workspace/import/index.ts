@@ -9,6 +9,7 @@ import type {
   FeatureStats,
   ImportedDataset,
   ImportOptions,
+  PreviewSplit,
   Problem
 } from '../../shared/domain/records'
 import { loadBenchmark } from './builtin'
@@ -75,7 +76,8 @@ function checkClasses(counts: number[], names: string[], problems: ProblemList, 
       'single_class',
       `The data has only one class ("${names[0]}"); a classifier needs at least two.`,
       'Check that the right label column (or folder) is chosen, or add the data of the other classes.',
-      file ? { file } : undefined
+      file ? { file } : undefined,
+      { className: names[0] }
     )
   }
   counts.forEach((c, i) => {
@@ -84,7 +86,8 @@ function checkClasses(counts: number[], names: string[], problems: ProblemList, 
         'rare_class',
         `Class "${names[i]}" has ${c} sample${c === 1 ? '' : 's'}; every class needs at least 2 (one to learn from, one to check).`,
         'Add samples of that class, merge it into another class, or remove its rows.',
-        file ? { file } : undefined
+        file ? { file } : undefined,
+        { className: names[i], count: c }
       )
     }
   })
@@ -335,7 +338,8 @@ export async function importDataset(source: DatasetSource, opts: ImportOptions =
           'constant_feature',
           `Feature "${f}" has the same value (${stats.min[j]}) in every training row; it carries no information.`,
           `Ignore column "${f}".`,
-          { column: f }
+          { column: f },
+          { column: f, value: stats.min[j] }
         )
       }
     })
@@ -363,6 +367,18 @@ export async function importDataset(source: DatasetSource, opts: ImportOptions =
     sourceHash: a.sha256,
     testRowIndices: Array.from(split.test)
   }
+}
+
+/** The split importDataset would make: the same function, seed and options, so the wizard can show it. */
+function previewSplit(a: Analysed, opts: ImportOptions): PreviewSplit | undefined {
+  if (a.presplit) return { train: a.presplit.train.n, test: a.presplit.test.n, mode: 'benchmark' }
+  const fraction = opts.holdout?.fraction ?? 0.2
+  if (!(fraction >= 0 && fraction < 1)) return undefined
+  const split = splitHoldout(a.y, a.classNames.length, a.groups, { ...opts.holdout, fraction })
+  const out: PreviewSplit = { train: split.train.length, test: split.test.length, mode: split.summary.mode }
+  if (split.summary.trainGroups) out.trainGroups = split.summary.trainGroups.length
+  if (split.summary.testGroups) out.testGroups = split.summary.testGroups.length
+  return out
 }
 
 /**
@@ -408,5 +424,6 @@ export async function previewDataset(source: DatasetSource, opts: ImportOptions 
     problems: problems.all()
   }
   if (a.suggestedLabel) preview.suggestedLabel = a.suggestedLabel
+  if (!problems.hasErrors) preview.split = previewSplit(a, opts)
   return preview
 }

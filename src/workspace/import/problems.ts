@@ -1,4 +1,4 @@
-import type { Problem } from '../../shared/domain/records'
+import type { Problem, ProblemParams } from '../../shared/domain/records'
 
 /** Most problems listed; past it one 'too_many_problems' entry says how many more there were. */
 export const PROBLEM_CAP = 100
@@ -16,12 +16,26 @@ export class ProblemList {
     else this.dropped++
   }
 
-  error(code: string, message: string, fix: string, location?: Problem['location']): void {
-    this.add({ severity: 'error', code, message, fix, ...(location ? { location } : {}) })
+  error(code: string, message: string, fix: string, location?: Problem['location'], params?: ProblemParams): void {
+    this.add({
+      severity: 'error',
+      code,
+      message,
+      fix,
+      ...(location ? { location } : {}),
+      ...(params ? { params } : {})
+    })
   }
 
-  warning(code: string, message: string, fix: string, location?: Problem['location']): void {
-    this.add({ severity: 'warning', code, message, fix, ...(location ? { location } : {}) })
+  warning(code: string, message: string, fix: string, location?: Problem['location'], params?: ProblemParams): void {
+    this.add({
+      severity: 'warning',
+      code,
+      message,
+      fix,
+      ...(location ? { location } : {}),
+      ...(params ? { params } : {})
+    })
   }
 
   get hasErrors(): boolean {

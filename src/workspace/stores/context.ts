@@ -1,5 +1,6 @@
 import type { ArtifactStore } from '../artifactStore'
 import type { SqlDatabase } from '../db'
+import type { WorkspaceLock } from '../lock'
 
 /** What every store of one open workspace shares: its folder, its database and its artifact files. */
 export interface StoreContext {
@@ -10,4 +11,6 @@ export interface StoreContext {
   /** Second copy of every artifact, made at backup time: what `repair` restores damaged files from. */
   readonly mirror: ArtifactStore
   transaction<T>(fn: () => T): T
+  /** Null for a shared (read-only) handle: a job worker, or `check` while another process owns the folder. */
+  readonly lock: WorkspaceLock | null
 }

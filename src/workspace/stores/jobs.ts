@@ -4,16 +4,6 @@ import type { SqlValue } from '../db'
 import { assertOneOf, json, notFound, now, parseJson } from './rows'
 import type { StoreContext } from './context'
 
-export function processAlive(pid: number): boolean {
-  if (pid === process.pid) return true
-  try {
-    process.kill(pid, 0)
-    return true
-  } catch (err) {
-    return (err as NodeJS.ErrnoException).code === 'EPERM'
-  }
-}
-
 export const JOB_STATUSES: readonly JobStatus[] = [
   'queued',
   'running',
@@ -73,6 +63,7 @@ export class JobStore {
       t,
       t
     )
+    this.ctx.lock?.claimJob(lastInsertRowid)
     return this.getJob(lastInsertRowid)
   }
 
@@ -89,6 +80,7 @@ export class JobStore {
         assertOneOf(patch.status, JOB_STATUSES, 'job status')
         set('status', patch.status)
         if (patch.status === 'running') {
+          this.ctx.lock?.claimJob(id)
           set('pid', process.pid)
           if (patch.startedAt === undefined && !job.startedAt) set('started_at', now())
         }
@@ -136,18 +128,28 @@ export class JobStore {
     return this.ctx.db.all<JobRow>(sql, ...params).map(toJob)
   }
 
+  /**
+   * Unfinished (queued or running) jobs that this process does not run are dead: this process
+   * holds the workspace lock, so no other live process can be running them. Needs no PID, so a
+   * reused PID cannot keep a dead job "running".
+   */
   markInterruptedJobs(): JobRecord[] {
+    const lock = this.ctx.lock
+    if (!lock) return []
     return this.ctx.transaction(() => {
       const dead = this.ctx.db
-        .all<JobRow>("SELECT * FROM jobs WHERE status = 'running'")
-        .filter((r) => r.pid === null || !processAlive(r.pid))
+        .all<JobRow>("SELECT * FROM jobs WHERE status IN ('queued', 'running')")
+        .filter((r) => !lock.ownsJob(r.id))
       for (const r of dead) {
         this.ctx.db.run(
           "UPDATE jobs SET status = 'interrupted', updated_at = ?, error_json = ? WHERE id = ?",
           now(),
           json({
             code: 'cancelled',
-            message: `The process (pid ${r.pid ?? '?'}) running this job stopped before it finished.`,
+            message:
+              r.status === 'queued'
+                ? 'The process that queued this job stopped before it started.'
+                : `The process (pid ${r.pid ?? '?'}) running this job stopped before it finished.`,
             hint: r.checkpoint_hash ? 'Resume it from its last checkpoint.' : 'Start it again.'
           } satisfies ErrorInfo),
           r.id

@@ -55,9 +55,11 @@ export class MaintenanceStore {
 
   /**
    * Database backup, then copy every referenced artifact not yet in the mirror (verified
-   * first: a damaged file is not copied; check reports it).
+   * first: a damaged file is not copied; check reports it). Refused while the audit chain is
+   * broken, so the backups kept are sound ones.
    */
   async backup(): Promise<BackupInfo> {
+    this.audit.assertAuditSound('A backup')
     const info = await createBackup(this.ctx.db, join(this.ctx.dir, BACKUPS_DIR))
     this.mirrorArtifacts()
     return info

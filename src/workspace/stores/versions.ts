@@ -1,4 +1,5 @@
 import type { NewVersion, VersionRecord, VersionStatus } from '../../shared/domain/records'
+import { KeizokuError } from '../../shared/errors'
 import type { SqlValue } from '../db'
 import { assertOneOf, json, notFound, now, parseJson } from './rows'
 import type { StoreContext } from './context'
@@ -96,10 +97,16 @@ export class VersionStore {
     return toVersion(row)
   }
 
-  setVersionStatus(id: number, status: VersionStatus): VersionRecord {
+  setVersionStatus(id: number, status: VersionStatus, from?: VersionStatus): VersionRecord {
     assertOneOf(status, VERSION_STATUSES, 'version status')
     return this.ctx.transaction(() => {
-      this.getVersion(id)
+      const current = this.getVersion(id)
+      // Compare-and-set: the status read here, inside the write lock, is the one replaced.
+      if (from !== undefined && current.status !== from) {
+        throw new KeizokuError('conflict', `Version ${id} is ${current.status} now, not ${from}: another decision was made first.`, {
+          hint: 'Reload the versions list; nothing was changed.'
+        })
+      }
       const t = now()
       if (status === 'active') {
         this.ctx.db.run(

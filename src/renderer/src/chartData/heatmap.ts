@@ -1,4 +1,6 @@
 import type { TransferMatrix } from '@shared/types'
+import { estimatorScale } from '@shared/transferability'
+import { escapeHtml } from './escapeHtml'
 
 /** What the transferability heatmap draws, derived from the service's TransferMatrix only. */
 export interface HeatmapData {
@@ -14,16 +16,46 @@ export interface HeatmapData {
   /** Range of the non-null scores (both 0 when there are none). */
   min: number
   max: number
+  /**
+   * Range of the colour scale: the estimator's own range ([0, C − 1] for the H-scores, [0, 1]
+   * normalised), not the data's, so a flat row (2.96–3.00 of 3) gets one colour instead of the
+   * whole palette. LogME has no fixed range: its data range, widened to at least 1 nat.
+   */
+  colourMin: number
+  colourMax: number
+  /** Decimals that tell the cells apart: enough for a tenth of the data range, 2 … 4. */
+  digits: number
   /** Row of the highlighted task in matrix order, or −1. */
   highlightRow: number
   /** The highlighted row's values by column (null where not computed). */
   highlightValues: Array<{ taskId: number; name: string; value: number | null }>
 }
 
-/** Index of the row for `taskId`, or the newest (last) row when taskId is absent or unknown. */
+/**
+ * Index of the row for `taskId`; when taskId is absent or unknown, the next task to train (the
+ * first registered task the active version has not learned), or the last row when all are learned.
+ */
 export function rowOf(m: TransferMatrix, taskId?: number | null): number {
   const i = taskId == null ? -1 : m.targetTaskIds.indexOf(taskId)
-  return i >= 0 ? i : m.targetTaskIds.length - 1
+  if (i >= 0) return i
+  const next = m.targetTaskIds.findIndex((id) => !m.sourceTaskIds.includes(id))
+  return next >= 0 ? next : m.targetTaskIds.length - 1
+}
+
+/** Decimals so that a tenth of the spread max − min is visible: ⌈−log10(spread / 10)⌉, clamped to 2 … 4. */
+export function labelDigits(min: number, max: number): number {
+  const spread = max - min
+  if (!(spread > 0)) return 2
+  return Math.min(4, Math.max(2, Math.ceil(-Math.log10(spread / 10))))
+}
+
+function colourRange(m: TransferMatrix, min: number, max: number): [number, number] {
+  if (m.estimator === 'logme') {
+    const mid = (min + max) / 2
+    return max - min >= 1 ? [min, max] : [mid - 0.5, mid + 0.5]
+  }
+  const top = Math.max(1, ...m.classCounts.map((c) => estimatorScale(m.estimator, c)))
+  return [0, top]
 }
 
 export function heatmapData(m: TransferMatrix, taskId?: number | null): HeatmapData {
@@ -48,12 +80,18 @@ export function heatmapData(m: TransferMatrix, taskId?: number | null): HeatmapD
           name: m.sourceNames[c],
           value: m.scores[highlightRow]?.[c] ?? null
         }))
+  const lo = cells.length ? min : 0
+  const hi = cells.length ? max : 0
+  const [colourMin, colourMax] = colourRange(m, lo, hi)
   return {
     xLabels: [...m.sourceNames],
     yLabels: [...m.targetNames].reverse(),
     cells,
-    min: cells.length ? min : 0,
-    max: cells.length ? max : 0,
+    min: lo,
+    max: hi,
+    colourMin,
+    colourMax,
+    digits: labelDigits(lo, hi),
     highlightRow,
     highlightValues
   }
@@ -83,7 +121,12 @@ export function heatmapOption(d: HeatmapData, axisNames: { x: string; y: string 
   const highlightY = d.highlightRow < 0 ? -1 : d.yLabels.length - 1 - d.highlightRow
   return {
     animation: false,
-    tooltip: { position: 'top' },
+    tooltip: {
+      position: 'top',
+      // Names the row (data) and the column (weights), not just the value.
+      formatter: (p: { value: [number, number, number] }) =>
+        `${escapeHtml(d.yLabels[p.value[1]])} ← ${escapeHtml(d.xLabels[p.value[0]])}: ${p.value[2].toFixed(d.digits)}`
+    },
     grid: { left: 140, right: 110, top: 30, bottom: 70 },
     xAxis: {
       type: 'category',
@@ -99,9 +142,9 @@ export function heatmapOption(d: HeatmapData, axisNames: { x: string; y: string 
       name: axisNames.y
     },
     visualMap: {
-      min: d.min,
-      max: d.max === d.min ? d.min + 1 : d.max,
-      precision: 2,
+      min: d.colourMin,
+      max: d.colourMax,
+      precision: Math.min(d.digits, 2),
       calculable: true,
       orient: 'vertical',
       right: 0,
@@ -111,7 +154,7 @@ export function heatmapOption(d: HeatmapData, axisNames: { x: string; y: string 
       {
         type: 'heatmap',
         data: d.cells,
-        label: { show: true, formatter: (p: { value: [number, number, number] }) => p.value[2].toFixed(2) },
+        label: { show: true, formatter: (p: { value: [number, number, number] }) => p.value[2].toFixed(d.digits) },
         emphasis: { itemStyle: { borderColor: '#333', borderWidth: 1 } }
       },
       ...(highlightY >= 0
@@ -123,7 +166,7 @@ export function heatmapOption(d: HeatmapData, axisNames: { x: string; y: string 
               label: {
                 show: true,
                 fontWeight: 'bold',
-                formatter: (p: { value: [number, number, number] }) => p.value[2].toFixed(2)
+                formatter: (p: { value: [number, number, number] }) => p.value[2].toFixed(d.digits)
               }
             }
           ]

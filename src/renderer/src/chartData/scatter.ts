@@ -8,9 +8,11 @@ export function embeddingOption(
 ): Record<string, unknown> {
   const pts = (kind: 'learned' | 'target') =>
     m.embeddingMap.filter((p) => p.kind === kind).map((p) => ({ value: [p.x, p.y], name: p.name, taskId: p.taskId }))
+  const hasTarget = pts('target').length > 0
   return {
     animation: false,
-    legend: { show: true, top: 0 },
+    // Only series that have points: ê exists once an H-embedding was fitted (hemb, third task on).
+    legend: { show: true, top: 0, data: hasTarget ? [names.learned, names.target] : [names.learned] },
     tooltip: {
       trigger: 'item',
       formatter: (p: { seriesName: string; data: { name: string; value: [number, number] } }) =>
@@ -27,14 +29,18 @@ export function embeddingOption(
         data: pts('learned'),
         label: { show: true, position: 'right', formatter: '{b}' }
       },
-      {
-        name: names.target,
-        type: 'scatter',
-        symbol: 'diamond',
-        symbolSize: 16,
-        data: pts('target'),
-        label: { show: true, position: 'right', formatter: '{b}' }
-      }
+      ...(hasTarget
+        ? [
+            {
+              name: names.target,
+              type: 'scatter',
+              symbol: 'diamond',
+              symbolSize: 16,
+              data: pts('target'),
+              label: { show: true, position: 'right', formatter: '{b}' }
+            }
+          ]
+        : [])
     ]
   }
 }

@@ -1,6 +1,12 @@
 /** English strings. Japanese (ja.ts) must have the same keys: a test compares them. */
 export default {
-  app: { title: 'Keizoku', tagline: 'Continual learning operations', language: 'Language' },
+  app: {
+    title: 'Keizoku',
+    tagline: 'Continual learning operations',
+    language: 'Language',
+    theme: 'Theme',
+    themes: { auto: 'System theme', light: 'Light', dark: 'Dark' }
+  },
   nav: {
     workspaces: 'Workspaces',
     pipeline: 'Pipeline',
@@ -43,7 +49,8 @@ export default {
     browserPaths: 'Folders are named relative to the server’s workspace folder {root}.',
     desktopPaths: 'Type the full path of a folder, or choose it with Browse….',
     current: 'Open workspace',
-    counts: '{tasks} tasks registered, {learned} learned by the active version.',
+    counts:
+      '{tasks} task registered, {learned} learned by the active version. | {tasks} tasks registered, {learned} learned by the active version.',
     integrityOk: 'Integrity check passed when the workspace was opened',
     integrityBad: 'The integrity check found problems',
     goPipeline: 'Go to the pipeline',
@@ -79,7 +86,7 @@ export default {
     heading: 'Pipeline — {name}',
     interrupted: 'Interrupted jobs that can be resumed: {jobs}',
     resume: 'Resume job {id}',
-    summary: '{tasks} tasks; active version: {active}.',
+    summary: '{tasks} task; active version: {active}. | {tasks} tasks; active version: {active}.',
     addTask: 'Add task',
     review: 'Review transferability',
     reviewShort: 'Transferability',
@@ -116,7 +123,8 @@ export default {
     transferability: 'measuring transferability',
     training: 'training',
     evaluating: 'evaluating',
-    saving: 'saving'
+    saving: 'saving',
+    baselines: 'measuring baselines'
   },
   job: {
     heading: 'Running job',
@@ -177,6 +185,19 @@ export default {
     max: 'Max',
     moreFeatures: '… and {n} more features.',
     noStats: 'Pixel data is already scaled to [0, 1]; no per-feature statistics.',
+    noNumericStats: 'No numeric feature columns to describe.',
+    notNumeric: 'not a number',
+    previewErrorsHelp: 'Fix them here: choose the label and ignored columns below, or go Back and pick another file.',
+    summary: {
+      none: 'none',
+      stratified: 'random, stratified by class',
+      groupBlocks: 'grouped by {column} in blocks of {size}',
+      groupValues: 'grouped by the values of {column}',
+      benchmarkSplit: 'the benchmark’s own train/test split',
+      split: 'Resulting split',
+      splitRows: '{train} training rows, {test} holdout rows',
+      splitGroups: '{train} groups for training, {test} held out'
+    },
     blocked: '{n} errors must be fixed before this task can be added',
     blockedHelp: 'Fix the source (or the columns chosen on the first step), then go Back and preview again.',
     clean: 'No errors ({warnings} warnings)',
@@ -207,24 +228,113 @@ export default {
     row: 'row {v}',
     column: 'column {v}'
   },
+  problemText: {
+    file_not_found: { message: 'The file {path} does not exist.', fix: 'Check the path, or choose the file again.' },
+    empty_file: {
+      message: '{file} is empty (0 bytes of data).',
+      fix: 'Choose the file that holds the data, or export it again.'
+    },
+    no_label_column: {
+      none: {
+        message: 'No label column is chosen for {file}.',
+        fix: 'Choose the column that holds the class (columns: {columns}).'
+      },
+      noneSuggested: {
+        message: 'No label column is chosen for {file}.',
+        fix: 'Choose the column that holds the class, probably “{suggested}” (columns: {columns}).'
+      },
+      missing: { message: '{file} has no column “{column}” to use as the label.', fix: 'Use one of: {columns}.' }
+    },
+    unknown_column: {
+      ignore: { message: '{file} has no column “{column}” to ignore.', fix: 'Use names from: {columns}.' },
+      group: { message: '{file} has no column “{column}” to group the holdout by.', fix: 'Use one of: {columns}.' }
+    },
+    no_features: {
+      message: '{file} has no feature columns left after the label and the ignored columns.',
+      fix: 'Ignore fewer columns.'
+    },
+    no_rows: { message: '{file} has a header but no data rows.', fix: 'Choose the file with the data.' },
+    ragged_row: {
+      message: '{file}: {count} row(s) do not have {fields} fields (line {line} has {got}).',
+      fix: 'Fix those rows (a missing or extra delimiter, or an unquoted delimiter inside a value), or remove them.'
+    },
+    non_numeric: {
+      one: {
+        message: '{file}, line {line}, column “{column}”: “{value}” is not a number.',
+        fix: 'Fix the cell, or ignore column “{column}” if it is not a measurement (e.g. a date or an id).'
+      },
+      many: {
+        message: '{file}, column “{column}”: {count} cells are not numbers, the first at line {line}: “{value}”.',
+        fix: 'Fix the cells, or ignore column “{column}” if it is not a measurement (e.g. a date or an id).'
+      },
+      group: {
+        message:
+          '{file}: {count} row(s) have no number in the grouping column “{column}”, the first at line {line}: “{value}”.',
+        fix: 'Blocks of {size} need a numeric column; group by the plain column to use its values as groups.'
+      }
+    },
+    not_finite: {
+      one: {
+        message: '{file}, line {line}, column “{column}”: “{value}” is not a finite number.',
+        fix: 'Replace NaN or infinity by a measured value, or remove those rows.'
+      },
+      many: {
+        message: '{file}, column “{column}”: {count} cells are not finite numbers, the first at line {line}.',
+        fix: 'Replace NaN or infinity by a measured value, or remove those rows.'
+      }
+    },
+    missing_value: {
+      one: {
+        message: '{file}, line {line}, column “{column}”: the cell is empty.',
+        fix: 'Fill in the missing values, or remove those rows.'
+      },
+      many: {
+        message: '{file}, column “{column}”: {count} cells are empty, the first at line {line}.',
+        fix: 'Fill in the missing values, or remove those rows.'
+      }
+    },
+    missing_label: {
+      message: '{file}: {count} row(s) have no label in column “{column}”, the first at line {line}.',
+      fix: 'Fill in the class of those rows, or remove them.'
+    },
+    single_class: {
+      message: 'The data has only one class (“{className}”); a classifier needs at least two.',
+      fix: 'Check that the right label column (or folder) is chosen, or add the data of the other classes.'
+    },
+    rare_class: {
+      message:
+        'Class “{className}” has {count} sample(s); every class needs at least 2 (one to learn from, one to check).',
+      fix: 'Add samples of that class, merge it into another class, or remove its rows.'
+    },
+    constant_feature: {
+      message: 'Feature “{column}” has the same value ({value}) in every training row; it carries no information.',
+      fix: 'Ignore column “{column}”.'
+    }
+  },
   transfer: {
     heading: 'Transferability review',
     help: 'H-score of each task’s data under the features of each learned task’s generated weights: higher means the earlier task’s knowledge fits the data better.',
     compute: 'Compute transferability',
-    computing: 'Computing H-scores…',
+    computing: 'Computing transferability…',
     trainThis: 'Train this task',
     none: 'Not computed yet. Press “Compute transferability”.',
     meta: 'Computed {when} in {ms} ms on {backend}.',
     rowTask: 'Task to review',
     noSources: 'No task has been learned yet, so there is nothing to transfer from.',
     sentence:
-      'For {task}, the most transferable earlier task is {best} (H-score {bestV}) and the least transferable is {worst} (H-score {worstV}).',
-    sentenceOne: 'For {task}, the only earlier task, {best}, gives an H-score of {bestV}.',
+      'For {task}, the most transferable earlier task is {best} ({est} {bestV}) and the least transferable is {worst} ({est} {worstV}).',
+    sentenceOne: 'For {task}, the only earlier task, {best}, gives a {est} of {bestV}.',
     noRow: 'No scores for {task} yet.',
-    rowValues: 'H-scores of {task}',
-    heatmap: 'H-score heatmap',
+    rowValues: 'Scores of {task}',
+    rowFlat: 'The row of {task} is flat: its scores do not tell the earlier tasks apart, so training it uses no guidance.',
+    order: 'Suggested order for the tasks not yet learned',
+    orderHelp: 'Greedy: the task with the best predicted transfer from what is learned comes first (score divided by its range). Weigh it by the ρ above.',
+    orderFrom: '{v} from {from}',
+    emptyCharts: 'No task is learned yet, so there is no matrix and no embedding map. Train the first task; the charts appear after it.',
+    mapFew: 'With fewer than three embeddings the map can only show their distance: the points lie on one line.',
+    heatmap: 'Transferability heatmap',
     heatmapHelp:
-      'Rows: data of a task. Columns: weights of a learned task. The reviewed task’s row is marked ▶ and outlined.',
+      'Rows: data of a task. Columns: weights of a learned task. The reviewed task’s row is marked ▶ and outlined. Colours span the estimator’s whole range, so small differences stay pale.',
     dataOf: 'Data of task',
     weightsOf: 'Weights of task',
     map: 'Task embedding map',
@@ -234,6 +344,26 @@ export default {
     kind: 'Kind',
     learned: 'learned embedding',
     target: 'target ê'
+  },
+  trust: {
+    heading: 'How far the matrix can be trusted',
+    inUse: 'Estimator in use: {estimator}',
+    auto: ' (chosen automatically: the best-predicting once enough pairs are measured, the H-score before)',
+    rho: 'Spearman ρ against measured transfer {rho} (n = {n} pairs)',
+    good: 'On this workspace the matrix predicted transfer well.',
+    poor: 'On this workspace the matrix predicted transfer poorly: give it and the guidance little weight.',
+    unknown: 'On this workspace it is not yet known how well the matrix predicts transfer (it needs {min} measured pairs).',
+    fitsCaption: 'Every estimator against measured transfer (linear-probe holdout accuracy, measured when each task was trained)',
+    estimator: 'Estimator',
+    flatTitle: 'Flat rows',
+    flat: 'The rows of {tasks} are flat (spread below {pct} % of the estimator’s range): they cannot tell the earlier tasks apart, so the colour scale shows them as one colour and training them falls back to no guidance.',
+    measured: 'measured {v}',
+    estimators: {
+      hscore: 'H-score',
+      shrinkage: 'shrinkage H-score',
+      logme: 'LogME',
+      normalised: 'H-score / (C − 1)'
+    }
   },
   method: {
     hemb: { name: 'H-embedding hypernetwork', help: 'One hypernetwork, guided by transferability (recommended).' },
@@ -265,6 +395,12 @@ export default {
     seed: 'Seed',
     seedHelp: 'Same seed and settings give the same result.',
     start: 'Start training',
+    methodFixed:
+      'This workspace learns with {method}, fixed by its first trained task (version {version}); so are the seed and the chunk size.',
+    pendingCandidate:
+      'Candidate version {id} ({task}) waits for a decision: approve or reject it before training another task.',
+    openPending: 'Open that candidate',
+    alreadyLearned: 'The active version has learned this task already.',
     defaults: 'Reset to defaults',
     cancelled: 'Job {id} was cancelled.',
     finished: 'Job {id} finished: candidate version {version}.',
@@ -385,15 +521,36 @@ export default {
     save: 'Save settings',
     saved: 'Settings saved.'
   },
+  baselines: {
+    heading: 'Baselines on this workspace’s tasks',
+    noLineage: 'Learn and approve a task first: baselines are measured on the learned tasks.',
+    noneTitle: 'No baselines measured yet',
+    none: 'Without them the ROI report cannot compute savings. Measure them here: each method learns the same tasks in the same order, on the same splits and with the same settings as the active lineage, in the background.',
+    methods: 'Methods',
+    seedsLabel: 'Seeds (optional)',
+    seedsHelp: 'Comma-separated. Blank: the lineage’s seed. With two or more seeds the report states intervals.',
+    measure: 'Measure baselines',
+    resume: 'Continue job {id}',
+    older: '{n} run(s) were measured for an earlier version; measure again to include the newer tasks.',
+    method: 'Method',
+    seeds: 'Seeds',
+    accuracy: 'Final average accuracy',
+    forgetting: 'Forgetting',
+    time: 'Training time',
+    lineage: 'active lineage',
+    sameTasks: 'Measured on {n} learned tasks of version {version}, same order and splits.',
+    skipped: 'Skipped (training data dropped): {names}.'
+  },
   reports: {
     heading: 'Reports',
-    intro: 'The forgetting report and the return-on-investment report of this workspace, to preview here and export as PDF, HTML or CSV.',
+    intro:
+      'The forgetting report and the return-on-investment report of this workspace, to preview here and export as PDF, HTML or CSV.',
     settings: 'Report',
     kind: 'Report kind',
     kinds: { forgetting: 'Forgetting', roi: 'Return on investment (ROI)' },
     language: 'Report language',
-    baselines: 'Baselines file (optional)',
-    baselinesHelp: 'Results of `keizoku bench --out`, shown as the measured baselines.',
+    baselines: 'Benchmark results file (optional)',
+    baselinesHelp: 'Results of `keizoku bench --out` on a built-in benchmark, shown apart from the baselines measured on this workspace’s tasks.',
     previewHeading: 'Preview',
     preview: 'Preview',
     previewFrame: 'Report preview',
@@ -401,7 +558,7 @@ export default {
     format: 'Format',
     formats: { pdf: 'PDF', html: 'HTML', csv: 'CSV' },
     outFile: 'Output file',
-    outFileHelp: 'In the browser, relative to the server\'s workspace folder and outside this workspace.',
+    outFileHelp: "In the browser, relative to the server's workspace folder and outside this workspace.",
     export: 'Export report',
     done: 'Report written to {path} ({size}).',
     bytes: '{n} B',

@@ -2,7 +2,13 @@ import type en from './en'
 
 /** 日本語の文言。キーは en.ts と同じ（テストで確認）。 */
 const ja: typeof en = {
-  app: { title: 'Keizoku（継続）', tagline: '継続学習の運用', language: '言語' },
+  app: {
+    title: 'Keizoku（継続）',
+    tagline: '継続学習の運用',
+    language: '言語',
+    theme: 'テーマ',
+    themes: { auto: 'システムに合わせる', light: 'ライト', dark: 'ダーク' }
+  },
   nav: {
     workspaces: 'ワークスペース',
     pipeline: 'パイプライン',
@@ -45,7 +51,8 @@ const ja: typeof en = {
     browserPaths: 'フォルダーはサーバーのワークスペースフォルダー {root} からの相対パスで指定します。',
     desktopPaths: 'フォルダーのフルパスを入力するか、「参照…」で選んでください。',
     current: '開いているワークスペース',
-    counts: '登録済みタスク {tasks} 件、うち有効バージョンで学習済み {learned} 件。',
+    counts:
+      '登録済みタスク {tasks} 件、うち有効バージョンで学習済み {learned} 件。 | 登録済みタスク {tasks} 件、うち有効バージョンで学習済み {learned} 件。',
     integrityOk: '開いたときの整合性チェックに合格しました',
     integrityBad: '整合性チェックで問題が見つかりました',
     goPipeline: 'パイプラインへ',
@@ -81,7 +88,7 @@ const ja: typeof en = {
     heading: 'パイプライン — {name}',
     interrupted: '再開できる中断ジョブ：{jobs}',
     resume: 'ジョブ {id} を再開',
-    summary: 'タスク {tasks} 件、有効バージョン：{active}。',
+    summary: 'タスク {tasks} 件、有効バージョン：{active}。 | タスク {tasks} 件、有効バージョン：{active}。',
     addTask: 'タスクを追加',
     review: '転移性を確認',
     reviewShort: '転移性',
@@ -112,7 +119,8 @@ const ja: typeof en = {
     transferability: '転移性を測定中',
     training: '学習中',
     evaluating: '評価中',
-    saving: '保存中'
+    saving: '保存中',
+    baselines: 'ベースラインを測定中'
   },
   job: {
     heading: '実行中のジョブ',
@@ -172,6 +180,19 @@ const ja: typeof en = {
     min: '最小',
     max: '最大',
     moreFeatures: '…ほか {n} 個の特徴量。',
+    noNumericStats: '説明できる数値の特徴量列がありません。',
+    notNumeric: '数値ではない',
+    previewErrorsHelp: 'ここで直せます。下でラベル列と除外する列を選ぶか、「戻る」で別のファイルを選んでください。',
+    summary: {
+      none: 'なし',
+      stratified: 'クラスごとに層化したランダム分割',
+      groupBlocks: '{column} の {size} ごとのブロックでグループ分け',
+      groupValues: '{column} の値でグループ分け',
+      benchmarkSplit: 'ベンチマーク自身の学習／テスト分割',
+      split: '分割の結果',
+      splitRows: '学習 {train} 行、ホールドアウト {test} 行',
+      splitGroups: '学習 {train} グループ、ホールドアウト {test} グループ'
+    },
     noStats: '画素データはすでに [0, 1] に正規化されているため、特徴量ごとの統計はありません。',
     blocked: 'このタスクを追加する前に {n} 件のエラーを修正してください',
     blockedHelp: 'データ元（または最初の手順で選んだ列）を修正し、「戻る」で戻って再度プレビューしてください。',
@@ -203,23 +224,125 @@ const ja: typeof en = {
     row: 'データ行 {v}',
     column: '列 {v}'
   },
+  problemText: {
+    file_not_found: {
+      message: 'ファイル {path} がありません。',
+      fix: 'パスを確認するか、ファイルを選び直してください。'
+    },
+    empty_file: {
+      message: '{file} は空です（データが 0 バイト）。',
+      fix: 'データの入ったファイルを選ぶか、もう一度書き出してください。'
+    },
+    no_label_column: {
+      none: {
+        message: '{file} のラベル列が選ばれていません。',
+        fix: 'クラスを表す列を選んでください（列：{columns}）。'
+      },
+      noneSuggested: {
+        message: '{file} のラベル列が選ばれていません。',
+        fix: 'クラスを表す列を選んでください。おそらく「{suggested}」です（列：{columns}）。'
+      },
+      missing: {
+        message: '{file} にはラベルに使う列「{column}」がありません。',
+        fix: '次のいずれかを使ってください：{columns}。'
+      }
+    },
+    unknown_column: {
+      ignore: {
+        message: '{file} には除外する列「{column}」がありません。',
+        fix: '次の列名を使ってください：{columns}。'
+      },
+      group: {
+        message: '{file} にはホールドアウトのグループ分けに使う列「{column}」がありません。',
+        fix: '次のいずれかを使ってください：{columns}。'
+      }
+    },
+    no_features: {
+      message: '{file} には、ラベル列と除外した列のほかに特徴量の列が残っていません。',
+      fix: '除外する列を減らしてください。'
+    },
+    no_rows: {
+      message: '{file} にはヘッダーだけがあり、データ行がありません。',
+      fix: 'データの入ったファイルを選んでください。'
+    },
+    ragged_row: {
+      message: '{file}：{count} 行のフィールド数が {fields} ではありません（{line} 行目は {got}）。',
+      fix: '区切り文字の過不足や、引用符で囲まれていない区切り文字を直すか、その行を削除してください。'
+    },
+    non_numeric: {
+      one: {
+        message: '{file}、{line} 行目、列「{column}」：「{value}」は数値ではありません。',
+        fix: 'セルを直すか、計測値でない列（日付や ID など）なら列「{column}」を除外してください。'
+      },
+      many: {
+        message: '{file}、列「{column}」：{count} 個のセルが数値ではありません。最初は {line} 行目の「{value}」です。',
+        fix: 'セルを直すか、計測値でない列（日付や ID など）なら列「{column}」を除外してください。'
+      },
+      group: {
+        message: '{file}：{count} 行でグループ列「{column}」に数値がありません。最初は {line} 行目の「{value}」です。',
+        fix: '{size} ごとのブロックには数値の列が必要です。値そのものをグループにするには、列名だけを指定してください。'
+      }
+    },
+    not_finite: {
+      one: {
+        message: '{file}、{line} 行目、列「{column}」：「{value}」は有限の数値ではありません。',
+        fix: 'NaN や無限大を計測値に置き換えるか、その行を削除してください。'
+      },
+      many: {
+        message: '{file}、列「{column}」：{count} 個のセルが有限の数値ではありません。最初は {line} 行目です。',
+        fix: 'NaN や無限大を計測値に置き換えるか、その行を削除してください。'
+      }
+    },
+    missing_value: {
+      one: {
+        message: '{file}、{line} 行目、列「{column}」：セルが空です。',
+        fix: '欠けている値を埋めるか、その行を削除してください。'
+      },
+      many: {
+        message: '{file}、列「{column}」：{count} 個のセルが空です。最初は {line} 行目です。',
+        fix: '欠けている値を埋めるか、その行を削除してください。'
+      }
+    },
+    missing_label: {
+      message: '{file}：{count} 行で列「{column}」にラベルがありません。最初は {line} 行目です。',
+      fix: 'その行のクラスを埋めるか、その行を削除してください。'
+    },
+    single_class: {
+      message: 'データにはクラスが 1 つ（「{className}」）しかありません。分類には 2 つ以上必要です。',
+      fix: '正しいラベル列（またはフォルダー）を選んだか確認するか、ほかのクラスのデータを追加してください。'
+    },
+    rare_class: {
+      message: 'クラス「{className}」のサンプルは {count} 件です。各クラスに 2 件以上（学習用と確認用）必要です。',
+      fix: 'そのクラスのサンプルを追加するか、別のクラスに統合するか、その行を削除してください。'
+    },
+    constant_feature: {
+      message: '特徴量「{column}」はすべての学習行で同じ値（{value}）で、情報を持ちません。',
+      fix: '列「{column}」を除外してください。'
+    }
+  },
   transfer: {
     heading: '転移性の確認',
     help: '各タスクのデータを、学習済みタスクごとに生成した重みの特徴量で評価した H スコアです。高いほど、そのタスクの知識がデータに合っています。',
     compute: '転移性を計算',
-    computing: 'H スコアを計算中…',
+    computing: '転移性を計算中…',
     trainThis: 'このタスクを学習',
     none: 'まだ計算されていません。「転移性を計算」を押してください。',
     meta: '{when} に {backend} で計算（{ms} ms）。',
     rowTask: '確認するタスク',
     noSources: '学習済みのタスクがまだないため、転移元がありません。',
     sentence:
-      '{task} にとって最も転移しやすい既存タスクは {best}（H スコア {bestV}）、最も転移しにくいのは {worst}（H スコア {worstV}）です。',
-    sentenceOne: '{task} にとって唯一の既存タスク {best} の H スコアは {bestV} です。',
+      '{task} にとって最も転移しやすい既存タスクは {best}（{est} {bestV}）、最も転移しにくいのは {worst}（{est} {worstV}）です。',
+    sentenceOne: '{task} にとって唯一の既存タスク {best} の {est} は {bestV} です。',
     noRow: '{task} のスコアはまだありません。',
-    rowValues: '{task} の H スコア',
-    heatmap: 'H スコアのヒートマップ',
-    heatmapHelp: '行：タスクのデータ。列：学習済みタスクの重み。確認中のタスクの行には ▶ と枠が付きます。',
+    rowValues: '{task} のスコア',
+    rowFlat: '{task} の行は平坦です。既存タスクを区別できないため、このタスクは誘導なしで学習します。',
+    order: '未学習タスクの推奨順序',
+    orderHelp: '貪欲法：学習済みタスクからの予測転移（範囲で割ったスコア）が最も高いタスクを先にします。上の ρ を踏まえて判断してください。',
+    orderFrom: '{from} から {v}',
+    emptyCharts: 'まだ学習済みのタスクがないため、行列と埋め込みマップはありません。最初のタスクを学習すると表示されます。',
+    mapFew: '埋め込みが 3 つ未満のとき、マップは距離しか示せません（点は一直線に並びます）。',
+    heatmap: '転移性のヒートマップ',
+    heatmapHelp: '行：タスクのデータ。列：学習済みタスクの重み。確認中のタスクの行には ▶ と枠が付きます。色は推定量の全範囲に対応するため、小さな差は薄く表示されます。',
     dataOf: 'データのタスク',
     weightsOf: '重みのタスク',
     map: 'タスク埋め込みのマップ',
@@ -228,6 +351,26 @@ const ja: typeof en = {
     kind: '種類',
     learned: '学習済みの埋め込み',
     target: '目標 ê'
+  },
+  trust: {
+    heading: '行列をどこまで信頼できるか',
+    inUse: '使用中の推定量：{estimator}',
+    auto: '（自動選択：十分な組が測定されたら最もよく予測するもの、それまでは H スコア）',
+    rho: '実測の転移に対するスピアマンの ρ {rho}（n = {n} 組）',
+    good: 'このワークスペースでは、行列は転移をよく予測しました。',
+    poor: 'このワークスペースでは、行列は転移をうまく予測できませんでした。行列と誘導はあまり重視しないでください。',
+    unknown: 'このワークスペースで行列がどれだけ転移を予測できるかは、まだ分かりません（測定済みの組が {min} 必要です）。',
+    fitsCaption: '各推定量と実測の転移（各タスクの学習時に測った線形プローブのホールドアウト精度）の比較',
+    estimator: '推定量',
+    flatTitle: '平坦な行',
+    flat: '{tasks} の行は平坦です（差が推定量の範囲の {pct} % 未満）。既存タスクを区別できないため、色は 1 色で表示され、学習時は誘導なしに切り替わります。',
+    measured: '実測 {v}',
+    estimators: {
+      hscore: 'H スコア',
+      shrinkage: '縮小 H スコア',
+      logme: 'LogME',
+      normalised: 'H スコア / (C − 1)'
+    }
   },
   method: {
     hemb: { name: 'H 埋め込みハイパーネットワーク', help: '転移性で導かれる単一のハイパーネットワーク（推奨）。' },
@@ -262,6 +405,12 @@ const ja: typeof en = {
     seed: 'シード',
     seedHelp: '同じシードと設定なら同じ結果になります。',
     start: '学習を開始',
+    methodFixed:
+      'このワークスペースは {method} で学習します。最初に学習したタスク（バージョン {version}）で決まり、シードとチャンクサイズも同じです。',
+    pendingCandidate:
+      '候補バージョン {id}（{task}）が判断待ちです。別のタスクを学習する前に承認または却下してください。',
+    openPending: 'その候補を開く',
+    alreadyLearned: '有効バージョンはこのタスクを学習済みです。',
     defaults: '既定値に戻す',
     cancelled: 'ジョブ {id} はキャンセルされました。',
     finished: 'ジョブ {id} が完了：候補バージョン {version}。',
@@ -383,15 +532,36 @@ const ja: typeof en = {
     save: '設定を保存',
     saved: '設定を保存しました。'
   },
+  baselines: {
+    heading: 'このワークスペースのタスクでのベースライン',
+    noLineage: 'まずタスクを学習して承認してください。ベースラインは学習済みのタスクで測定します。',
+    noneTitle: 'ベースラインはまだ測定されていません',
+    none: 'ベースラインがないと ROI レポートは削減額を計算できません。ここで測定してください。各手法はアクティブな系列と同じタスクを同じ順序で、同じ分割と同じ設定で、バックグラウンドで学習します。',
+    methods: '手法',
+    seedsLabel: 'シード（任意）',
+    seedsHelp: 'カンマ区切り。空欄なら系列のシード。2 つ以上のシードでレポートに区間が示されます。',
+    measure: 'ベースラインを測定',
+    resume: 'ジョブ {id} を続ける',
+    older: '以前のバージョンに対して測定した実行が {n} 件あります。新しいタスクを含めるには再測定してください。',
+    method: '手法',
+    seeds: 'シード',
+    accuracy: '最終平均精度',
+    forgetting: '忘却',
+    time: '学習時間',
+    lineage: 'アクティブな系列',
+    sameTasks: 'バージョン {version} の学習済み {n} タスクで、同じ順序と分割で測定。',
+    skipped: '除外（学習データ削除済み）: {names}。'
+  },
   reports: {
     heading: 'レポート',
-    intro: 'このワークスペースの忘却レポートと投資対効果（ROI）レポート。ここでプレビューし、PDF・HTML・CSV で書き出せます。',
+    intro:
+      'このワークスペースの忘却レポートと投資対効果（ROI）レポート。ここでプレビューし、PDF・HTML・CSV で書き出せます。',
     settings: 'レポート',
     kind: 'レポートの種類',
     kinds: { forgetting: '忘却', roi: '投資対効果（ROI）' },
     language: 'レポートの言語',
-    baselines: 'ベースラインのファイル（任意）',
-    baselinesHelp: '`keizoku bench --out` の結果。測定したベースラインとして示します。',
+    baselines: 'ベンチマーク結果ファイル（任意）',
+    baselinesHelp: '組み込みベンチマークでの `keizoku bench --out` の結果。このワークスペースのタスクで測定したベースラインとは別に示します。',
     previewHeading: 'プレビュー',
     preview: 'プレビュー',
     previewFrame: 'レポートのプレビュー',

@@ -1,6 +1,7 @@
 import { watch } from 'vue'
 import { getTransport } from '../transport'
 import { useAuditStore } from './audit'
+import { useBaselinesStore } from './baselines'
 import { useSettingsStore } from './settings'
 import { useTasksStore } from './tasks'
 import { useTrainingStore } from './training'
@@ -19,7 +20,10 @@ export function wireEvents(): void {
     useTasksStore().applyProgress(p)
     useTrainingStore().onProgress(p)
   })
-  t.on('job.updated', (j) => void useTrainingStore().onJobUpdated(j))
+  t.on('job.updated', (j) => {
+    void useTrainingStore().onJobUpdated(j)
+    useBaselinesStore().onJobUpdated(j)
+  })
   const ws = useWorkspaceStore()
   // Another workspace (or none): forget everything the stores held about the previous one.
   watch(
@@ -36,6 +40,7 @@ export function wireEvents(): void {
       useTransferStore().matrix = null
       useAuditStore().listing = undefined
       useSettingsStore().settings = undefined
+      useBaselinesStore().listing = undefined
       if (dir) {
         void tasks.load.run()
         void versions.load.run()
@@ -49,13 +54,18 @@ export function wireEvents(): void {
         void ws.reloadCurrent.run()
         break
       case 'versions':
+        if (useBaselinesStore().listing) void useBaselinesStore().load.run()
         void useVersionsStore().load.run()
         void useTasksStore().load.run()
         void ws.reloadCurrent.run()
         break
-      case 'settings':
+      case 'settings': {
         void useSettingsStore().load.run()
+        // The policy verdict of an open candidate depends on the settings: ask the service again.
+        const versions = useVersionsStore()
+        if (versions.comparison) void versions.compare.run(versions.comparison.candidate.id)
         break
+      }
       case 'transfer':
         void useTransferStore().load.run()
         break

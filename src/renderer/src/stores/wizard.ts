@@ -38,6 +38,11 @@ export const useWizardStore = defineStore('wizard', () => {
   })
   const preview = ref<DatasetPreview>()
   const added = ref<TaskView>()
+  /**
+   * What the wizard itself filled in (from the file's name, its suggested label column), so a
+   * new source replaces them instead of carrying a previous file's values; what the user typed stays.
+   */
+  const proposed = reactive({ name: '', label: '' })
 
   function source(): DatasetSource {
     switch (form.kind) {
@@ -88,8 +93,10 @@ export const useWizardStore = defineStore('wizard', () => {
   const loadPreview = action(async () => {
     preview.value = undefined
     preview.value = await getTransport().invoke('dataset.preview', { source: source(), holdout: holdout() })
-    if (!form.label && preview.value.suggestedLabel) form.label = preview.value.suggestedLabel
-    if (!form.name) form.name = defaultName()
+    if ((!form.label || form.label === proposed.label) && preview.value.suggestedLabel) {
+      form.label = proposed.label = preview.value.suggestedLabel
+    }
+    if (!form.name || form.name === proposed.name) form.name = proposed.name = defaultName()
     return preview.value
   })
 
@@ -147,10 +154,18 @@ export const useWizardStore = defineStore('wizard', () => {
   async function next(): Promise<void> {
     if (!canNext.value) return
     step.value += 1
-    if (WIZARD_STEPS[step.value] === 'preview') await loadPreview.run()
+    // Preview again on Confirm: the split shown there must follow the holdout chosen on Options.
+    if (WIZARD_STEPS[step.value] === 'preview' || WIZARD_STEPS[step.value] === 'confirm') await loadPreview.run()
   }
   function back(): void {
-    if (step.value > 0) step.value -= 1
+    if (step.value <= 0) return
+    step.value -= 1
+    if (WIZARD_STEPS[step.value] === 'source') {
+      // The next source is a new file: forget this one's preview and the label guessed from it.
+      preview.value = undefined
+      loadPreview.error = undefined
+      if (form.label === proposed.label) form.label = proposed.label = ''
+    }
   }
 
   const confirm = action(async () => {
@@ -174,7 +189,8 @@ export const useWizardStore = defineStore('wizard', () => {
     step.value = 0
     preview.value = undefined
     added.value = undefined
-    form.name = ''
+    form.name = proposed.name = ''
+    if (form.label === proposed.label) form.label = proposed.label = ''
     loadPreview.error = undefined
     confirm.error = undefined
   }

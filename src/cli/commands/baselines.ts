@@ -1,0 +1,79 @@
+import type { Service } from '../../service/service'
+import type { BaselinesOutcome, JobProgress, Method } from '../../shared/types'
+import { emit, table, usageError } from '../output'
+import { intOption, stringOption } from '../parse'
+import { cancelOnInterrupt, withWorkspace } from './pipeline'
+import type { Command } from './types'
+
+const USAGE = 'keizoku baselines DIR [--methods independent,finetune,ewc] [--seeds 1,2,3] [--resume JOB] [--by NAME] [--json]'
+const pct = (x: number | null): string => (x === null ? '—' : `${(x * 100).toFixed(2)} %`)
+
+function list(text: string | undefined, what: string): string[] | undefined {
+  if (text === undefined) return undefined
+  const items = text.split(',').map((s) => s.trim()).filter(Boolean)
+  if (items.length === 0) throw usageError(`--${what} is empty.`, `Usage: ${USAGE}`)
+  return items
+}
+
+/** One line per (method, seed, task) on stderr, at most every two seconds within a task. */
+function printer(service: Service, quiet: boolean): () => void {
+  if (quiet) return () => {}
+  let last = 0
+  let lastKey = ''
+  return service.subscribe((event, payload) => {
+    if (event !== 'job.progress') return
+    const p = payload as JobProgress
+    if (p.phase !== 'baselines') return
+    const key = `${p.method}/${p.seed}/${p.task}`
+    const now = Date.now()
+    if (key === lastKey && now - last < 2000) return
+    last = now
+    lastKey = key
+    process.stderr.write(`  ${p.method} seed ${p.seed}: task ${p.task}/${p.tasks}  overall ${p.step}/${p.totalSteps} steps  ETA ${Math.round(p.etaSeconds ?? 0)} s\n`)
+  })
+}
+
+function human(o: BaselinesOutcome): string {
+  const head = `job ${o.job.id} ${o.job.status}${o.job.error && o.job.status !== 'succeeded' ? `: ${o.job.error.message}` : ''}`
+  if (o.runs.length === 0) return head
+  const skipped = o.runs[0].skipped
+  return [
+    head,
+    table([
+      ['method', 'seed', 'tasks', 'final average', 'forgetting', 'training s', 'backend'],
+      ...o.runs.map((r) => [r.method, r.seed, r.taskIds.length, pct(r.averageAccuracy), pct(r.forgetting), r.trainSeconds.toFixed(1), r.backend])
+    ]),
+    skipped.length ? `skipped (training data dropped): ${skipped.map((s) => s.name).join(', ')}` : '',
+    o.job.status === 'cancelled' ? `continue with: keizoku baselines DIR --resume ${o.job.id}` : 'the ROI report now uses these: keizoku report DIR --kind roi --format pdf --out roi.pdf'
+  ]
+    .filter(Boolean)
+    .join('\n')
+}
+
+export const baselinesCommand: Command = {
+  name: 'baselines',
+  summary: 'Measure baselines (independent, finetune, ewc) on the learned tasks: same order, splits and settings as the active lineage.',
+  usage: USAGE,
+  options: { methods: { type: 'string' }, seeds: { type: 'string' }, resume: { type: 'string' }, by: { type: 'string' } },
+  async run(args, ctx) {
+    const methods = (list(stringOption(args, 'methods'), 'methods') ?? ['independent', 'finetune']) as Method[]
+    const seeds = list(stringOption(args, 'seeds'), 'seeds')?.map((s) => {
+      const n = Number(s)
+      if (!Number.isInteger(n) || n < 0) throw usageError(`--seeds: "${s}" is not a whole number ≥ 0.`, `Usage: ${USAGE}`)
+      return n
+    })
+    const o = await withWorkspace(args, USAGE, async (s, by) => {
+      const off = printer(s, ctx.json)
+      const offInt = cancelOnInterrupt(s)
+      try {
+        if (args.values.resume !== undefined) return await s.invoke('baselines.resume', { job: intOption(args, 'resume', 0), wait: true, by })
+        return await s.invoke('baselines.start', { methods, seeds, wait: true, by })
+      } finally {
+        off()
+        offInt()
+      }
+    })
+    emit(ctx, o, () => human(o))
+    if (o.job.status !== 'succeeded') process.exitCode = 1
+  }
+}
