@@ -17,14 +17,8 @@ export function canonicalJson(value: unknown): string {
   return `{${keys.map((k) => `${JSON.stringify(k)}:${canonicalJson(obj[k])}`).join(',')}}`
 }
 
-export interface AuditContent {
-  id: number
-  at: string
-  actor: string
-  action: string
-  subject: string
-  details: Record<string, unknown>
-}
+/** What an entry's hash covers: the entry without its chain links. */
+export type AuditContent = Omit<AuditEntry, 'prevHash' | 'hash'>
 
 /** hash_i = sha256(hash_{i−1} ‖ canonicalJSON(entry_i)), hash_0 = '' — a change anywhere breaks every later link. */
 export function auditHash(prevHash: string, entry: AuditContent): string {
