@@ -55,10 +55,10 @@ describe('reports screen', () => {
   it('previews the ROI report with a baselines file when chosen', async () => {
     const { w, fake } = await setup(() => built({ html: '<p>ROI</p>' }))
     await radio(w, 'Return on investment (ROI)').find('input').setValue(true)
-    await w.find('input[aria-label="Baselines file (optional)"]').setValue(' bench/out.json ')
+    await w.find('input[aria-label="Benchmark results file (optional)"]').setValue(' bench/out.json ')
     await button(w, 'Preview').trigger('click')
     await flush()
-    expect(fake.calls[0].arg).toEqual({ kind: 'roi', lang: 'en', format: 'html', baselinesFile: 'bench/out.json' })
+    expect(fake.calls.find((c) => c.name === 'report.build')?.arg).toEqual({ kind: 'roi', lang: 'en', format: 'html', baselinesFile: 'bench/out.json' })
   })
 
   it('exports in the chosen format to the typed path and shows the written path and size', async () => {

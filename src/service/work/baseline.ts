@@ -7,7 +7,8 @@ import type { BaselineCheckpoint, BaselineOutput, BaselinePayload, BaselineStep 
 
 /** The tasks' data and the checkpoint to resume from, read here in the worker (read-only use). */
 function readInputs(p: BaselinePayload): { data: TaskData[]; resume: BaselineCheckpoint | null } {
-  const ws = openWorkspace(p.dir)
+  // The host process owns the workspace (its lock); this thread only reads.
+  const ws = openWorkspace(p.dir, { shared: true })
   try {
     const data = p.tasks.map((t) => ws.loadTaskData(t.taskId))
     if (!p.checkpointHash) return { data, resume: null }
