@@ -58,7 +58,12 @@ describe('reports screen', () => {
     await w.find('input[aria-label="Benchmark results file (optional)"]').setValue(' bench/out.json ')
     await button(w, 'Preview').trigger('click')
     await flush()
-    expect(fake.calls.find((c) => c.name === 'report.build')?.arg).toEqual({ kind: 'roi', lang: 'en', format: 'html', baselinesFile: 'bench/out.json' })
+    expect(fake.calls.find((c) => c.name === 'report.build')?.arg).toEqual({
+      kind: 'roi',
+      lang: 'en',
+      format: 'html',
+      baselinesFile: 'bench/out.json'
+    })
   })
 
   it('exports in the chosen format to the typed path and shows the written path and size', async () => {

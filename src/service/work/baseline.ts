@@ -30,11 +30,18 @@ function readInputs(p: BaselinePayload): { data: TaskData[]; resume: BaselineChe
  */
 export async function baselineInWorker(
   p: BaselinePayload,
-  hooks: { onProgress: (s: BaselineStep) => void; onCheckpoint: (c: BaselineCheckpoint) => void; shouldStop: () => boolean }
+  hooks: {
+    onProgress: (s: BaselineStep) => void
+    onCheckpoint: (c: BaselineCheckpoint) => void
+    shouldStop: () => boolean
+  }
 ): Promise<BaselineOutput> {
   const { data, resume } = readInputs(p)
   if (resume && (resume.method !== p.method || resume.seed !== p.seed)) {
-    throw new KeizokuError('corrupt', `The checkpoint is for ${resume.method} seed ${resume.seed}, not ${p.method} seed ${p.seed}.`)
+    throw new KeizokuError(
+      'corrupt',
+      `The checkpoint is for ${resume.method} seed ${resume.seed}, not ${p.method} seed ${p.seed}.`
+    )
   }
   const T = p.tasks.length
   const R: Array<Array<number | null>> = resume ? resume.R.map((r) => [...r]) : []
@@ -43,7 +50,11 @@ export async function baselineInWorker(
   let snapshot: LearnerSnapshot | null = resume?.snapshot ?? null
   let backend = ''
   for (let i = resume?.done ?? 0; i < T; i++) {
-    if (hooks.shouldStop()) throw new KeizokuError('cancelled', `The ${p.method} baseline (seed ${p.seed}) was cancelled before task ${i + 1} of ${T}.`)
+    if (hooks.shouldStop())
+      throw new KeizokuError(
+        'cancelled',
+        `The ${p.method} baseline (seed ${p.seed}) was cancelled before task ${i + 1} of ${T}.`
+      )
     const config = p.tasks[i].config
     const test = data[i].test
     const learner: Learner = snapshot
@@ -82,5 +93,8 @@ export async function baselineInWorker(
       learner.dispose()
     }
   }
-  throw new KeizokuError('internal', `The ${p.method} baseline had no task left to learn (checkpoint after ${resume?.done ?? 0} of ${T}).`)
+  throw new KeizokuError(
+    'internal',
+    `The ${p.method} baseline had no task left to learn (checkpoint after ${resume?.done ?? 0} of ${T}).`
+  )
 }
