@@ -82,11 +82,15 @@ test('fresh workspace: wizard, transferability, train, approve, reject, rollback
   await expect(app.getByTestId('task-state')).toHaveText(['registered', 'registered', 'registered'])
   await shot('pipeline-registered')
 
-  // Transferability before anything is learned, then after the first task.
+  // Transferability before anything is learned.
   await app.getByRole('button', { name: 'Review transferability', exact: true }).click()
   await expect(app.getByRole('heading', { name: 'Transferability review', level: 1 })).toBeVisible()
   await app.getByRole('button', { name: 'Compute transferability' }).click()
-  await expect(app.getByRole('img', { name: 'H-score heatmap' })).toBeVisible({ timeout: 60_000 })
+  // Nothing learned yet: an empty state instead of empty charts, and the trust panel says so.
+  await expect(app.getByText('No task has been learned yet, so there is nothing to transfer from.')).toBeVisible({
+    timeout: 60_000
+  })
+  await expect(app.getByTestId('transfer-trust')).toContainText('not yet known')
 
   // Task 1: train and approve.
   await train(app, 0)
@@ -113,15 +117,6 @@ test('fresh workspace: wizard, transferability, train, approve, reject, rollback
   await app.getByRole('button', { name: 'Export report' }).click()
   await expect(app.getByText(/^Report written to .*reports\/forgetting\.pdf \(/)).toBeVisible({ timeout: 90_000 })
   await shot('reports')
-  // ROI with no baselines yet: measure one on the workspace's own tasks from this screen (only
-  // `independent`, so it takes seconds), then its numbers stand next to the lineage.
-  await app.getByText('Return on investment (ROI)').click()
-  const panel = app.getByTestId('baselines-panel')
-  await expect(panel.getByText('No baselines measured yet')).toBeVisible()
-  await panel.getByText('finetune', { exact: true }).click()
-  await panel.getByRole('button', { name: 'Measure baselines' }).click()
-  await expect(panel.getByTestId('baseline-summary')).toContainText('independent', { timeout: 120_000 })
-  await shot('reports-baselines')
   await app.evaluate('window.scrollTo(0, 0)')
   // Review the heatmap with two learned tasks: the newest task's row is highlighted and both earlier tasks named.
   await app.getByRole('link', { name: 'Transferability' }).click()
@@ -133,7 +128,7 @@ test('fresh workspace: wizard, transferability, train, approve, reject, rollback
     }
   )
   await app.getByText('Show as table').first().click()
-  const heat = app.getByRole('table', { name: 'H-score heatmap' })
+  const heat = app.getByRole('table', { name: 'Transferability heatmap' })
   await expect(heat.locator('tbody tr')).toHaveCount(3)
   await expect(heat.locator('tbody tr.highlight td').first()).toHaveText(TASKS[2])
   await shot('transferability')
