@@ -7,7 +7,7 @@ import type { EventHub } from './events'
 import { collectLineage } from './reports/collect'
 import { lineageMetricsOn, runMetrics, runsForLineage, runTrainSeconds } from './reports/measuredBaselines'
 import { jobView, taskMap } from './views'
-import { runInWorker, type RunningJob } from './workerClient'
+import { RunningJobs, runInWorker } from './workerClient'
 import type { BaselineCheckpoint, BaselineOutput, BaselinePayload, BaselineStep } from './workerProtocol'
 
 /** What a baselines job was asked to do, fixed when it is queued (so a resume repeats it exactly). */
@@ -73,18 +73,17 @@ export function listBaselines(ws: Workspace): BaselineListing {
  * task lets a cancelled or interrupted job continue where it stopped.
  */
 export class BaselineRunner {
-  private readonly running = new Map<number, RunningJob<BaselineOutput>>()
+  private readonly running = new RunningJobs<BaselineOutput>()
   private readonly stopping = new Set<number>()
 
   constructor(private readonly hub: EventHub) {}
 
   busy(): boolean {
-    return this.running.size > 0
+    return this.running.busy()
   }
 
-  async closeAll(): Promise<void> {
-    await Promise.all([...this.running.values()].map((j) => j.kill()))
-    this.running.clear()
+  closeAll(): Promise<void> {
+    return this.running.killAll()
   }
 
   prepare(ws: Workspace, req: BaselineRequest): JobRecord {

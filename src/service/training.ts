@@ -6,7 +6,7 @@ import type { JobProgress, TrainOutcome } from '../shared/types'
 import type { JobRecord, TaskRecord, VersionRecord, Workspace } from '../workspace/index'
 import type { EventHub } from './events'
 import { jobView, taskMap, versionTaskIds, versionView } from './views'
-import { runInWorker, type RunningJob } from './workerClient'
+import { RunningJobs, runInWorker } from './workerClient'
 import { workspaceTrust } from './transferTrust'
 import type { TransferEstimator } from '../shared/transferability'
 import type { TrainOutput, TrainPayload } from './workerProtocol'
@@ -45,17 +45,16 @@ export interface TrainRequest {
  * so a killed process can resume with the same result, producing a candidate version.
  */
 export class Trainer {
-  private readonly running = new Map<number, RunningJob<TrainOutput>>()
+  private readonly running = new RunningJobs<TrainOutput>()
 
   constructor(private readonly hub: EventHub) {}
 
   busy(): boolean {
-    return this.running.size > 0
+    return this.running.busy()
   }
 
-  async closeAll(): Promise<void> {
-    await Promise.all([...this.running.values()].map((j) => j.kill()))
-    this.running.clear()
+  closeAll(): Promise<void> {
+    return this.running.killAll()
   }
 
   /**

@@ -63,3 +63,15 @@ export function runInWorker<R, C = TrainCheckpoint>(
     }
   }
 }
+
+/** The worker jobs one runner has in flight, by job id; the trainer and the baselines runner share it. */
+export class RunningJobs<T> extends Map<number, RunningJob<T>> {
+  busy(): boolean {
+    return this.size > 0
+  }
+
+  async killAll(): Promise<void> {
+    await Promise.all([...this.values()].map((j) => j.kill()))
+    this.clear()
+  }
+}
