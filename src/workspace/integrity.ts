@@ -5,8 +5,10 @@ import { KeizokuError } from '../shared/errors'
 import type { BackupInfo, IntegrityReport, RepairReport } from '../shared/domain/records'
 import { fsyncDir, sha256Hex } from './artifactStore'
 import { listBackups } from './backups'
-import type { ArtifactCheck, AuditVerification } from '../shared/domain/records'
-import { verifyAuditRows } from './audit'
+import type { ArtifactCheck, AuditVerification, RegistryVerification } from '../shared/domain/records'
+import { sealsOf, verifyAuditRows, type AuditRow } from './audit'
+import { verifyRegistry } from './registrySeal'
+import { openSqlite, type SqlDatabase } from './db'
 import { BACKUPS_DIR, DB_FILE, workspaceExists } from './layout'
 import { openSqliteWorkspace } from './open'
 import { closeSync, fsyncSync, openSync, readFileSync } from 'node:fs'
@@ -32,6 +34,7 @@ export function checkWorkspace(dir: string): IntegrityReport {
     const report = integrityReport(
       abs,
       { ok: false, messages: [err.message] },
+      null,
       null,
       null,
       listBackups(join(abs, BACKUPS_DIR))
@@ -82,15 +85,16 @@ function summarise(dbPath: string): TableSummary {
   return out
 }
 
-/** A backup is usable when SQLite's quick_check passes and its audit chain verifies. */
+/** A backup is usable when SQLite's quick_check passes, its audit chain verifies and its registry rows match the chain. */
 function backupSound(path: string): boolean {
-  let db: Database.Database | undefined
+  let db: SqlDatabase | undefined
   try {
-    db = new Database(path, { readonly: true, fileMustExist: true })
-    const qc = db.pragma('quick_check') as Array<Record<string, unknown>>
+    db = openSqlite(path, { readonly: true, fileMustExist: true })
+    const qc = db.pragma('quick_check')
     if (qc.length !== 1 || Object.values(qc[0])[0] !== 'ok') return false
-    const rows = db.prepare('SELECT * FROM audit ORDER BY id').all() as Parameters<typeof verifyAuditRows>[0]
-    return verifyAuditRows(rows).ok
+    const rows = db.all<AuditRow>('SELECT * FROM audit ORDER BY id')
+    if (!verifyAuditRows(rows).ok) return false
+    return verifyRegistry(db, sealsOf(rows)).ok
   } catch {
     return false
   } finally {
@@ -183,7 +187,7 @@ async function repairLocked(abs: string, actor: string): Promise<RepairReport> {
       const ws = openSqliteWorkspace(abs)
       try {
         const rep = ws.check()
-        needsRestore = !rep.database.ok || !(rep.audit?.ok ?? false)
+        needsRestore = !rep.database.ok || !(rep.audit?.ok ?? false) || !(rep.registry?.ok ?? false)
       } finally {
         ws.close()
       }
@@ -249,6 +253,7 @@ export function integrityReport(
   database: { ok: boolean; messages: string[] },
   artifacts: ArtifactCheck | null,
   audit: AuditVerification | null,
+  registry: RegistryVerification | null,
   backups: BackupInfo[]
 ): IntegrityReport {
   const summary: string[] = []
@@ -279,9 +284,27 @@ export function integrityReport(
   } else {
     summary.push('audit log: not checked (the database cannot be read)')
   }
+  if (registry) {
+    const n = registry.checked
+    if (!registry.sealed) {
+      summary.push(
+        'registry: not cross-checked (written before Keizoku sealed registry rows; sealed at the next change)'
+      )
+    } else if (registry.ok) {
+      summary.push(
+        `registry: ok (${n.versions} versions, ${n.approvals} decisions, ${n.evaluations} evaluations match the audit log)`
+      )
+    } else {
+      summary.push(`registry: EDITED OUTSIDE KEIZOKU — ${registry.problems.length} row(s) differ from the audit log`)
+      for (const p of registry.problems) summary.push(`  ${p}`)
+    }
+  } else {
+    summary.push('registry: not checked (the audit log cannot be trusted)')
+  }
   summary.push(backups.length > 0 ? `backups: ${backups.length}, latest ${backups[0].createdAt}` : 'backups: none yet')
-  const ok = database.ok && !!artifacts && artifacts.problems.length === 0 && !!audit && audit.ok
-  const report: IntegrityReport = { ok, dir, database, artifacts, audit, backups, summary }
+  const ok =
+    database.ok && !!artifacts && artifacts.problems.length === 0 && !!audit && audit.ok && !!registry && registry.ok
+  const report: IntegrityReport = { ok, dir, database, artifacts, audit, registry, backups, summary }
   if (!ok) {
     report.hint =
       backups.length > 0

@@ -128,6 +128,7 @@ export function openSqliteWorkspace(dir: string, opts: OpenOptions = {}): Sqlite
   const ws = new SqliteWorkspace(abs, db, lock)
   try {
     if (lock) ws.ensureSettings(opts.settings ?? {}, basename(abs))
+    if (lock) ws.sealOnFirstWrite()
     ws.markInterruptedJobs()
     if (opts.actor && lock) {
       // An open is recorded with the first change it leads to: a command that only reads, or

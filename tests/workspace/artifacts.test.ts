@@ -5,7 +5,8 @@ import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { KeizokuError } from '../../src/shared/errors'
 import { decodeTensorFile, encodeTensorFile, openWorkspace, type Workspace } from '../../src/workspace'
-import { auditHash, canonicalJson } from '../../src/workspace/audit'
+import { auditHash } from '../../src/workspace/audit'
+import { canonicalJson } from '../../src/workspace/canonicalJson'
 import { tempDir } from './helpers'
 
 function newWorkspace(): Workspace {

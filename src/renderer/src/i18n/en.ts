@@ -487,6 +487,7 @@ export default {
       workspace_created: 'Workspace created',
       workspace_opened: 'Workspace opened',
       workspace_repaired: 'Workspace repaired',
+      registry_sealed: 'Registry rows sealed',
       settings_updated: 'Settings updated',
       task_added: 'Task added',
       task_removed: 'Task removed',

@@ -498,6 +498,7 @@ const ja: typeof en = {
       workspace_created: 'ワークスペース作成',
       workspace_opened: 'ワークスペースを開いた',
       workspace_repaired: 'ワークスペース修復',
+      registry_sealed: '登録記録を封印',
       settings_updated: '設定変更',
       task_added: 'タスク追加',
       task_removed: 'タスク削除',
