@@ -13,6 +13,7 @@ import { BACKUPS_DIR, DB_FILE, workspaceExists } from './layout'
 import { openSqliteWorkspace } from './open'
 import { closeSync, fsyncSync, openSync, readFileSync } from 'node:fs'
 import { acquireWorkspaceLock } from './lock'
+import { decodeTensorFile } from './tensorFile'
 
 /**
  * Integrity report for DIR, also when the database cannot be opened at all (then the
@@ -139,6 +140,29 @@ function describeLost(before: TableSummary, after: TableSummary, backup: BackupI
   return lost
 }
 
+/** What an artifact file holds, in words, from its own header. */
+function describeArtifact(bytes: Uint8Array): string {
+  let meta: Record<string, unknown>
+  let rows: number | undefined
+  try {
+    const file = decodeTensorFile(bytes)
+    meta = file.meta
+    rows = file.records.find((r) => r.name === 'y')?.shape[0]
+  } catch {
+    return `a file of ${bytes.length} bytes that is not a tensor file (an exported report)`
+  }
+  if (meta.kind === 'labelled-set') {
+    return `a dataset split of ${rows ?? '?'} rows and ${String(meta.numClasses)} classes (training or holdout data of a task added after the backup)`
+  }
+  if (typeof meta.method === 'string' && typeof meta.tasksLearned === 'number') {
+    return `a ${meta.method} model snapshot with ${meta.tasksLearned} learned task(s) (a version trained after the backup)`
+  }
+  if (typeof meta.taskIndex === 'number' && typeof meta.step === 'number') {
+    return `a training checkpoint of task number ${meta.taskIndex + 1} at step ${meta.step} (a job run after the backup)`
+  }
+  return `a tensor file of ${bytes.length} bytes`
+}
+
 function copyDurable(from: string, to: string): void {
   const tmp = `${to}.restore-${process.pid}.tmp`
   copyFileSync(from, tmp)
@@ -227,6 +251,11 @@ async function repairLocked(abs: string, actor: string): Promise<RepairReport> {
   const ws = openSqliteWorkspace(abs)
   try {
     const art = ws.verifyArtifacts()
+    // The damaged database could not be read to list its rows, but what they pointed at is still
+    // on disk: files no restored row refers to were written after the backup.
+    if (restoredFrom !== null && lost.some((l) => l.startsWith('anything written after'))) {
+      for (const path of art.orphans) lost.push(`${describeArtifact(readFileSync(path))} (kept as ${path})`)
+    }
     for (const p of art.problems) {
       const copy = ws.mirror.exists(p.hash) ? readFileSync(ws.mirror.pathOf(p.hash)) : null
       if (copy && sha256Hex(copy) === p.hash) {

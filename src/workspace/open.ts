@@ -126,6 +126,10 @@ export function openSqliteWorkspace(dir: string, opts: OpenOptions = {}): Sqlite
     throw err
   }
   const ws = new SqliteWorkspace(abs, db, lock)
+  if (lock?.first) {
+    ws.artifacts.collectTmp()
+    ws.mirror.collectTmp()
+  }
   try {
     if (lock) ws.ensureSettings(opts.settings ?? {}, basename(abs))
     if (lock) ws.sealOnFirstWrite()

@@ -227,7 +227,11 @@ const ja: typeof en = {
   problemText: {
     file_not_found: {
       message: 'ファイル {path} がありません。',
-      fix: 'パスを確認するか、ファイルを選び直してください。'
+      fix: 'パスを確認するか、ファイルを選び直してください。',
+      folder: {
+        message: '{path} はフォルダーで、CSV ファイルではありません。',
+        fix: 'フォルダー内の CSV ファイルのパスを指定してください。画像フォルダーを取り込むときは「画像フォルダー」を選んでください。'
+      }
     },
     empty_file: {
       message: '{file} は空です（データが 0 バイト）。',
