@@ -17,7 +17,7 @@ const F = 4 // float32 and int32 alike
 /**
  * Peak memory of training task T+1 after T learned tasks, from a model calibrated on tf.profile
  * peaks (wasm, Permuted-MNIST, batch 128, main nets 784-h-h-10 with N = 0.48 M … 11.4 M weights;
- * scratch measurements in the issue-18 note). Every method holds about 17·N floats at its peak
+ * `bench/memoryEstimate.ts` prints them). Every method holds about 17·N floats at its peak
  * (weights, gradients, Adam moments and the temporaries of one update: 13.6·N at N = 1.8 M,
  * 16.4·N at 11.4 M for `independent`), each learned task adds 2·N (the hypernet's regulariser
  * target and its generated copy; the kept nets of `independent`), the shared-body methods 2·N more
