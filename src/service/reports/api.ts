@@ -48,7 +48,7 @@ export async function reportBuild(
     actor: args.by,
     printPdf
   })
-  const out: ReportBuildResult = { bytes: r.bytes, sha256: r.sha256, versionId: r.versionId }
+  const out: ReportBuildResult = { bytes: r.bytes, sha256: r.sha256, versionId: r.versionId, lang: r.lang }
   if (r.path) {
     out.path = r.path
     out.reportId = r.reportId
