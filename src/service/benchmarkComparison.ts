@@ -1,5 +1,5 @@
 import { cpus } from 'node:os'
-import type { BenchJob, BenchResult, BenchTaskReport } from '../engine/benchRun'
+import type { BenchmarkJob, BenchmarkResult, BenchmarkTaskReport } from '../engine/benchmarkRun'
 import { resolveConfig, type EngineConfig, type PartialEngineConfig } from '../shared/domain/engineConfig'
 import type { BenchmarkKind } from '../shared/domain/lists'
 import type { Method } from '../shared/domain/methods'
@@ -40,9 +40,9 @@ export interface BenchmarkComparisonPlan {
 }
 
 export interface BenchmarkComparisonHooks {
-  onStart?: (job: BenchJob) => void
-  onTask?: (job: BenchJob, report: BenchTaskReport) => void
-  onDone?: (job: BenchJob, result: BenchResult) => void
+  onStart?: (job: BenchmarkJob) => void
+  onTask?: (job: BenchmarkJob, report: BenchmarkTaskReport) => void
+  onDone?: (job: BenchmarkJob, result: BenchmarkResult) => void
 }
 
 /** The results document (`--out`), read back by the ROI report (service/reports/baselines.ts). */
@@ -61,7 +61,7 @@ export interface BenchmarkComparison {
   date: string
   totalSeconds: number
   summary: { methods: ReturnType<typeof summariseSeeds>; paired: PairedComparison[] }
-  results: BenchResult[]
+  results: BenchmarkResult[]
 }
 
 export async function runBenchmarkComparison(
@@ -70,10 +70,10 @@ export async function runBenchmarkComparison(
 ): Promise<BenchmarkComparison> {
   const { benchmark, tasks, methods, seeds, steps, config, parallel, outFile } = plan
   const resolved = resolveConfig({ ...config, steps }) // validates before any worker starts
-  const jobs: BenchJob[] = []
+  const jobs: BenchmarkJob[] = []
   for (const seed of seeds)
     for (const method of methods) jobs.push({ benchmark, tasks, method, seed, steps, config: { ...config, steps } })
-  const results: BenchResult[] = new Array(jobs.length)
+  const results: BenchmarkResult[] = new Array(jobs.length)
   const started = Date.now()
   let next = 0
   const runNext = async (): Promise<void> => {
@@ -81,8 +81,8 @@ export async function runBenchmarkComparison(
       const i = next++
       const job = jobs[i]
       hooks.onStart?.(job)
-      const running = runInWorker<BenchResult>({ kind: 'bench', payload: job }, (r) =>
-        hooks.onTask?.(job, r as BenchTaskReport)
+      const running = runInWorker<BenchmarkResult>({ kind: 'benchmark', payload: job }, (r) =>
+        hooks.onTask?.(job, r as BenchmarkTaskReport)
       )
       results[i] = await running.result
       if (outFile)

@@ -34,7 +34,7 @@ import { BaselineRunner, listBaselines } from './baselines'
 import { computeTransfer, latestTransfer } from './transfer'
 import { reportBuild, type BuildReportOptions } from './reports/index'
 import { runInWorker, type RunningJob } from './workerClient'
-import { APP_VERSION } from './version'
+import { APP_VERSION } from './appVersion'
 import { hscoreOf, metricsOf } from './analysis'
 import { jobView, taskMap, taskViews, versionView, workspaceSummary } from './views'
 

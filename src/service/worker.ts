@@ -1,6 +1,6 @@
 import { parentPort, workerData } from 'node:worker_threads'
 import { initBackend } from '../engine/backend'
-import { runBenchJob } from '../engine/benchRun'
+import { runBenchmarkJob } from '../engine/benchmarkRun'
 import { runSelfTest } from '../engine/selfTest'
 import { KeizokuError, toErrorInfo } from '../shared/errors'
 import { baselineInWorker } from './work/baseline'
@@ -19,7 +19,8 @@ const post = (m: WorkerMessage): void => port.postMessage(m)
 
 async function run(job: WorkerJob): Promise<unknown> {
   // A bench job starts its own backend: its wall time includes that, as its results file says.
-  if (job.kind === 'bench') return runBenchJob(job.payload, (report) => post({ type: 'progress', data: report }))
+  if (job.kind === 'benchmark')
+    return runBenchmarkJob(job.payload, (report) => post({ type: 'progress', data: report }))
   const backend = await initBackend()
   switch (job.kind) {
     case 'backendInfo':
