@@ -307,8 +307,8 @@ export class Service {
     'train.start': async (a) => {
       const ws = this.ws()
       const by = this.actor(a.by)
-      const { job } = this.trainer.prepare(ws, { ...a, by })
-      const done = this.trainer.run(ws, job.id, by)
+      const { job, task } = this.trainer.prepare(ws, { ...a, by })
+      const done = this.trainer.run(ws, job, task, by)
       if (a.wait) return done
       done.catch(() => {
         // Failures are recorded on the job and sent as job.updated; nobody awaits this promise.
@@ -345,7 +345,7 @@ export class Service {
         subject: `job ${job.id}`,
         details: { fromCheckpoint: job.checkpointHash !== null }
       })
-      const done = this.trainer.run(ws, job.id, by)
+      const done = this.trainer.run(ws, job, ws.getTask(job.taskId!), by)
       if (a.wait) return done
       done.catch(() => {})
       return { job: jobView(ws.getJob(job.id), taskMap(ws)), version: null }
