@@ -1,7 +1,7 @@
 import type { Service } from '../../service/service'
-import type { BaselinesOutcome, JobProgress, Method } from '../../shared/types'
-import { emit, table, usageError } from '../output'
-import { intOption, stringOption } from '../parse'
+import type { BaselinesOutcome, JobProgress } from '../../shared/types'
+import { emit, table } from '../output'
+import { intOption, methodsOption, seedsOption } from '../parse'
 import { cancelOnInterrupt } from './pipeline'
 import { withWorkspace } from './workspaceCli'
 import type { Command } from './types'
@@ -9,16 +9,6 @@ import type { Command } from './types'
 const USAGE =
   'keizoku baselines DIR [--methods independent,finetune,ewc] [--seeds 1,2,3] [--resume JOB] [--by NAME] [--json]'
 const pct = (x: number | null): string => (x === null ? '—' : `${(x * 100).toFixed(2)} %`)
-
-function list(text: string | undefined, what: string): string[] | undefined {
-  if (text === undefined) return undefined
-  const items = text
-    .split(',')
-    .map((s) => s.trim())
-    .filter(Boolean)
-  if (items.length === 0) throw usageError(`--${what} is empty.`, `Usage: ${USAGE}`)
-  return items
-}
 
 /** One line per (method, seed, task) on stderr, at most every two seconds within a task. */
 function printer(service: Service, quiet: boolean): () => void {
@@ -79,13 +69,8 @@ export const baselinesCommand: Command = {
     by: { type: 'string' }
   },
   async run(args, ctx) {
-    const methods = (list(stringOption(args, 'methods'), 'methods') ?? ['independent', 'finetune']) as Method[]
-    const seeds = list(stringOption(args, 'seeds'), 'seeds')?.map((s) => {
-      const n = Number(s)
-      if (!Number.isInteger(n) || n < 0)
-        throw usageError(`--seeds: "${s}" is not a whole number ≥ 0.`, `Usage: ${USAGE}`)
-      return n
-    })
+    const methods = methodsOption(args, USAGE) ?? ['independent', 'finetune']
+    const seeds = seedsOption(args, USAGE)
     const o = await withWorkspace(args, USAGE, async (s, by) => {
       const off = printer(s, ctx.json)
       const offInt = cancelOnInterrupt(s)

@@ -1,24 +1,14 @@
 import { BENCHMARK_KINDS, DEFAULT_TASKS, SPLIT_MNIST_TASKS, type BenchmarkKind } from '../../shared/domain/lists'
 import { resolveConfig, type PartialEngineConfig } from '../../shared/domain/engineConfig'
-import { METHODS, type Method } from '../../shared/domain/methods'
 import { SUMMARY_METRICS, runBenchmarkComparison, type BenchmarkComparison } from '../../service/benchmarkComparison'
 import { loadConfigArg } from '../../service/namedConfigs'
 import { formatInterval } from '../../shared/seedSummary'
 import { emit, table, usageError } from '../output'
-import { intOption, requireString, stringOption } from '../parse'
+import { intOption, methodsOption, requireString, seedsOption, stringOption } from '../parse'
 import type { Command } from './types'
 
 const USAGE =
   'keizoku bench --benchmark split-mnist|permuted-mnist|rotated-mnist [--tasks K] [--methods hemb,hnet,...] [--steps N] [--seeds 1,2,3] [--config NAME|cfg.json] [--parallel 2] [--out results.json] [--json]'
-
-function parseList<T>(raw: string, what: string, check: (s: string) => T): T[] {
-  const items = raw
-    .split(',')
-    .map((s) => s.trim())
-    .filter((s) => s !== '')
-  if (items.length === 0) throw usageError(`--${what} is empty.`, `Usage: ${USAGE}`)
-  return items.map(check)
-}
 
 function summaryRows(methods: BenchmarkComparison['summary']['methods']): Array<Array<string | number>> {
   const rows: Array<Array<string | number>> = [['method', 'seeds', 'avg acc', 'BWT', 'FWT', 'forgetting', 'train s']]
@@ -74,15 +64,8 @@ export const benchCommand: Command = {
         `--tasks must be 1 … ${benchmark === 'split-mnist' ? SPLIT_MNIST_TASKS : 'many'} for ${benchmark}, got ${tasks}.`
       )
     }
-    const methods = parseList(stringOption(args, 'methods') ?? 'hemb,hnet', 'methods', (s) => {
-      if (!(METHODS as readonly string[]).includes(s))
-        throw usageError(`Unknown method "${s}" in --methods.`, `Use any of ${METHODS.join(', ')}.`)
-      return s as Method
-    })
-    const seeds = parseList(stringOption(args, 'seeds') ?? '1', 'seeds', (s) => {
-      if (!/^\d+$/.test(s)) throw usageError(`--seeds must be whole numbers ≥ 0 separated by commas, got "${s}".`)
-      return Number(s)
-    })
+    const methods = methodsOption(args, USAGE) ?? ['hemb', 'hnet']
+    const seeds = seedsOption(args, USAGE) ?? [1]
     const cfgArg = stringOption(args, 'config')
     const loaded = cfgArg ? loadConfigArg(cfgArg) : null
     const config = (loaded?.config ?? {}) as PartialEngineConfig
