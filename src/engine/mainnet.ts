@@ -1,7 +1,7 @@
 import * as tf from '@tensorflow/tfjs'
 import { activate, dense, matMul, matMulConstLeft } from './ops'
 import type { MainNetSpec } from './types'
-import { imageShape } from './mainnetShapes'
+import { countParams, imageShape, shapeSize, type ParamShape } from './mainnetShapes'
 
 // The shapes are tfjs-free (the service estimates memory with them in its own thread); the
 // forward passes below use them.
@@ -94,4 +94,22 @@ export function forwardMain(
   }
   if (opts.features) return h
   return dense(h, weights[i] as tf.Tensor2D, weights[i + 1], 'linear', first)
+}
+
+/** Glorot-uniform kernels and zero biases (tf.layers.dense's defaults), conv kernels included. */
+export function initMain(shapes: ParamShape[], rand: () => number): Float32Array {
+  const out = new Float32Array(countParams(shapes))
+  let off = 0
+  for (const s of shapes) {
+    const n = shapeSize(s.shape)
+    if (!s.name.endsWith('bias')) {
+      const recept = s.shape.length === 4 ? s.shape[0] * s.shape[1] : 1
+      const fanIn = s.shape[s.shape.length - 2] * recept
+      const fanOut = s.shape[s.shape.length - 1] * recept
+      const lim = Math.sqrt(6 / (fanIn + fanOut))
+      for (let i = 0; i < n; i++) out[off + i] = (rand() * 2 - 1) * lim
+    }
+    off += n
+  }
+  return out
 }

@@ -1,9 +1,10 @@
-import { copyFileSync, existsSync, renameSync } from 'node:fs'
+import { copyFileSync, existsSync, readFileSync, renameSync } from 'node:fs'
 import { join, resolve } from 'node:path'
 import Database from 'better-sqlite3'
 import { KeizokuError } from '../shared/errors'
 import type { BackupInfo, IntegrityReport, RepairReport } from '../shared/domain/records'
-import { fsyncDir, sha256Hex } from './artifactStore'
+import { commitTempFile, fsyncDir } from '../common/atomicFile'
+import { sha256Hex } from './artifactStore'
 import { listBackups } from './backups'
 import type { ArtifactCheck, AuditVerification, RegistryVerification } from '../shared/domain/records'
 import { sealsOf, verifyAuditRows, type AuditRow } from './audit'
@@ -11,7 +12,6 @@ import { verifyRegistry } from './registrySeal'
 import { openSqlite, type SqlDatabase } from './db'
 import { BACKUPS_DIR, DB_FILE, workspaceExists } from './layout'
 import { openSqliteWorkspace } from './open'
-import { closeSync, fsyncSync, openSync, readFileSync } from 'node:fs'
 import { acquireWorkspaceLock } from './lock'
 import { decodeTensorFile } from './tensorFile'
 
@@ -166,13 +166,7 @@ function describeArtifact(bytes: Uint8Array): string {
 function copyDurable(from: string, to: string): void {
   const tmp = `${to}.restore-${process.pid}.tmp`
   copyFileSync(from, tmp)
-  const fd = openSync(tmp, 'r+')
-  try {
-    fsyncSync(fd)
-  } finally {
-    closeSync(fd)
-  }
-  renameSync(tmp, to)
+  commitTempFile(tmp, to)
 }
 
 /**
