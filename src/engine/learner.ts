@@ -149,7 +149,7 @@ class EngineLearner implements Learner, LearnerContext {
     if (!Number.isInteger(j) || j < 0 || j >= this.tasksLearned) {
       throw new KeizokuError(
         'not_found',
-        `Task ${j} has not been learned; this learner knows tasks 0 … ${this.tasksLearned - 1}.`
+        `Task number ${j + 1} has not been learned; this learner knows ${this.tasksLearned} task(s), numbered from 1 in learning order.`
       )
     }
   }
@@ -190,7 +190,7 @@ class EngineLearner implements Learner, LearnerContext {
 
   evaluate(taskIndex: number, set: LabelledSet): number {
     this.checkTask(taskIndex)
-    this.checkSet(set, `Evaluation data of task ${taskIndex}`)
+    this.checkSet(set, `Evaluation data of task number ${taskIndex + 1}`)
     const weights = tf.tidy(() => this.family.weightsOf(taskIndex).map((w) => tf.keep(w)))
     try {
       return this.accuracyWith(weights, set, this.numClasses[taskIndex])
@@ -296,16 +296,16 @@ class EngineLearner implements Learner, LearnerContext {
     if (this.disposed) throw new KeizokuError('refused', 'This learner has been disposed.')
     const t = this.tasksLearned
     const train = data.train
-    this.checkSet(train, `Training data of task ${t} ("${data.name}")`)
+    this.checkSet(train, `Training data of task "${data.name}"`)
     if (train.n < 1) {
-      throw new KeizokuError('invalid_argument', `Task ${t} ("${data.name}") has no training rows.`, {
+      throw new KeizokuError('invalid_argument', `Task "${data.name}" has no training rows.`, {
         hint: 'Register data with at least one labelled row.'
       })
     }
     if (train.numClasses < 2 || train.numClasses > this.spec.numClasses) {
       throw new KeizokuError(
         'invalid_argument',
-        `Task ${t} ("${data.name}") has ${train.numClasses} classes; each task head holds 2 … ${this.spec.numClasses}.`,
+        `Task "${data.name}" has ${train.numClasses} classes; each task head holds 2 … ${this.spec.numClasses}.`,
         { hint: `Set mainNet.headSize to at least ${train.numClasses} in the engine config (before the first task).` }
       )
     }
@@ -314,7 +314,7 @@ class EngineLearner implements Learner, LearnerContext {
       if (!(yi >= 0 && yi < train.numClasses)) {
         throw new KeizokuError(
           'invalid_argument',
-          `Training row ${i} of task ${t} has label ${yi}, outside 0 … ${train.numClasses - 1}.`
+          `Training row ${i + 1} of task "${data.name}" has label ${yi}, outside 0 … ${train.numClasses - 1}.`
         )
       }
     }
@@ -323,7 +323,7 @@ class EngineLearner implements Learner, LearnerContext {
     if (resume && resume.taskIndex !== t) {
       throw new KeizokuError(
         'conflict',
-        `The checkpoint is for task ${resume.taskIndex}, but this learner is about to learn task ${t}.`,
+        `The checkpoint is for task number ${resume.taskIndex + 1}, but this learner is about to learn task number ${t + 1} ("${data.name}").`,
         {
           hint: 'Restore the learner snapshot taken before that task, then resume.'
         }
@@ -356,7 +356,7 @@ class EngineLearner implements Learner, LearnerContext {
         if (opts.shouldStop?.()) {
           throw new KeizokuError(
             'cancelled',
-            `Training of task ${t} ("${data.name}") was cancelled at step ${s} of ${steps}; the learner is unchanged.`
+            `Training of task "${data.name}" was cancelled at step ${s} of ${steps}; the learner is unchanged.`
           )
         }
         const now = Date.now()

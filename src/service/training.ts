@@ -1,4 +1,5 @@
-import { DEFAULT_SEED, PER_TASK_KEYS, resolveConfig } from '../shared/domain/engineConfig'
+import { DEFAULT_SEED, PER_TASK_KEYS, resolveConfig, type EngineConfig } from '../shared/domain/engineConfig'
+import { estimateTrainingMemory, trainingMemoryLimit } from '../engine/memoryEstimate'
 import type { StepProgress, TrainCheckpoint } from '../engine/types'
 import { DEFAULT_METHOD, type Method } from '../shared/domain/methods'
 import { KeizokuError } from '../shared/errors'
@@ -128,8 +129,8 @@ export class Trainer {
           )
         }
       }
-      // Validate now, so a bad value is refused before a job exists.
-      resolveConfig({ ...config, ...overrides })
+      // Validate now, so a bad value or a net that cannot fit is refused before a job exists.
+      assertFitsInMemory(resolveConfig({ ...config, ...overrides }), method, task, learned.length)
       const trust = workspaceTrust(ws)
       const args: TrainJobArgs = {
         method,
@@ -346,4 +347,16 @@ export class Trainer {
   private changed(ws: Workspace, what: 'tasks' | 'versions'): void {
     this.hub.emit('workspace.changed', { dir: ws.dir, what })
   }
+}
+
+function assertFitsInMemory(cfg: EngineConfig, method: Method, task: TaskRecord, tasksLearned: number): void {
+  const need = estimateTrainingMemory(cfg, method, task.inputShape, tasksLearned, task.nTrain + task.nTest)
+  const limit = trainingMemoryLimit()
+  if (need.bytes <= limit.bytes) return
+  const gib = (b: number): string => (b / 2 ** 30).toFixed(1)
+  throw new KeizokuError(
+    'invalid_argument',
+    `Training "${task.name}" would need about ${gib(need.bytes)} GiB of memory (a main net of ${(need.mainNetWeights / 1e6).toFixed(1)} M weights${tasksLearned > 0 ? `, ${tasksLearned} task(s) already learned` : ''}); the ${limit.backend} backend can use ${gib(limit.bytes)} GiB here.`,
+    { hint: 'Make mainNet.hidden (or mainNet.convFilters) smaller; the defaults need well under 1 GiB.' }
+  )
 }

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto'
-import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, unlinkSync } from 'node:fs'
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, unlinkSync } from 'node:fs'
 import { dirname, join } from 'node:path'
 import { KeizokuError } from '../shared/errors'
 import { fsyncDir, writeFileAtomic } from '../common/atomicFile'
@@ -23,6 +23,21 @@ export class ArtifactStore {
 
   ensureDirs(): void {
     mkdirSync(this.tmpDir, { recursive: true })
+  }
+
+  /**
+   * Deletes what interrupted writes left in tmp/ (a write renames its file out of tmp/ before it
+   * returns). Only for the process that just took the owner lock: nobody else can be writing.
+   * Returns how many files were removed.
+   */
+  collectTmp(): number {
+    if (!existsSync(this.tmpDir)) return 0
+    let removed = 0
+    for (const name of readdirSync(this.tmpDir)) {
+      rmSync(join(this.tmpDir, name), { force: true, recursive: true })
+      removed++
+    }
+    return removed
   }
 
   pathOf(hash: string): string {

@@ -1,5 +1,5 @@
 /** What `check` and `repair` report about a workspace on disk: artifacts, backups, storage. */
-import type { AuditVerification } from './records'
+import type { AuditVerification, RegistryVerification } from './records'
 
 export type ArtifactKind = 'dataset-train' | 'dataset-test' | 'snapshot' | 'checkpoint' | 'report' | 'other'
 
@@ -30,6 +30,8 @@ export interface IntegrityReport {
   database: { ok: boolean; messages: string[] }
   artifacts: ArtifactCheck | null
   audit: AuditVerification | null
+  /** Null when the database or the audit chain cannot be trusted enough to compare against. */
+  registry: RegistryVerification | null
   backups: BackupInfo[]
   /** One line per finding, ready to print. */
   summary: string[]

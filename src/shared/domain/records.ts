@@ -198,10 +198,33 @@ export interface AuditEntry {
   action: string
   subject: string
   details: Record<string, unknown>
+  /**
+   * Registry rows this entry vouches for: the digest of every version, approval and evaluation
+   * row written since the previous seal (null: the row no longer exists). Absent on entries that
+   * changed none, and on every entry written before schema 3.
+   */
+  seal?: RegistrySeal
   /** Hash of the previous entry ('' for the first). */
   prevHash: string
-  /** sha256(prevHash + canonicalJSON({ id, at, actor, action, subject, details })), hex. */
+  /** sha256(prevHash + canonicalJSON({ id, at, actor, action, subject, details, seal })), hex. */
   hash: string
+}
+
+/** The registry tables whose rows the audit chain vouches for. */
+export type SealedTable = 'versions' | 'approvals' | 'evaluations'
+
+/** Per sealed table: row id → sha256 of the row's canonical JSON, or null when the row is gone. */
+export type RegistrySeal = Partial<Record<SealedTable, Record<string, string | null>>>
+
+/** The registry rows cross-checked against the seals in the audit chain. */
+export interface RegistryVerification {
+  ok: boolean
+  /** Rows compared, per table. */
+  checked: Record<SealedTable, number>
+  /** False for a workspace written before sealing that no process has opened for writing since. */
+  sealed: boolean
+  /** One line per row that differs, is missing, or was never recorded through Keizoku. */
+  problems: string[]
 }
 
 export interface AuditVerification {

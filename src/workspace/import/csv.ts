@@ -100,6 +100,16 @@ export function sniffDelimiter(head: string, preferTab: boolean): string {
  */
 export async function scanCsv(opts: CsvOptions, problems: ProblemList): Promise<CsvTable | null> {
   const file = basename(opts.path)
+  if (existsSync(opts.path) && statSync(opts.path).isDirectory()) {
+    problems.error(
+      'file_not_found',
+      `${opts.path} is a folder, not a CSV file.`,
+      'Give the path of the CSV file inside it; to import a folder of images, use --images (CLI) or "Image folder" (app).',
+      { file },
+      { path: opts.path, variant: 'folder' }
+    )
+    return null
+  }
   if (!existsSync(opts.path) || !statSync(opts.path).isFile()) {
     problems.error(
       'file_not_found',
