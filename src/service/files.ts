@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto'
 import { closeSync, fsyncSync, mkdirSync, openSync, renameSync, rmSync, writeSync } from 'node:fs'
 import { basename, dirname, join, resolve } from 'node:path'
 import { KeizokuError } from '../shared/errors'
+import { say } from '../shared/messages'
 
 /**
  * Writes a file the user asked for (a report, an exported model) so that a reader sees either
@@ -31,7 +32,8 @@ export function writeFileAtomic(file: string, data: Uint8Array | string, what = 
     }
     const e = err as NodeJS.ErrnoException
     throw new KeizokuError('unavailable', `Cannot write ${what} to ${abs}: ${e.message}.`, {
-      hint: 'Choose a folder you can write to.'
+      hint: 'Choose a folder you can write to.',
+      say: say('cannot_write', { path: abs, reason: e.message })
     })
   }
   try {

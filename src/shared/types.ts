@@ -16,8 +16,21 @@ import type { LossParts, ParameterCounts } from './domain/learning'
 import type { Method } from './domain/methods'
 import type { Language } from './domain/lists'
 import type { TransferEstimator, TransferTrust } from './transferability'
+import type { ErrorInfo } from './errors'
+import type { CodedLine, ServiceMessage } from './messages'
 
-export type { ApprovalPolicy, AuditEntry, AuditVerification, DatasetPreview, PreviewSplit, IntegrityReport, JobStatus, LossParts, Method, WorkspaceSettings }
+export type {
+  ApprovalPolicy,
+  AuditEntry,
+  AuditVerification,
+  DatasetPreview,
+  PreviewSplit,
+  IntegrityReport,
+  JobStatus,
+  LossParts,
+  Method,
+  WorkspaceSettings
+}
 
 export type BackendName = 'tensorflow' | 'wasm' | 'cpu'
 
@@ -31,6 +44,7 @@ export interface BackendInfo {
   name: BackendName
   /** Why this backend was chosen, in one sentence. */
   reason: string
+  reasonSay?: ServiceMessage
   tfjsVersion: string
   attempts: BackendAttempt[]
 }
@@ -79,7 +93,7 @@ export interface WorkspaceSummary {
   learnedTasks: number
   activeVersionId: number | null
   /** Result of the integrity check made when the workspace was opened. */
-  integrity: { ok: boolean; summary: string[] }
+  integrity: { ok: boolean; summary: string[]; lines: CodedLine[] }
   /** Jobs a dead process left running; they can be resumed. */
   interruptedJobs: number[]
 }
@@ -166,7 +180,7 @@ export interface JobView {
   taskName: string | null
   args: unknown
   progress: JobProgress | null
-  error: { code: string; message: string; hint?: string; detail?: string } | null
+  error: ErrorInfo | null
   /** Candidate version produced by a finished train job. */
   versionId: number | null
   resumable: boolean
@@ -210,6 +224,8 @@ export interface PolicyCheck {
   value: number | null
   limit: number
   message: string
+  /** The message by code and values (absent in policy results stored before codes existed). */
+  say?: ServiceMessage
 }
 
 export interface PolicyResult {
@@ -256,7 +272,13 @@ export interface BaselineListing {
   versionId: number | null
   runs: BaselineRunView[]
   /** The same numbers for the active lineage, on the same tasks as the runs (null without runs). */
-  lineage: { method: string; seed: number; averageAccuracy: number | null; forgetting: number | null; trainSeconds: number | null } | null
+  lineage: {
+    method: string
+    seed: number
+    averageAccuracy: number | null
+    forgetting: number | null
+    trainSeconds: number | null
+  } | null
   /** Runs measured for an earlier version of this lineage (measure again to include the newer tasks). */
   olderRuns: number
 }

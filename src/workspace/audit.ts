@@ -5,6 +5,7 @@ import { json, now, parseJson } from './stores/rows'
 import type { StoreContext } from './stores/context'
 import { KeizokuError } from '../shared/errors'
 import { repairHint } from './layout'
+import { say } from '../shared/messages'
 
 /** JSON with object keys sorted at every level, no whitespace: the same value always gives the same text. */
 export function canonicalJson(value: unknown): string {
@@ -55,15 +56,33 @@ export function verifyAuditRows(rows: AuditRow[]): AuditVerification {
   let prevId = 0
   for (const r of rows) {
     if (r.id !== prevId + 1)
-      return { ok: false, count: rows.length, brokenAt: r.id, reason: `entry ${prevId + 1} is missing` }
+      return {
+        ok: false,
+        count: rows.length,
+        brokenAt: r.id,
+        reason: `entry ${prevId + 1} is missing`,
+        reasonSay: say('audit.missing', { entry: prevId + 1 })
+      }
     if (r.prev_hash !== prevHash) {
-      return { ok: false, count: rows.length, brokenAt: r.id, reason: `entry ${r.id} does not link to entry ${prevId}` }
+      return {
+        ok: false,
+        count: rows.length,
+        brokenAt: r.id,
+        reason: `entry ${r.id} does not link to entry ${prevId}`,
+        reasonSay: say('audit.unlinked', { entry: r.id, prev: prevId })
+      }
     }
     let details: Record<string, unknown>
     try {
       details = JSON.parse(r.details_json) as Record<string, unknown>
     } catch {
-      return { ok: false, count: rows.length, brokenAt: r.id, reason: `entry ${r.id} has unreadable details` }
+      return {
+        ok: false,
+        count: rows.length,
+        brokenAt: r.id,
+        reason: `entry ${r.id} has unreadable details`,
+        reasonSay: say('audit.unreadable', { entry: r.id })
+      }
     }
     const expected = auditHash(prevHash, {
       id: r.id,
@@ -74,7 +93,13 @@ export function verifyAuditRows(rows: AuditRow[]): AuditVerification {
       details
     })
     if (expected !== r.hash) {
-      return { ok: false, count: rows.length, brokenAt: r.id, reason: `entry ${r.id} was changed after it was written` }
+      return {
+        ok: false,
+        count: rows.length,
+        brokenAt: r.id,
+        reason: `entry ${r.id} was changed after it was written`,
+        reasonSay: say('audit.changed', { entry: r.id })
+      }
     }
     prevHash = r.hash
     prevId = r.id
@@ -103,7 +128,7 @@ export class AuditLog {
     throw new KeizokuError(
       'corrupt',
       `${what} is refused: the audit log of ${this.ctx.dir} is broken at entry ${audit.brokenAt} (${audit.reason}), so the registry may have been edited outside Keizoku.`,
-      { hint: repairHint(this.ctx.dir) }
+      { hint: repairHint(this.ctx.dir), say: say('audit_broken_refuses', { entry: audit.brokenAt ?? '?' }) }
     )
   }
 

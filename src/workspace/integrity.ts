@@ -11,6 +11,7 @@ import { BACKUPS_DIR, DB_FILE, workspaceExists } from './layout'
 import { openSqliteWorkspace } from './open'
 import { closeSync, fsyncSync, openSync, readFileSync } from 'node:fs'
 import { acquireWorkspaceLock } from './lock'
+import { say, type CodedLine, type MessageParams } from '../shared/messages'
 
 /**
  * Integrity report for DIR, also when the database cannot be opened at all (then the
@@ -251,42 +252,67 @@ export function integrityReport(
   audit: AuditVerification | null,
   backups: BackupInfo[]
 ): IntegrityReport {
-  const summary: string[] = []
-  summary.push(
-    database.ok ? 'database: ok (quick_check, foreign keys)' : `database: DAMAGED — ${database.messages.join('; ')}`
-  )
+  const lines: CodedLine[] = []
+  const line = (text: string, code: string, params?: MessageParams): void => {
+    lines.push({ text, ...say(`integrity.${code}`, params) })
+  }
+  if (database.ok) line('database: ok (quick_check, foreign keys)', 'database_ok')
+  else
+    line(`database: DAMAGED — ${database.messages.join('; ')}`, 'database_damaged', {
+      messages: database.messages.join('; ')
+    })
   if (artifacts) {
     const bad = artifacts.problems
-    summary.push(
-      bad.length === 0
-        ? `artifacts: ok (${artifacts.checked} checked)`
-        : `artifacts: ${bad.length} of ${artifacts.checked} bad`
-    )
-    for (const p of bad)
-      summary.push(`  ${p.problem} ${p.hash.slice(0, 12)}… used by ${p.referencedBy.join(', ')}: ${p.detail}`)
+    if (bad.length === 0)
+      line(`artifacts: ok (${artifacts.checked} checked)`, 'artifacts_ok', { checked: artifacts.checked })
+    else
+      line(`artifacts: ${bad.length} of ${artifacts.checked} bad`, 'artifacts_bad', {
+        bad: bad.length,
+        checked: artifacts.checked
+      })
+    for (const p of bad) {
+      const hash = `${p.hash.slice(0, 12)}…`
+      const usedBy = p.referencedBy.join(', ')
+      line(`  ${p.problem} ${hash} used by ${usedBy}: ${p.detail}`, `artifact_${p.problem}`, {
+        hash,
+        usedBy,
+        detail: p.detail
+      })
+    }
     if (artifacts.orphans.length > 0) {
-      summary.push(`  ${artifacts.orphans.length} unreferenced file(s) (left by an interrupted write; harmless)`)
+      line(`  ${artifacts.orphans.length} unreferenced file(s) (left by an interrupted write; harmless)`, 'orphans', {
+        count: artifacts.orphans.length
+      })
     }
   } else {
-    summary.push('artifacts: not checked (the database cannot be read)')
+    line('artifacts: not checked (the database cannot be read)', 'artifacts_unchecked')
   }
   if (audit) {
-    summary.push(
-      audit.ok
-        ? `audit log: ok (${audit.count} entries, chain intact)`
-        : `audit log: BROKEN at entry ${audit.brokenAt} — ${audit.reason}`
-    )
+    if (audit.ok) line(`audit log: ok (${audit.count} entries, chain intact)`, 'audit_ok', { count: audit.count })
+    else
+      line(`audit log: BROKEN at entry ${audit.brokenAt} — ${audit.reason}`, 'audit_broken', {
+        entry: audit.brokenAt ?? '?'
+      })
   } else {
-    summary.push('audit log: not checked (the database cannot be read)')
+    line('audit log: not checked (the database cannot be read)', 'audit_unchecked')
   }
-  summary.push(backups.length > 0 ? `backups: ${backups.length}, latest ${backups[0].createdAt}` : 'backups: none yet')
+  if (backups.length > 0)
+    line(`backups: ${backups.length}, latest ${backups[0].createdAt}`, 'backups', {
+      count: backups.length,
+      latest: backups[0].createdAt
+    })
+  else line('backups: none yet', 'backups_none')
   const ok = database.ok && !!artifacts && artifacts.problems.length === 0 && !!audit && audit.ok
-  const report: IntegrityReport = { ok, dir, database, artifacts, audit, backups, summary }
+  const summary = lines.map((l) => l.text)
+  const report: IntegrityReport = { ok, dir, database, artifacts, audit, backups, summary, lines }
   if (!ok) {
-    report.hint =
-      backups.length > 0
-        ? `Run \`keizoku check ${dir} --repair\` to restore the latest backup (${backups[0].createdAt}); it reports what is lost.`
-        : 'No backup exists to restore from; restore the folder from your own backup.'
+    if (backups.length > 0) {
+      report.hint = `Run \`keizoku check ${dir} --repair\` to restore the latest backup (${backups[0].createdAt}); it reports what is lost.`
+      report.hintSay = say('integrity.hint_repair', { dir, latest: backups[0].createdAt })
+    } else {
+      report.hint = 'No backup exists to restore from; restore the folder from your own backup.'
+      report.hintSay = say('integrity.hint_no_backup')
+    }
   }
   return report
 }

@@ -27,7 +27,7 @@ async function setup(build: (arg: unknown) => unknown) {
     tasks: 2,
     learnedTasks: 2,
     activeVersionId: 2,
-    integrity: { ok: true, summary: [] },
+    integrity: { ok: true, summary: [], lines: [] },
     interruptedJobs: []
   }
   ws.loaded = true

@@ -14,6 +14,7 @@ import type { Workspace } from '../../workspace'
 import { readBenchResults } from './baselines'
 import { buildReport, type BuildReportOptions } from './build'
 import type { ReportFormat, ReportKind, ReportLang } from './types'
+import { say } from '../../shared/messages'
 
 export interface ReportBuildArgs {
   kind: ReportKind
@@ -35,7 +36,8 @@ export async function reportBuild(
 ): Promise<ReportBuildResult> {
   if (args.format === 'pdf' && !args.outFile) {
     throw new KeizokuError('invalid_argument', 'A PDF report needs a file to write to (outFile).', {
-      hint: 'Preview the report as HTML, or choose where to save the PDF.'
+      hint: 'Preview the report as HTML, or choose where to save the PDF.',
+      say: say('pdf_needs_file')
     })
   }
   const r = await buildReport(ws, {

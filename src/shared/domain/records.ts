@@ -7,6 +7,7 @@ import type { TaskData } from '../dataset'
 import type { EstimatorChoice } from '../transferability'
 import type { TensorRecord } from './learning'
 import type { Language } from './lists'
+import type { CodedLine, MessageParams, ServiceMessage } from '../messages'
 
 // ───────────────────────────── settings ─────────────────────────────
 
@@ -106,7 +107,7 @@ export interface Problem {
   params?: ProblemParams
 }
 
-export type ProblemParams = Record<string, string | number>
+export type ProblemParams = MessageParams
 
 /** Per-feature standardisation x' = (x − mean) / std, mean and std from the TRAIN part only. */
 export interface FeatureStats {
@@ -408,6 +409,7 @@ export interface AuditVerification {
   /** Id of the first entry whose hash or link does not match. */
   brokenAt?: number
   reason?: string
+  reasonSay?: ServiceMessage
 }
 
 export interface ReportRecord {
@@ -453,8 +455,11 @@ export interface IntegrityReport {
   backups: BackupInfo[]
   /** One line per finding, ready to print. */
   summary: string[]
+  /** The same lines by code and values, for a UI in another language. */
+  lines: CodedLine[]
   /** What to do when not ok (e.g. run `keizoku check DIR --repair`). */
   hint?: string
+  hintSay?: ServiceMessage
 }
 
 export interface RepairReport {
