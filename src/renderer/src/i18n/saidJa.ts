@@ -214,6 +214,10 @@ export const SAID_JA: Record<string, SaidEntry> = {
     message: 'レポートのファイル {file} がワークスペースのフォルダー {dir} の中にあります。',
     hint: 'レポートはワークスペースの中ではなく、その隣に書き出してください（例: reports/forgetting.pdf）。'
   },
+  report_exists: {
+    message: 'ファイル {file} はすでにあります。',
+    hint: '別のファイル名を選ぶか、既存のファイルを置き換えてよいことを確認してください。'
+  },
   pdf_needs_file: {
     message: 'PDF レポートには書き出し先のファイルが必要です。',
     hint: 'HTML でプレビューするか、PDF の保存先を指定してください。'
