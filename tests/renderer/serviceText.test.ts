@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest'
 import { KeizokuError } from '@shared/errors'
 import { say } from '@shared/messages'
 import ErrorNotice from '../../src/renderer/src/components/ErrorNotice.vue'
+import IntegrityLines from '../../src/renderer/src/components/IntegrityLines.vue'
 import { setLocale } from '../../src/renderer/src/i18n'
 import { fillSaid } from '../../src/renderer/src/serviceText'
 import { mountWith } from './mountApp'
@@ -79,6 +80,21 @@ describe('service messages in the UI language', () => {
     expect(w.text()).toContain('ファイル「/etc/data.csv」はワークスペースのルート')
     expect(w.text()).toContain('ファイルをそこへコピー')
     expect(w.text()).not.toContain('line-3')
+    setLocale('en')
+  })
+
+  it('integrity lines show their timestamps for the locale, in English too', async () => {
+    const iso = '2026-11-28T01:00:00.000Z'
+    const lines = [say('integrity.backups', { count: 2, latest: iso })].map((m) => ({
+      ...m,
+      text: `backups: 2, latest ${iso}`
+    }))
+    const w = await mountWith(IntegrityLines, { lines })
+    expect(w.text()).toMatch(/^backups: 2, latest Nov 28, 2026/)
+    expect(w.text()).not.toContain(iso)
+    setLocale('ja')
+    await w.vm.$nextTick()
+    expect(w.text()).toMatch(/^バックアップ: 2 件、最新 2026\/11\/28/)
     setLocale('en')
   })
 

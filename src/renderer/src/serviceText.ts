@@ -26,6 +26,15 @@ export function fillSaid(template: string, params: MessageParams | undefined, lo
   })
 }
 
+/** The service's own text with each timestamp param it contains shown for the locale (not as raw ISO). */
+function localTimes(text: string, params: MessageParams | undefined, locale: string): string {
+  let out = text
+  for (const v of Object.values(params ?? {})) {
+    if (typeof v === 'string' && ISO_TIME.test(v)) out = out.split(v).join(formatTimestamp(v, locale))
+  }
+  return out
+}
+
 /**
  * Service messages in the UI's language: the catalogue's wording for the message's code when the
  * locale has one, else the service's English text. An error without a translated code keeps its
@@ -41,11 +50,12 @@ export function useServiceText(): {
     m ? saidEntry(locale.value, m.code) : undefined
   const message = (m: ServiceMessage | undefined, english: string): string => {
     const e = entry(m)
-    return e ? fillSaid(e.message, m?.params, locale.value) : english
+    return e ? fillSaid(e.message, m?.params, locale.value) : localTimes(english, m?.params, locale.value)
   }
   const hint = (m: ServiceMessage | undefined, english: string | undefined): string | undefined => {
     const e = entry(m)
-    return e?.hint ? fillSaid(e.hint, m?.params, locale.value) : english
+    if (e?.hint) return fillSaid(e.hint, m?.params, locale.value)
+    return english === undefined ? undefined : localTimes(english, m?.params, locale.value)
   }
   return {
     message,

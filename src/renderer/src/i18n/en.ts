@@ -465,7 +465,12 @@ export default {
     created: 'Created',
     action: 'Action',
     rollback: 'Roll back to {id}',
-    help: 'Rollback makes an earlier version active again; it needs your name and a comment.'
+    help: 'Rollback makes an earlier version active again; it needs your name and a comment.',
+    confirmTitle: 'Roll back to version #{id} ({task})?',
+    confirmBody:
+      'Version #{id} becomes the active model for every task it learned; the active version {active} stops being used, and tasks learned after #{id} must be trained again.',
+    confirmYes: 'Roll back to #{id}',
+    confirmNo: 'Cancel'
   },
   export: {
     heading: 'Export model',
@@ -619,6 +624,11 @@ export default {
     megabytes: '{n} MB'
   },
   chart: { table: 'Show as table', step: 'Step', loss: 'Loss' },
+  toast: {
+    approved: 'Version #{id} approved: it is now the active model.',
+    rejected: 'Version #{id} rejected; the active model is unchanged.',
+    rolledBack: 'Rolled back: version #{id} is the active model again.'
+  },
   error: {
     details: 'Technical details',
     dismiss: 'Dismiss',

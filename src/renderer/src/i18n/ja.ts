@@ -475,7 +475,12 @@ const ja: typeof en = {
     created: '作成日時',
     action: '操作',
     rollback: '{id} にロールバック',
-    help: 'ロールバックすると以前のバージョンが再び有効になります。名前とコメントが必要です。'
+    help: 'ロールバックすると以前のバージョンが再び有効になります。名前とコメントが必要です。',
+    confirmTitle: 'バージョン #{id}（{task}）にロールバックしますか？',
+    confirmBody:
+      'バージョン #{id} が、学習したすべてのタスクの有効なモデルになります。有効なバージョン {active} は使われなくなり、#{id} より後に学習したタスクは学習し直す必要があります。',
+    confirmYes: '#{id} にロールバック',
+    confirmNo: 'キャンセル'
   },
   export: {
     heading: 'モデルのエクスポート',
@@ -629,6 +634,11 @@ const ja: typeof en = {
     megabytes: '{n} MB'
   },
   chart: { table: '表で表示', step: 'ステップ', loss: '損失' },
+  toast: {
+    approved: 'バージョン #{id} を承認しました。これが有効なモデルです。',
+    rejected: 'バージョン #{id} を却下しました。有効なモデルは変わりません。',
+    rolledBack: 'ロールバックしました。バージョン #{id} が再び有効なモデルです。'
+  },
   error: {
     details: '技術的な詳細',
     dismiss: '閉じる',

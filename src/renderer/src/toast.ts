@@ -1,0 +1,18 @@
+import { computed, ref } from 'vue'
+import { createDiscreteApi, darkTheme, type MessageApi } from 'naive-ui'
+
+/** Whether toasts use the dark theme; App.vue keeps it in step with the chosen theme. */
+export const toastDark = ref(false)
+
+let api: MessageApi | undefined
+
+/**
+ * A short success notice at the top of the window (approve, reject, rollback). Naive UI's
+ * discrete API needs no provider around the caller, so stores can confirm what they did.
+ */
+export function toastSuccess(text: string): void {
+  api ??= createDiscreteApi(['message'], {
+    configProviderProps: computed(() => ({ theme: toastDark.value ? darkTheme : null }))
+  }).message
+  api.success(text, { duration: 5000, closable: true })
+}
