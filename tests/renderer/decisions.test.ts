@@ -7,31 +7,7 @@ import { useUserStore } from '../../src/renderer/src/stores/user'
 import { useVersionsStore } from '../../src/renderer/src/stores/versions'
 import { fakeTransport, flush } from './fakeTransport'
 import { mountWith } from './mountApp'
-
-function version(id: number, status: VersionView['status']): VersionView {
-  return {
-    id,
-    taskId: id,
-    parentId: id > 1 ? id - 1 : null,
-    jobId: id,
-    status,
-    snapshotHash: 'h',
-    method: 'hemb',
-    config: {},
-    seed: 0,
-    backend: 'wasm',
-    metrics: {},
-    accuracyRow: [0.98],
-    transferRow: [],
-    drift: null,
-    timings: {},
-    createdAt: '2026-11-28T01:00:00.000Z',
-    updatedAt: '2026-11-28T01:00:00.000Z',
-    taskName: `T${id}`,
-    taskIds: [],
-    parameterCounts: null
-  }
-}
+import { version } from './versionFixture'
 
 /** Toasts are rendered by Naive UI's discrete API outside the component, into the document body. */
 const toasts = () => document.body.querySelector('.n-message-container')?.textContent ?? ''
