@@ -1,6 +1,6 @@
 // @vitest-environment happy-dom
 import { describe, expect, it } from 'vitest'
-import type { VersionComparison, VersionView } from '@shared/types'
+import type { VersionComparison } from '@shared/types'
 import { setTransport } from '../../src/renderer/src/transport'
 import CandidatePanel from '../../src/renderer/src/components/CandidatePanel.vue'
 import { useUserStore } from '../../src/renderer/src/stores/user'

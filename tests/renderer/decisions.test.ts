@@ -1,6 +1,5 @@
 // @vitest-environment happy-dom
 import { describe, expect, it } from 'vitest'
-import type { VersionView } from '@shared/types'
 import { setTransport } from '../../src/renderer/src/transport'
 import VersionHistory from '../../src/renderer/src/components/VersionHistory.vue'
 import { useUserStore } from '../../src/renderer/src/stores/user'
