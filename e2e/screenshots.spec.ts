@@ -116,6 +116,9 @@ test('screenshots of every screen: en/ja × light/dark × 1280×800/1024×700', 
         for (const s of SCREENS) {
           await app.evaluate((h) => (location.hash = h), s.hash)
           await expect(app.getByRole('heading', { name: s.heading[lang], level: 1 })).toBeVisible()
+          // The audit log with one approval's details open (named fields, policy checks in words).
+          if (s.name === 'audit')
+            await app.locator('tr', { hasText: 'version.approved' }).first().locator('summary').click()
           await photograph(app, dir, s.name)
         }
         await app.evaluate(() => (location.hash = '#/reports'))

@@ -1,8 +1,6 @@
-import { computed, ref } from 'vue'
+import { computed } from 'vue'
 import { createDiscreteApi, darkTheme, type MessageApi } from 'naive-ui'
-
-/** Whether toasts use the dark theme; App.vue keeps it in step with the chosen theme. */
-export const toastDark = ref(false)
+import { darkMode } from './darkMode'
 
 let api: MessageApi | undefined
 
@@ -12,7 +10,7 @@ let api: MessageApi | undefined
  */
 export function toastSuccess(text: string): void {
   api ??= createDiscreteApi(['message'], {
-    configProviderProps: computed(() => ({ theme: toastDark.value ? darkTheme : null }))
+    configProviderProps: computed(() => ({ theme: darkMode.value ? darkTheme : null }))
   }).message
   api.success(text, { duration: 5000, closable: true })
 }

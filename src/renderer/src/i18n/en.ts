@@ -493,6 +493,7 @@ export default {
     details: 'Details',
     show: 'Show',
     hash: 'Hash',
+    subjects: { task: 'task {id}', version: 'version {id}', job: 'job {id}' },
     detailKeys: {
       comment: 'Comment',
       accuracyRow: 'Accuracy per task',

@@ -503,6 +503,7 @@ const ja: typeof en = {
     details: '詳細',
     show: '表示',
     hash: 'ハッシュ',
+    subjects: { task: 'タスク {id}', version: 'バージョン {id}', job: 'ジョブ {id}' },
     detailKeys: {
       comment: 'コメント',
       accuracyRow: 'タスクごとの精度',
