@@ -71,7 +71,7 @@ test('screenshots of every screen: en/ja × light/dark × 1280×800/1024×700', 
   writeFileSync(join(home, 'workspaces', 'imports', 'shots-line.csv'), rows.join('\n') + '\n')
 
   // One trained workspace for every variant.
-  await app.evaluate(() => localStorage.setItem('keizoku.locale', 'en'))
+  await app.evaluate("localStorage.setItem('keizoku.locale', 'en')")
   await app.reload()
   await app.getByRole('link', { name: 'Workspaces' }).click()
   await app.getByRole('textbox', { name: 'Your name' }).fill('Screenshot Tester')
@@ -93,10 +93,9 @@ test('screenshots of every screen: en/ja × light/dark × 1280×800/1024×700', 
         const dir = join(OUT, `${lang}-${theme}-${size.width}`)
         mkdirSync(dir, { recursive: true })
         // The wizard is driven in English; the language switches once its preview shows.
-        await app.evaluate((th) => {
-          localStorage.setItem('keizoku.locale', 'en')
-          localStorage.setItem('keizoku.theme', th)
-        }, theme)
+        await app.evaluate(
+          `localStorage.setItem('keizoku.locale', 'en'); localStorage.setItem('keizoku.theme', '${theme}')`
+        )
         await app.goto(app.url().replace(/#.*$/, '#/tasks/new'))
         await app.reload()
         await expect(app.getByRole('heading', { name: 'Add a task', level: 1 })).toBeVisible()
@@ -114,14 +113,14 @@ test('screenshots of every screen: en/ja × light/dark × 1280×800/1024×700', 
         await photograph(app, dir, 'wizard-source')
 
         for (const s of SCREENS) {
-          await app.evaluate((h) => (location.hash = h), s.hash)
+          await app.evaluate(`location.hash = '${s.hash}'`)
           await expect(app.getByRole('heading', { name: s.heading[lang], level: 1 })).toBeVisible()
           // The audit log with one approval's details open (named fields, policy checks in words).
           if (s.name === 'audit')
             await app.locator('tr', { hasText: 'version.approved' }).first().locator('summary').click()
           await photograph(app, dir, s.name)
         }
-        await app.evaluate(() => (location.hash = '#/reports'))
+        await app.evaluate("location.hash = '#/reports'")
         await expect(app.getByRole('heading', { name: lang === 'ja' ? 'レポート' : 'Reports', level: 1 })).toBeVisible()
         await app.getByRole('button', { name: lang === 'ja' ? 'プレビュー' : 'Preview', exact: true }).click()
         await expect(app.frameLocator('iframe').locator('body')).toContainText(

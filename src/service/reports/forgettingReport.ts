@@ -155,7 +155,7 @@ function summarySection(s: Strings, d: ForgettingData): string {
   body += para(
     `${s.engineFormulas}: ${Object.entries(METRIC_FORMULAS)
       .map(([k, v]) => `${k} = ${v}`)
-      .join('; ')}`,
+      .join('; ')}; ${s.untrainedB}`,
     'note'
   )
   return section(s.summary, body)
