@@ -5,12 +5,13 @@ import { expect, test } from './fixtures'
 
 /**
  * Every screen in English and Japanese, light and dark, at 1280×800 and 1024×700, saved under
- * test-results/screenshots/<lang>-<theme>-<width>/ for a person to look at. One Split-MNIST demo
+ * e2e/screenshots/screens/<lang>-<theme>-<width>/ (ignored by git) for a person to look at. One Split-MNIST demo
  * workspace is trained once (two approved tasks, a third waiting as candidate, transferability
  * computed) and every variant photographs it; each variant is a reload with the language and
  * theme the app keeps in localStorage.
  */
-const OUT = join(__dirname, '..', 'test-results', 'screenshots')
+// Not under test-results/: Playwright empties that folder when the next run starts.
+const OUT = join(__dirname, 'screenshots', 'screens')
 const SIZES = [
   { width: 1280, height: 800 },
   { width: 1024, height: 700 }
