@@ -34,7 +34,8 @@ import { BaselineRunner, listBaselines } from './baselines'
 import { computeTransfer, latestTransfer } from './transfer'
 import { reportBuild, type BuildReportOptions } from './reports/index'
 import { runInWorker, type RunningJob } from './workerClient'
-import { APP_VERSION } from './version'
+import { APP_VERSION } from './appVersion'
+import { hscoreOf, metricsOf } from './analysis'
 import { jobView, taskMap, taskViews, versionView, workspaceSummary } from './views'
 import { say } from '../shared/messages'
 
@@ -246,13 +247,18 @@ export class Service {
         throw new KeizokuError('invalid_argument', 'Name the workspace folder to check, or open one first.', {
           say: say('check_needs_folder')
         })
-      if (!a.repair) return current && current.dir === dir ? current.check() : checkWorkspace(dir)
+      return current && current.dir === dir ? current.check() : checkWorkspace(dir)
+    },
+    'workspace.repair': async (a) => {
+      const current = this.session.current()
+      const dir = a.dir ? this.path(a.dir, 'workspace') : current?.dir
+      if (!dir) throw new KeizokuError('invalid_argument', 'Name the workspace folder to repair, or open one first.')
       this.refuseWhileTraining('repairing')
       const reopen = current?.dir === dir
       if (reopen) this.session.close()
-      const report = await repairWorkspace(dir, this.actor(undefined))
+      const report = await repairWorkspace(dir, this.actor(a.by))
       if (reopen) this.session.open(dir, {})
-      return report.after
+      return report
     },
 
     'settings.get': async () => this.ws().getSettings(),
@@ -278,7 +284,7 @@ export class Service {
       // Every host gets the backups docs/workspace-format.md promises (creation, each task add).
       await ws.backup()
       this.hub.emit('workspace.changed', { dir: ws.dir, what: 'tasks' })
-      return taskViews(ws).find((v) => v.id === t.id)!
+      return { ...taskViews(ws).find((v) => v.id === t.id)!, warnings: t.warnings }
     },
     'task.list': async () => taskViews(this.ws()),
     'task.get': async (a) => {
@@ -314,8 +320,8 @@ export class Service {
     'train.start': async (a) => {
       const ws = this.ws()
       const by = this.actor(a.by)
-      const { job } = this.trainer.prepare(ws, { ...a, by })
-      const done = this.trainer.run(ws, job.id, by)
+      const { job, task } = this.trainer.prepare(ws, { ...a, by })
+      const done = this.trainer.run(ws, job, task, by)
       if (a.wait) return done
       done.catch(() => {
         // Failures are recorded on the job and sent as job.updated; nobody awaits this promise.
@@ -358,7 +364,7 @@ export class Service {
         subject: `job ${job.id}`,
         details: { fromCheckpoint: job.checkpointHash !== null }
       })
-      const done = this.trainer.run(ws, job.id, by)
+      const done = this.trainer.run(ws, job, ws.getTask(job.taskId!), by)
       if (a.wait) return done
       done.catch(() => {})
       return { job: jobView(ws.getJob(job.id), taskMap(ws)), version: null }
@@ -431,7 +437,10 @@ export class Service {
     'audit.list': async (a) => {
       const ws = this.ws()
       return { entries: ws.listAudit({ limit: a.limit ?? 500, action: a.action }), verification: ws.verifyAudit() }
-    }
+    },
+
+    'analysis.hscore': async (a) => hscoreOf(a.features, a.labels),
+    'analysis.metrics': async (a) => metricsOf(a.matrix, a.baseline)
   }
 
   private async runBaselines(

@@ -161,13 +161,13 @@ export class Trainer {
   }
 
   /**
-   * Runs (or resumes) a queued/interrupted train job to completion. Resolves with the candidate
-   * version; a cancelled job resolves with version null and leaves the workspace as before.
+   * Runs (or resumes) a queued/interrupted train job to completion, given its job row and task as
+   * `prepare` returned them (or as read once for a resume). Resolves with the candidate version; a
+   * cancelled job resolves with version null and leaves the workspace as before.
    */
-  async run(ws: Workspace, jobId: number, by = 'unknown'): Promise<TrainOutcome> {
-    const job = ws.getJob(jobId)
+  async run(ws: Workspace, job: JobRecord, task: TaskRecord, by = 'unknown'): Promise<TrainOutcome> {
+    const jobId = job.id
     const args = job.args as TrainJobArgs
-    const task = ws.getTask(job.taskId!)
     const payload: TrainPayload = {
       dir: ws.dir,
       taskId: task.id,
