@@ -62,6 +62,15 @@ async function decide(app: Page, decision: 'Approve' | 'Reject', comment: string
   }
   await app.getByRole('button', { name: decision, exact: true }).click()
   await expect(app.getByRole('heading', { name: /^Candidate version/ })).toHaveCount(0, { timeout: 30_000 })
+  await expect(
+    app
+      .getByText(
+        decision === 'Approve'
+          ? /approved: it is now the active model\.$/
+          : /rejected; the active model is unchanged\.$/
+      )
+      .last()
+  ).toBeVisible()
 }
 
 test('fresh workspace: wizard, transferability, train, approve, reject, rollback, Japanese, export', async ({
@@ -148,7 +157,13 @@ test('fresh workspace: wizard, transferability, train, approve, reject, rollback
   await app.getByRole('button', { name: `Train ${TASKS[0]}` }).click()
   await app.getByRole('textbox', { name: 'Rollback comment' }).fill('Back to the first model')
   await history.locator('tr[data-status="superseded"]').filter({ hasText: TASKS[0] }).getByRole('button').click()
+  // Nothing changes before the confirmation; the toast says what happened.
+  const confirm = app.getByTestId('rollback-confirm')
+  await expect(confirm).toContainText(`(${TASKS[0]})?`)
+  await expect(history.locator('tr[data-status="active"]')).toContainText(TASKS[1])
+  await confirm.getByRole('button', { name: /^Roll back to #\d+$/ }).click()
   await expect(history.locator('tr[data-status="active"]')).toContainText(TASKS[0])
+  await expect(app.getByText(/^Rolled back: version #\d+ is the active model again\.$/)).toBeVisible()
   await shot('rolled-back')
 
   // Export the active model of task 1.

@@ -37,6 +37,20 @@ test('wizard: problems at the preview step (English and Japanese), no carried st
 
   await app.getByRole('button', { name: 'Add task' }).click()
   await app.getByText('CSV file', { exact: true }).click()
+  // Defect 3: a file outside the workspace root is called a file, with file advice (in Japanese too).
+  await app.getByRole('textbox', { name: 'CSV file path' }).fill('../outside.csv')
+  await app.getByRole('textbox', { name: 'Label column' }).fill('class')
+  await app.getByRole('button', { name: 'Next' }).click()
+  const refusal = app.getByRole('alert').filter({ hasText: 'outside the workspace root' })
+  await expect(refusal).toContainText('The file "../outside.csv" is outside the workspace root')
+  await expect(refusal).toContainText('copy the file there')
+  await expect(refusal).not.toContainText('line-3')
+  await app.getByRole('button', { name: '日本語' }).click()
+  await expect(
+    app.getByRole('alert').filter({ hasText: 'ファイル「../outside.csv」はワークスペースのルート' })
+  ).toContainText('ファイルをそこへコピー')
+  await app.getByRole('button', { name: 'English' }).click()
+  await app.getByRole('button', { name: 'Back' }).click()
   await app.getByRole('textbox', { name: 'CSV file path' }).fill('imports/no-such-label.csv')
   await app.getByRole('textbox', { name: 'Label column' }).fill('class')
   await app.getByRole('button', { name: 'Next' }).click()

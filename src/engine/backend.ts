@@ -2,6 +2,7 @@ import * as tf from '@tensorflow/tfjs'
 import { KeizokuError } from '../shared/errors'
 import type { BackendAttempt, BackendInfo, BackendName } from '../shared/types'
 import { parseForced } from './backendEnv'
+import { say } from '../shared/messages'
 
 /**
  * Backend choice. Order: `KEIZOKU_BACKEND` if set (and then only that one — a forced backend
@@ -37,7 +38,8 @@ export async function chooseBackend(
           : name === 'wasm'
             ? '@tensorflow/tfjs-node is not installed here; wasm (SIMD, one thread per worker) is the fastest available'
             : 'neither tfjs-node nor wasm could start; the plain JavaScript backend is slow but works'
-      return { name, reason, tfjsVersion, attempts }
+      const reasonSay = forced ? say('backend.forced', { value: env.KEIZOKU_BACKEND ?? '' }) : say(`backend.${name}`)
+      return { name, reason, reasonSay, tfjsVersion, attempts }
     } catch (err) {
       attempts.push({
         backend: name,

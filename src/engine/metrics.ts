@@ -26,7 +26,7 @@ export const METRIC_FORMULAS: Record<keyof CLMetrics, string> = {
   average_accuracy: 'mean_j R[T-1][j]',
   bwt: 'mean_{i<T-1} (R[T-1][i] - R[i][i])  (Lopez-Paz & Ranzato 2017)',
   forgetting: 'mean_{j<T-1} (max_{k in [j, T-2]} R[k][j] - R[T-1][j])  (Chaudhry et al. 2018)',
-  fwt: 'mean_{i>=1} (R[i-1][i] - b[i]), b[i] = accuracy of an untrained/random-init model on task i'
+  fwt: 'mean_{i>=1} (R[i-1][i] - b[i])'
 }
 
 /**

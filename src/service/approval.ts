@@ -3,6 +3,7 @@ import type { VersionComparison, VersionView } from '../shared/types'
 import type { VersionRecord, Workspace } from '../workspace/index'
 import { evaluatePolicy } from './policy'
 import { taskMap, versionTaskIds, versionView } from './views'
+import { say } from '../shared/messages'
 
 /** The candidate against the active version, task by task, with the approval policy's verdict. */
 export function compareVersion(ws: Workspace, versionId: number): VersionComparison {
@@ -42,7 +43,9 @@ export function compareVersion(ws: Workspace, versionId: number): VersionCompari
 
 function requireCandidate(v: VersionRecord): void {
   if (v.status !== 'candidate') {
-    throw new KeizokuError('conflict', `Version ${v.id} is ${v.status}, not a candidate awaiting a decision.`)
+    throw new KeizokuError('conflict', `Version ${v.id} is ${v.status}, not a candidate awaiting a decision.`, {
+      say: say('version_not_candidate', { version: v.id, status: v.status })
+    })
   }
 }
 
@@ -52,7 +55,10 @@ function requireCandidate(v: VersionRecord): void {
  * The status is read and changed inside one write transaction (BEGIN IMMEDIATE), so of two
  * concurrent decisions on one candidate exactly one succeeds; the other sees its outcome.
  */
-export function approve(ws: Workspace, a: { version: number; by: string; comment?: string; override?: boolean }): VersionView {
+export function approve(
+  ws: Workspace,
+  a: { version: number; by: string; comment?: string; override?: boolean }
+): VersionView {
   const comment = a.comment?.trim() ?? ''
   // The snapshot that would become active must be the one that was evaluated (read verifies its hash).
   const snapshot = ws.getVersion(a.version).snapshotHash
@@ -61,7 +67,8 @@ export function approve(ws: Workspace, a: { version: number; by: string; comment
   } catch (err) {
     if (!(err instanceof KeizokuError) || err.code !== 'corrupt') throw err
     throw new KeizokuError('corrupt', `Version ${a.version} cannot be approved: ${err.message}`, {
-      hint: `Nothing was changed. Run \`keizoku check ${ws.dir} --repair\` to restore the file from the backup copy, or reject the version and train again.`
+      hint: `Nothing was changed. Run \`keizoku check ${ws.dir} --repair\` to restore the file from the backup copy, or reject the version and train again.`,
+      say: say('version_unreadable', { version: a.version, dir: ws.dir })
     })
   }
   const task = ws.transaction(() => {
@@ -70,13 +77,19 @@ export function approve(ws: Workspace, a: { version: number; by: string; comment
     const cmp = compareVersion(ws, v.id)
     if (!cmp.policy.pass && !a.override) {
       const failed = cmp.policy.checks.filter((c) => !c.pass)
-      throw new KeizokuError('refused', `Version ${v.id} fails the approval policy: ${failed.map((c) => c.message).join('; ')}.`, {
-        hint: 'Reject it, or approve with override and a comment that says why.'
-      })
+      throw new KeizokuError(
+        'refused',
+        `Version ${v.id} fails the approval policy: ${failed.map((c) => c.message).join('; ')}.`,
+        {
+          hint: 'Reject it, or approve with override and a comment that says why.',
+          say: say('policy_failed', { version: v.id, count: failed.length })
+        }
+      )
     }
     if (a.override && !cmp.policy.pass && comment === '') {
       throw new KeizokuError('invalid_argument', 'Approving against the policy needs a comment that says why.', {
-        hint: 'Add --comment "…" (CLI) or fill in the comment field.'
+        hint: 'Add --comment "…" (CLI) or fill in the comment field.',
+        say: say('override_needs_comment')
       })
     }
     const decision = a.override && !cmp.policy.pass ? 'override' : 'approve'
@@ -108,7 +121,12 @@ export function reject(ws: Workspace, a: { version: number; by: string; comment:
     ws.setVersionStatus(v.id, 'rejected', 'candidate')
     ws.setTaskStatus(v.taskId, 'registered')
     ws.recordApproval({ versionId: v.id, decision: 'reject', by: a.by, comment: a.comment, policyResults: cmp.policy })
-    ws.appendAudit({ actor: a.by, action: 'version.rejected', subject: `version ${v.id}`, details: { comment: a.comment, accuracyRow: v.accuracyRow, policy: cmp.policy } })
+    ws.appendAudit({
+      actor: a.by,
+      action: 'version.rejected',
+      subject: `version ${v.id}`,
+      details: { comment: a.comment, accuracyRow: v.accuracyRow, policy: cmp.policy }
+    })
     return v
   })
   return versionView(ws.getVersion(v.id), taskMap(ws))
@@ -119,13 +137,25 @@ export function rollback(ws: Workspace, a: { to: number; by: string; comment: st
   ws.transaction(() => {
     const target = ws.getVersion(a.to)
     const active = ws.activeVersion()
-    if (target.status === 'active') throw new KeizokuError('conflict', `Version ${target.id} is already the active version.`)
+    if (target.status === 'active')
+      throw new KeizokuError('conflict', `Version ${target.id} is already the active version.`, {
+        say: say('version_already_active', { version: target.id })
+      })
     if (target.status !== 'superseded') {
-      throw new KeizokuError('refused', `Version ${target.id} was never approved (${target.status}); only approved versions can be returned to.`)
+      throw new KeizokuError(
+        'refused',
+        `Version ${target.id} was never approved (${target.status}); only approved versions can be returned to.`,
+        {
+          say: say('version_never_approved', { version: target.id, status: target.status })
+        }
+      )
     }
     const pending = ws.listVersions({ status: 'candidate' })
     if (pending.length > 0) {
-      throw new KeizokuError('conflict', `Version ${pending[0].id} is waiting for approval.`, { hint: 'Approve or reject it before rolling back.' })
+      throw new KeizokuError('conflict', `Version ${pending[0].id} is waiting for approval.`, {
+        hint: 'Approve or reject it before rolling back.',
+        say: say('candidate_pending.rollback', { version: pending[0].id })
+      })
     }
     const keep = new Set(versionTaskIds(target))
     const dropped = active ? versionTaskIds(active).filter((id) => !keep.has(id)) : []

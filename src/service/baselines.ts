@@ -9,6 +9,7 @@ import { lineageMetricsOn, runMetrics, runsForLineage, runTrainSeconds } from '.
 import { jobView, taskMap } from './views'
 import { RunningJobs, runInWorker } from './workerClient'
 import type { BaselineCheckpoint, BaselineOutput, BaselinePayload, BaselineStep } from './workerProtocol'
+import { say } from '../shared/messages'
 
 /** What a baselines job was asked to do, fixed when it is queued (so a resume repeats it exactly). */
 export interface BaselineJobArgs {
@@ -90,33 +91,52 @@ export class BaselineRunner {
     const active = ws.activeVersion()
     if (!active) {
       throw new KeizokuError('refused', 'No task has been learned yet, so there is nothing to measure baselines on.', {
-        hint: 'Train and approve at least one task first.'
+        hint: 'Train and approve at least one task first.',
+        say: say('baselines_nothing_learned')
       })
     }
     const other = ws.listJobs({ status: ['queued', 'running'], kind: 'baselines' })
     if (this.busy() || other.length > 0) {
-      throw new KeizokuError('conflict', `Another baselines job (${other[0]?.id ?? 'in this window'}) is running in this workspace.`, {
-        hint: 'Wait for it to finish or cancel it.'
-      })
+      throw new KeizokuError(
+        'conflict',
+        `Another baselines job (${other[0]?.id ?? 'in this window'}) is running in this workspace.`,
+        {
+          hint: 'Wait for it to finish or cancel it.',
+          say: say('baselines_running')
+        }
+      )
     }
     const lineage = collectLineage(ws, active.id)
     const tasks: BaselineJobArgs['tasks'] = []
     const skipped: SkippedTask[] = []
     lineage.versions.forEach((v) => {
       const t = ws.getTask(v.taskId)
-      if (t.trainDroppedAt || t.nTrain === 0) skipped.push({ taskId: t.id, name: t.name, reason: 'training data dropped' })
+      if (t.trainDroppedAt || t.nTrain === 0)
+        skipped.push({ taskId: t.id, name: t.name, reason: 'training data dropped' })
       else tasks.push({ taskId: t.id, config: v.config })
     })
     if (tasks.length === 0) {
-      throw new KeizokuError('refused', `The training data of every learned task was dropped (${skipped.map((s) => s.name).join(', ')}); baselines cannot be trained.`, {
-        hint: 'Keep the training data of new tasks (retention setting) to measure baselines on them.'
-      })
+      throw new KeizokuError(
+        'refused',
+        `The training data of every learned task was dropped (${skipped.map((s) => s.name).join(', ')}); baselines cannot be trained.`,
+        {
+          hint: 'Keep the training data of new tasks (retention setting) to measure baselines on them.',
+          say: say('baselines_data_dropped', { tasks: skipped.map((s) => s.name).join(', ') })
+        }
+      )
     }
     // Validate the settings now, so a bad value is refused before a job exists.
     for (const t of tasks) resolveConfig(t.config)
     const seeds = [...new Set(req.seeds ?? [active.seed])]
     const methods = [...new Set(req.methods)]
-    const args: BaselineJobArgs = { lineageVersionId: active.id, methods, seeds, tasks, skipped, inputShape: ws.getTask(active.taskId).inputShape }
+    const args: BaselineJobArgs = {
+      lineageVersionId: active.id,
+      methods,
+      seeds,
+      tasks,
+      skipped,
+      inputShape: ws.getTask(active.taskId).inputShape
+    }
     return ws.transaction(() => {
       const j = ws.createJob({ kind: 'baselines', args })
       ws.appendAudit({
@@ -144,8 +164,18 @@ export class BaselineRunner {
         if (ws.listBaselineRuns({ jobId }).some((r) => r.method === method && r.seed === seed)) continue
         if (this.stopping.has(jobId)) throw new KeizokuError('cancelled', 'The baselines job was cancelled.')
         const current = ws.getJob(jobId)
-        const resumeHash = current.checkpointHash && this.checkpointIsFor(ws, current.checkpointHash, method, seed) ? current.checkpointHash : null
-        const payload: BaselinePayload = { dir: ws.dir, method, seed, tasks: args.tasks, inputShape: args.inputShape, checkpointHash: resumeHash }
+        const resumeHash =
+          current.checkpointHash && this.checkpointIsFor(ws, current.checkpointHash, method, seed)
+            ? current.checkpointHash
+            : null
+        const payload: BaselinePayload = {
+          dir: ws.dir,
+          method,
+          seed,
+          tasks: args.tasks,
+          inputShape: args.inputShape,
+          checkpointHash: resumeHash
+        }
         let lastPersist = 0
         const running = runInWorker<BaselineOutput, BaselineCheckpoint>(
           { kind: 'baseline', payload },
@@ -166,7 +196,8 @@ export class BaselineRunner {
               task: s.taskIndex + 1,
               tasks: args.tasks.length
             }
-            if (s.stepsPerSecond && s.stepsPerSecond > 0) progress.etaSeconds = (progress.totalSteps - progress.step) / s.stepsPerSecond
+            if (s.stepsPerSecond && s.stepsPerSecond > 0)
+              progress.etaSeconds = (progress.totalSteps - progress.step) / s.stepsPerSecond
             this.hub.emit('job.progress', progress)
             const now = Date.now()
             if (now - lastPersist > PERSIST_PROGRESS_MS) {
@@ -177,7 +208,10 @@ export class BaselineRunner {
           (ckpt) => {
             const { snapshot, ...rest } = ckpt
             const { tensors, ...snapMeta } = snapshot
-            const hash = ws.putTensors(tensors, 'checkpoint', { ...rest, snapshot: snapMeta } as unknown as Record<string, unknown>)
+            const hash = ws.putTensors(tensors, 'checkpoint', { ...rest, snapshot: snapMeta } as unknown as Record<
+              string,
+              unknown
+            >)
             ws.updateJob(jobId, { checkpointHash: hash })
           }
         )
@@ -198,7 +232,13 @@ export class BaselineRunner {
             config: args.tasks.map((t) => t.config),
             taskIds: args.tasks.map((t) => t.taskId),
             skipped: args.skipped,
-            result: { R: out.R, b: out.b, trainMs: out.trainMs, parameterCounts: out.parameterCounts, snapshotBytes: out.snapshotBytes }
+            result: {
+              R: out.R,
+              b: out.b,
+              trainMs: out.trainMs,
+              parameterCounts: out.parameterCounts,
+              snapshotBytes: out.snapshotBytes
+            }
           })
           ws.updateJob(jobId, { checkpointHash: null })
         })
@@ -207,7 +247,11 @@ export class BaselineRunner {
       const cancelled = err instanceof KeizokuError && err.code === 'cancelled'
       const info = err instanceof KeizokuError ? err.toInfo() : { code: 'internal' as const, message: String(err) }
       ws.transaction(() => {
-        this.update(ws, jobId, { status: cancelled ? 'cancelled' : 'failed', error: info, finishedAt: new Date().toISOString() })
+        this.update(ws, jobId, {
+          status: cancelled ? 'cancelled' : 'failed',
+          error: info,
+          finishedAt: new Date().toISOString()
+        })
         ws.appendAudit({
           actor: by,
           action: cancelled ? 'baselines.cancelled' : 'baselines.failed',
@@ -221,12 +265,20 @@ export class BaselineRunner {
     }
     const runs = ws.listBaselineRuns({ jobId })
     ws.transaction(() => {
-      this.update(ws, jobId, { status: 'succeeded', result: { runs: runs.map((r) => r.id) }, finishedAt: new Date().toISOString() })
+      this.update(ws, jobId, {
+        status: 'succeeded',
+        result: { runs: runs.map((r) => r.id) },
+        finishedAt: new Date().toISOString()
+      })
       ws.appendAudit({
         actor: by,
         action: 'baselines.finished',
         subject: `version ${args.lineageVersionId}`,
-        details: { job: jobId, runs: runs.map((r) => ({ id: r.id, method: r.method, seed: r.seed, backend: r.backend })), skipped: args.skipped.map((s) => s.name) }
+        details: {
+          job: jobId,
+          runs: runs.map((r) => ({ id: r.id, method: r.method, seed: r.seed, backend: r.backend })),
+          skipped: args.skipped.map((s) => s.name)
+        }
       })
     })
     await ws.backup()
@@ -238,7 +290,10 @@ export class BaselineRunner {
   assertResumable(ws: Workspace, jobId: number): void {
     const job = ws.getJob(jobId)
     if (job.kind !== 'baselines' || (job.status !== 'interrupted' && job.status !== 'cancelled')) {
-      throw new KeizokuError('conflict', `Job ${job.id} is a ${job.kind} job that is ${job.status}; only a cancelled or interrupted baselines job can be resumed.`)
+      throw new KeizokuError(
+        'conflict',
+        `Job ${job.id} is a ${job.kind} job that is ${job.status}; only a cancelled or interrupted baselines job can be resumed.`
+      )
     }
     if (this.busy()) throw new KeizokuError('conflict', 'Another baselines job is running in this workspace.')
   }
@@ -246,9 +301,14 @@ export class BaselineRunner {
   cancel(ws: Workspace, jobId: number): void {
     const job = ws.getJob(jobId)
     const running = this.running.get(jobId)
-    if (job.kind !== 'baselines') throw new KeizokuError('invalid_argument', `Job ${jobId} is a ${job.kind} job, not a baselines job.`)
+    if (job.kind !== 'baselines')
+      throw new KeizokuError('invalid_argument', `Job ${jobId} is a ${job.kind} job, not a baselines job.`)
     if (!running) {
-      if (job.status === 'queued' || job.status === 'interrupted' || (job.status === 'running' && !this.stopping.has(jobId))) {
+      if (
+        job.status === 'queued' ||
+        job.status === 'interrupted' ||
+        (job.status === 'running' && !this.stopping.has(jobId))
+      ) {
         if (job.status === 'running') {
           // Between two runs (no worker at this instant): stop before the next one starts.
           this.stopping.add(jobId)
@@ -257,7 +317,9 @@ export class BaselineRunner {
         this.update(ws, jobId, { status: 'cancelled', finishedAt: new Date().toISOString() })
         return
       }
-      throw new KeizokuError('conflict', `Job ${jobId} is ${job.status}, not running.`, { hint: 'Only a queued, running or interrupted job can be cancelled.' })
+      throw new KeizokuError('conflict', `Job ${jobId} is ${job.status}, not running.`, {
+        hint: 'Only a queued, running or interrupted job can be cancelled.'
+      })
     }
     this.stopping.add(jobId)
     running.cancel()
@@ -273,7 +335,10 @@ export class BaselineRunner {
   }
 
   private outcome(ws: Workspace, jobId: number): BaselinesOutcome {
-    return { job: jobView(ws.getJob(jobId), taskMap(ws)), runs: ws.listBaselineRuns({ jobId }).map((r) => baselineRunView(ws, r)) }
+    return {
+      job: jobView(ws.getJob(jobId), taskMap(ws)),
+      runs: ws.listBaselineRuns({ jobId }).map((r) => baselineRunView(ws, r))
+    }
   }
 
   private update(ws: Workspace, jobId: number, patch: Parameters<Workspace['updateJob']>[1]): void {

@@ -7,22 +7,30 @@ import { loadSnapshot } from './snapshots'
 import { versionTaskIds } from './views'
 import type { ExportedModel } from './work/exportModel'
 import { runInWorker } from './workerClient'
-
+import { say } from '../shared/messages'
 
 /**
  * Writes an approved task's generated network as a standalone TensorFlow.js Layers model:
  * model.json + weights.bin (+ preprocessing.json and README.txt) that `tf.loadLayersModel`
  * loads without Keizoku.
  */
-export async function exportModel(ws: Workspace, a: { task: number | string; outDir: string; by: string }): Promise<ExportResult> {
+export async function exportModel(
+  ws: Workspace,
+  a: { task: number | string; outDir: string; by: string }
+): Promise<ExportResult> {
   const task = ws.getTask(a.task)
   const active = ws.activeVersion()
   const ids = active ? versionTaskIds(active) : []
   const index = ids.indexOf(task.id)
   if (!active || index < 0) {
-    throw new KeizokuError('refused', `Task "${task.name}" is not learned by the active version, so there is no approved model to export.`, {
-      hint: 'Train the task and approve its candidate first.'
-    })
+    throw new KeizokuError(
+      'refused',
+      `Task "${task.name}" is not learned by the active version, so there is no approved model to export.`,
+      {
+        hint: 'Train the task and approve its candidate first.',
+        say: say('export_not_learned', { task: task.name })
+      }
+    )
   }
   const holdout = ws.loadTaskData(task.id).test
   const out = await runInWorker<ExportedModel>({
@@ -32,7 +40,9 @@ export async function exportModel(ws: Workspace, a: { task: number | string; out
   const preprocessing = {
     inputShape: task.inputShape,
     flattenTo: task.inputShape.reduce((x, y) => x * y, 1),
-    standardise: task.stats ? { featureNames: task.stats.featureNames, mean: task.stats.mean, std: task.stats.std } : null,
+    standardise: task.stats
+      ? { featureNames: task.stats.featureNames, mean: task.stats.mean, std: task.stats.std }
+      : null,
     classNames: task.classNames
   }
   const pct = (x: number | null): string => (x === null ? 'not measured (no holdout set)' : `${(x * 100).toFixed(2)} %`)

@@ -1,6 +1,7 @@
 import { resolve } from 'node:path'
 import { writeFileAtomic as writeAtomic } from '../common/atomicFile'
 import { KeizokuError } from '../shared/errors'
+import { say } from '../shared/messages'
 
 /**
  * Writes a file the user asked for (a report, an exported model, bench results) atomically
@@ -14,7 +15,8 @@ export function writeFileAtomic(file: string, data: Uint8Array | string, what = 
   } catch (err) {
     const e = err as NodeJS.ErrnoException
     throw new KeizokuError('unavailable', `Cannot write ${what} to ${abs}: ${e.message}.`, {
-      hint: 'Choose a folder you can write to.'
+      hint: 'Choose a folder you can write to.',
+      say: say('cannot_write', { path: abs, reason: e.message })
     })
   }
 }

@@ -1,6 +1,7 @@
 import { existsSync, realpathSync } from 'node:fs'
 import { dirname, isAbsolute, relative, resolve, sep } from 'node:path'
 import { KeizokuError } from '../shared/errors'
+import { say } from '../shared/messages'
 
 /** True when `p` is `root` or lies below it (lexically; callers resolve links first where it matters). */
 export function isInside(root: string, p: string): boolean {
@@ -29,15 +30,26 @@ export function resolveUserPath(input: string, root: string | null, kind: PathKi
   const target = resolve(rootReal, input)
   const outside = (p: string): boolean => !isInside(rootReal, p)
   if (outside(target)) {
-    throw new KeizokuError('refused', `The ${noun(kind)} "${input.slice(0, 200)}" is outside the workspace root ${rootReal}.`, {
-      hint: HINTS[kind](rootReal)
-    })
+    throw new KeizokuError(
+      'refused',
+      `The ${noun(kind)} "${input.slice(0, 200)}" is outside the workspace root ${rootReal}.`,
+      {
+        hint: HINTS[kind](rootReal),
+        say: say(`path_outside_root.${kind}`, { input: input.slice(0, 200), root: rootReal })
+      }
+    )
   }
   // Follow links on the deepest part that exists: a link inside the root may point outside it.
   let probe = target
   while (!existsSync(probe) && dirname(probe) !== probe) probe = dirname(probe)
   if (outside(realpathSync(probe))) {
-    throw new KeizokuError('refused', `The ${noun(kind)} "${input.slice(0, 200)}" leads outside the workspace root through a link.`)
+    throw new KeizokuError(
+      'refused',
+      `The ${noun(kind)} "${input.slice(0, 200)}" leads outside the workspace root through a link.`,
+      {
+        say: say(`path_link_outside.${noun(kind)}`, { input: input.slice(0, 200) })
+      }
+    )
   }
   return target
 }

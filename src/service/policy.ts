@@ -1,4 +1,5 @@
 import type { ApprovalPolicy, PolicyCheck, PolicyResult } from '../shared/types'
+import { say } from '../shared/messages'
 
 /**
  * Without a holdout set an old task's forgetting cannot be measured; its generated weights'
@@ -41,7 +42,14 @@ export function evaluatePolicy(input: PolicyInput): PolicyResult {
         pass: drop <= policy.maxOldTaskDrop,
         value: drop,
         limit: policy.maxOldTaskDrop,
-        message: `${name(taskId)}: ${points(before)} % → ${points(after)} % (${drop >= 0 ? '−' : '+'}${Math.abs(drop).toFixed(2)} points; at most ${policy.maxOldTaskDrop} allowed)`
+        message: `${name(taskId)}: ${points(before)} % → ${points(after)} % (${drop >= 0 ? '−' : '+'}${Math.abs(drop).toFixed(2)} points; at most ${policy.maxOldTaskDrop} allowed)`,
+        say: say('policy.old_task_drop', {
+          task: name(taskId),
+          before: points(before),
+          after: points(after),
+          drop: Math.round(drop * 100) / 100,
+          limit: policy.maxOldTaskDrop
+        })
       })
     } else {
       const drift = candidate.drift?.[i] ?? null
@@ -55,7 +63,15 @@ export function evaluatePolicy(input: PolicyInput): PolicyResult {
         message:
           drift === null
             ? `${name(taskId)}: no holdout set and no drift measure — forgetting cannot be checked`
-            : `${name(taskId)}: no holdout set; output drift ${(drift * 100).toFixed(2)} % (at most ${DRIFT_LIMIT_WITHOUT_HOLDOUT * 100} % allowed)`
+            : `${name(taskId)}: no holdout set; output drift ${(drift * 100).toFixed(2)} % (at most ${DRIFT_LIMIT_WITHOUT_HOLDOUT * 100} % allowed)`,
+        say:
+          drift === null
+            ? say('policy.drift_unknown', { task: name(taskId) })
+            : say('policy.drift', {
+                task: name(taskId),
+                drift: Math.round(drift * 10000) / 100,
+                limit: DRIFT_LIMIT_WITHOUT_HOLDOUT * 100
+              })
       })
     }
   }
@@ -71,7 +87,15 @@ export function evaluatePolicy(input: PolicyInput): PolicyResult {
     message:
       typeof acc === 'number'
         ? `${name(newId)} (new): ${points(acc)} % on its holdout set (at least ${points(policy.minNewTaskAccuracy)} % required)`
-        : `${name(newId)} (new): no holdout set to measure it`
+        : `${name(newId)} (new): no holdout set to measure it`,
+    say:
+      typeof acc === 'number'
+        ? say('policy.new_task_accuracy', {
+            task: name(newId),
+            accuracy: points(acc),
+            limit: points(policy.minNewTaskAccuracy)
+          })
+        : say('policy.new_task_no_holdout', { task: name(newId) })
   })
   return { pass: checks.every((c) => c.pass), policy, checks }
 }

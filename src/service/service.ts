@@ -37,6 +37,7 @@ import { runInWorker, type RunningJob } from './workerClient'
 import { APP_VERSION } from './appVersion'
 import { hscoreOf, metricsOf } from './analysis'
 import { jobView, taskMap, taskViews, versionView, workspaceSummary } from './views'
+import { say } from '../shared/messages'
 
 export interface ServiceOptions {
   host: AppInfo['host']
@@ -132,7 +133,7 @@ export class Service {
   private summary(ws: Workspace): WorkspaceSummary {
     const report = ws.check()
     const interrupted = ws.listJobs({ status: 'interrupted', kind: 'train' }).map((j) => j.id)
-    return workspaceSummary(ws, { ok: report.ok, summary: report.summary }, interrupted)
+    return workspaceSummary(ws, { ok: report.ok, summary: report.summary, lines: report.lines }, interrupted)
   }
 
   /** Opens, tidies what a dead process left (tasks stuck in 'learning'), remembers it. */
@@ -148,7 +149,10 @@ export class Service {
   private refuseWhileTraining(what: string): void {
     if (this.trainer.busy() || this.baselines.busy()) {
       throw new KeizokuError('conflict', `A training or baselines job is running; ${what} would stop it.`, {
-        hint: 'Cancel the job or wait for it to finish.'
+        hint: 'Cancel the job or wait for it to finish.',
+        say: say(
+          `job_running_refuses.${what === 'repairing' ? 'repair' : what === 'closing the workspace' ? 'close' : 'switch'}`
+        )
       })
     }
   }
@@ -166,7 +170,8 @@ export class Service {
     'app.pickFolder': async (a) => {
       if (!this.opts.pickFolder) {
         throw new KeizokuError('unavailable', 'There is no folder picker in this mode.', {
-          hint: this.root ? `Type the folder's path relative to ${this.root}.` : 'Type the folder path.'
+          hint: this.root ? `Type the folder's path relative to ${this.root}.` : 'Type the folder path.',
+          say: this.root ? say('no_folder_picker.root', { root: this.root }) : say('no_folder_picker.plain')
         })
       }
       return { path: await this.opts.pickFolder(a.purpose, a.title) }
@@ -188,7 +193,8 @@ export class Service {
       const dir = this.path(a.dir, 'workspace')
       if (workspaceExists(dir)) {
         throw new KeizokuError('conflict', `${dir} is already a Keizoku workspace.`, {
-          hint: 'Open it instead of creating it.'
+          hint: 'Open it instead of creating it.',
+          say: say('workspace_exists.open', { dir })
         })
       }
       const ws = this.session.open(dir, {
@@ -204,7 +210,8 @@ export class Service {
       const dir = this.path(a.dir, 'workspace')
       if (workspaceExists(dir)) {
         throw new KeizokuError('conflict', `${dir} is already a Keizoku workspace.`, {
-          hint: 'Choose a new folder for the demo.'
+          hint: 'Choose a new folder for the demo.',
+          say: say('workspace_exists.demo', { dir })
         })
       }
       const name = a.demo === 'beef-enose' ? 'Beef freshness line (e-nose demo)' : 'Split-MNIST digits (demo)'
@@ -236,7 +243,10 @@ export class Service {
     'workspace.check': async (a) => {
       const current = this.session.current()
       const dir = a.dir ? this.path(a.dir, 'workspace') : current?.dir
-      if (!dir) throw new KeizokuError('invalid_argument', 'Name the workspace folder to check, or open one first.')
+      if (!dir)
+        throw new KeizokuError('invalid_argument', 'Name the workspace folder to check, or open one first.', {
+          say: say('check_needs_folder')
+        })
       return current && current.dir === dir ? current.check() : checkWorkspace(dir)
     },
     'workspace.repair': async (a) => {
@@ -288,7 +298,10 @@ export class Service {
       if (view.state !== 'registered' && view.state !== 'rejected') {
         throw new KeizokuError(
           'refused',
-          `Task "${view.name}" is ${view.state}; only tasks not yet learned can be removed.`
+          `Task "${view.name}" is ${view.state}; only tasks not yet learned can be removed.`,
+          {
+            say: say('task_not_removable', { task: view.name, state: view.state })
+          }
         )
       }
       ws.removeTask(view.id, this.actor(a.by))
@@ -334,10 +347,16 @@ export class Service {
       if (job.kind !== 'train' || job.status !== 'interrupted') {
         throw new KeizokuError(
           'conflict',
-          `Job ${job.id} is ${job.status}; only an interrupted training job can be resumed.`
+          `Job ${job.id} is ${job.status}; only an interrupted training job can be resumed.`,
+          {
+            say: say('job_not_resumable', { job: job.id, status: job.status })
+          }
         )
       }
-      if (this.trainer.busy()) throw new KeizokuError('conflict', 'Another training job is running in this workspace.')
+      if (this.trainer.busy())
+        throw new KeizokuError('conflict', 'Another training job is running in this workspace.', {
+          say: say('training_running')
+        })
       const by = this.actor(a.by)
       ws.appendAudit({
         actor: by,

@@ -1,5 +1,6 @@
 import { KeizokuError } from '../shared/errors'
 import { openWorkspace, type OpenOptions, type Workspace } from '../workspace/index'
+import { say } from '../shared/messages'
 
 /**
  * The workspace this service works on. One at a time: a desktop window shows one workspace,
@@ -14,7 +15,10 @@ export class Session {
 
   require(): Workspace {
     if (!this.ws) {
-      throw new KeizokuError('conflict', 'No workspace is open.', { hint: 'Create or open a workspace first.' })
+      throw new KeizokuError('conflict', 'No workspace is open.', {
+        hint: 'Create or open a workspace first.',
+        say: say('no_workspace_open')
+      })
     }
     return this.ws
   }

@@ -11,6 +11,7 @@ import { RunningJobs, runInWorker } from './workerClient'
 import { workspaceTrust } from './transferTrust'
 import type { TransferEstimator } from '../shared/transferability'
 import type { TrainOutput, TrainPayload } from './workerProtocol'
+import { say } from '../shared/messages'
 
 /** Steps between checkpoints of a training job; a killed job loses at most this much work. */
 export const CHECKPOINT_EVERY = 100
@@ -73,14 +74,16 @@ export class Trainer {
           'conflict',
           `Task "${task.name}" is already learned by the active version ${active!.id}.`,
           {
-            hint: 'Add a new task, or roll back to a version before it to learn it again.'
+            hint: 'Add a new task, or roll back to a version before it to learn it again.',
+            say: say('task_already_learned', { task: task.name, version: active!.id })
           }
         )
       }
       const pending = ws.listVersions({ status: 'candidate' })
       if (pending.length > 0) {
         throw new KeizokuError('conflict', `Version ${pending[0].id} is waiting for approval.`, {
-          hint: 'Approve or reject that candidate before training another task.'
+          hint: 'Approve or reject that candidate before training another task.',
+          say: say('candidate_pending.train', { version: pending[0].id })
         })
       }
       const other = ws.listJobs({ status: ['queued', 'running'], kind: 'train' })
@@ -89,7 +92,8 @@ export class Trainer {
           'conflict',
           `Another training job (${other[0]?.id ?? 'in this window'}) is running in this workspace.`,
           {
-            hint: 'Wait for it to finish or cancel it; one training job runs at a time.'
+            hint: 'Wait for it to finish or cancel it; one training job runs at a time.',
+            say: say('training_running')
           }
         )
       }
@@ -98,7 +102,8 @@ export class Trainer {
           'refused',
           `Task "${task.name}" has no training data left (dropped by the retention policy).`,
           {
-            hint: 'Register the data again as a new task to learn it.'
+            hint: 'Register the data again as a new task to learn it.',
+            say: say('task_data_dropped', { task: task.name })
           }
         )
       }
@@ -108,7 +113,8 @@ export class Trainer {
           'refused',
           `This workspace learns with "${active.method}"; "${req.method}" cannot continue its hypernetwork.`,
           {
-            hint: `Train with --method ${active.method}, or use \`keizoku bench\` to compare methods on a benchmark.`
+            hint: `Train with --method ${active.method}, or use \`keizoku bench\` to compare methods on a benchmark.`,
+            say: say('method_fixed', { method: active.method, requested: req.method })
           }
         )
       }
@@ -124,7 +130,8 @@ export class Trainer {
             'refused',
             `The settings ${arch.join(', ')} fix the network's shape and were set by the first task.`,
             {
-              hint: `Per-task settings that may change: ${PER_TASK_KEYS.join(', ')}.`
+              hint: `Per-task settings that may change: ${PER_TASK_KEYS.join(', ')}.`,
+              say: say('shape_settings_fixed', { keys: arch.join(', '), perTask: PER_TASK_KEYS.join(', ') })
             }
           )
         }
@@ -245,7 +252,8 @@ export class Trainer {
         return
       }
       throw new KeizokuError('conflict', `Job ${jobId} is ${job.status}, not running.`, {
-        hint: 'Only a queued, running or interrupted job can be cancelled.'
+        hint: 'Only a queued, running or interrupted job can be cancelled.',
+        say: say('job_not_running', { job: jobId, status: job.status })
       })
     }
     running.cancel()

@@ -250,7 +250,9 @@ export const api = {
         /** A `keizoku bench --out` results file shown as measured benchmark baselines. */
         baselinesFile: filePath.optional(),
         versionId: id.optional(),
-        by: person.optional()
+        by: person.optional(),
+        /** Replace outFile when it exists; without it an existing file is refused (the UI asks first). */
+        overwrite: z.boolean().optional()
       })
       .strict()
   ),

@@ -1,3 +1,5 @@
+import type { ServiceMessage } from './messages'
+
 /**
  * The one error shape that crosses every host boundary (IPC, HTTP, CLI). `message` names the
  * problem, `hint` says what to do, `detail` carries technical context that the UI folds away.
@@ -18,30 +20,35 @@ export interface ErrorInfo {
   message: string
   hint?: string
   detail?: string
+  /** The message (and its hint) by code and values, for a UI in another language. */
+  say?: ServiceMessage
 }
 
 export class KeizokuError extends Error {
   readonly code: ErrorCode
   readonly hint?: string
   readonly detail?: string
+  readonly say?: ServiceMessage
 
-  constructor(code: ErrorCode, message: string, opts: { hint?: string; detail?: string } = {}) {
+  constructor(code: ErrorCode, message: string, opts: { hint?: string; detail?: string; say?: ServiceMessage } = {}) {
     super(message)
     this.name = 'KeizokuError'
     this.code = code
     this.hint = opts.hint
     this.detail = opts.detail
+    this.say = opts.say
   }
 
   toInfo(): ErrorInfo {
     const info: ErrorInfo = { code: this.code, message: this.message }
     if (this.hint) info.hint = this.hint
     if (this.detail) info.detail = this.detail
+    if (this.say) info.say = this.say
     return info
   }
 
   static fromInfo(info: ErrorInfo): KeizokuError {
-    return new KeizokuError(info.code, info.message, { hint: info.hint, detail: info.detail })
+    return new KeizokuError(info.code, info.message, { hint: info.hint, detail: info.detail, say: info.say })
   }
 }
 

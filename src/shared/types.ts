@@ -18,6 +18,8 @@ import type { LossParts, ParameterCounts } from './domain/learning'
 import type { Method } from './domain/methods'
 import type { Language } from './domain/lists'
 import type { TransferEstimator, TransferTrust } from './transferability'
+import type { ErrorInfo } from './errors'
+import type { CodedLine, ServiceMessage } from './messages'
 
 export type {
   ApprovalPolicy,
@@ -45,6 +47,7 @@ export interface BackendInfo {
   name: BackendName
   /** Why this backend was chosen, in one sentence. */
   reason: string
+  reasonSay?: ServiceMessage
   tfjsVersion: string
   attempts: BackendAttempt[]
 }
@@ -95,7 +98,7 @@ export interface WorkspaceSummary {
   learnedTasks: number
   activeVersionId: number | null
   /** Result of the integrity check made when the workspace was opened. */
-  integrity: { ok: boolean; summary: string[] }
+  integrity: { ok: boolean; summary: string[]; lines: CodedLine[] }
   /** Jobs a dead process left running; they can be resumed. */
   interruptedJobs: number[]
 }
@@ -187,7 +190,7 @@ export interface JobView {
   taskName: string | null
   args: unknown
   progress: JobProgress | null
-  error: { code: string; message: string; hint?: string; detail?: string } | null
+  error: ErrorInfo | null
   /** Candidate version produced by a finished train job. */
   versionId: number | null
   resumable: boolean
@@ -231,6 +234,8 @@ export interface PolicyCheck {
   value: number | null
   limit: number
   message: string
+  /** The message by code and values (absent in policy results stored before codes existed). */
+  say?: ServiceMessage
 }
 
 export interface PolicyResult {

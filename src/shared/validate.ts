@@ -2,6 +2,7 @@ import type { z } from 'zod'
 import { api, type ParsedArg } from './api'
 import { isCallName, type CallName } from './channels'
 import { KeizokuError } from './errors'
+import { say } from './messages'
 
 /** Turns a zod issue path into `a.b[2]` so an error names the exact field. */
 function issuePath(path: ReadonlyArray<PropertyKey>): string {
@@ -29,7 +30,8 @@ export function parseArg<N extends CallName>(name: N, raw: unknown): ParsedArg<N
   const res = api[name].arg.safeParse(raw === undefined ? {} : raw)
   if (!res.success) {
     throw new KeizokuError('invalid_argument', `Invalid argument for ${name}: ${formatIssues(res.error.issues)}`, {
-      hint: 'Check the values you entered; the field named above is the one to correct.'
+      hint: 'Check the values you entered; the field named above is the one to correct.',
+      say: say('invalid_argument', { call: name, issues: formatIssues(res.error.issues) })
     })
   }
   return res.data as ParsedArg<N>

@@ -13,6 +13,7 @@ import { KeizokuError } from '../shared/errors'
 import { repairHint } from './layout'
 import { canonicalJson } from './canonicalJson'
 import { verifyRegistry } from './registrySeal'
+import { say } from '../shared/messages'
 
 /** What an entry's hash covers: the entry without its chain links. */
 export type AuditContent = Omit<AuditEntry, 'prevHash' | 'hash'>
@@ -55,9 +56,21 @@ export function verifyAuditRows(rows: AuditRow[]): AuditVerification {
   let prevId = 0
   for (const r of rows) {
     if (r.id !== prevId + 1)
-      return { ok: false, count: rows.length, brokenAt: r.id, reason: `entry ${prevId + 1} is missing` }
+      return {
+        ok: false,
+        count: rows.length,
+        brokenAt: r.id,
+        reason: `entry ${prevId + 1} is missing`,
+        reasonSay: say('audit.missing', { entry: prevId + 1 })
+      }
     if (r.prev_hash !== prevHash) {
-      return { ok: false, count: rows.length, brokenAt: r.id, reason: `entry ${r.id} does not link to entry ${prevId}` }
+      return {
+        ok: false,
+        count: rows.length,
+        brokenAt: r.id,
+        reason: `entry ${r.id} does not link to entry ${prevId}`,
+        reasonSay: say('audit.unlinked', { entry: r.id, prev: prevId })
+      }
     }
     let details: Record<string, unknown>
     let seal: RegistrySeal | undefined
@@ -65,7 +78,13 @@ export function verifyAuditRows(rows: AuditRow[]): AuditVerification {
       details = JSON.parse(r.details_json) as Record<string, unknown>
       seal = r.seal_json === null || r.seal_json === undefined ? undefined : (JSON.parse(r.seal_json) as RegistrySeal)
     } catch {
-      return { ok: false, count: rows.length, brokenAt: r.id, reason: `entry ${r.id} has unreadable details` }
+      return {
+        ok: false,
+        count: rows.length,
+        brokenAt: r.id,
+        reason: `entry ${r.id} has unreadable details`,
+        reasonSay: say('audit.unreadable', { entry: r.id })
+      }
     }
     const expected = auditHash(prevHash, {
       id: r.id,
@@ -77,7 +96,13 @@ export function verifyAuditRows(rows: AuditRow[]): AuditVerification {
       seal
     })
     if (expected !== r.hash) {
-      return { ok: false, count: rows.length, brokenAt: r.id, reason: `entry ${r.id} was changed after it was written` }
+      return {
+        ok: false,
+        count: rows.length,
+        brokenAt: r.id,
+        reason: `entry ${r.id} was changed after it was written`,
+        reasonSay: say('audit.changed', { entry: r.id })
+      }
     }
     prevHash = r.hash
     prevId = r.id
@@ -114,7 +139,7 @@ export class AuditLog {
       throw new KeizokuError(
         'corrupt',
         `${what} is refused: the audit log of ${this.ctx.dir} is broken at entry ${audit.brokenAt} (${audit.reason}), so the registry may have been edited outside Keizoku.`,
-        { hint: repairHint(this.ctx.dir) }
+        { hint: repairHint(this.ctx.dir), say: say('audit_broken_refuses', { entry: audit.brokenAt ?? '?' }) }
       )
     }
     const registry = this.verifyRegistry()
@@ -123,7 +148,7 @@ export class AuditLog {
       throw new KeizokuError(
         'corrupt',
         `${what} is refused: the registry of ${this.ctx.dir} was edited outside Keizoku: ${registry.problems[0]}${more}.`,
-        { hint: repairHint(this.ctx.dir) }
+        { hint: repairHint(this.ctx.dir), say: say('registry_edited_refuses', { count: registry.problems.length }) }
       )
     }
   }

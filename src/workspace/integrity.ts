@@ -14,6 +14,7 @@ import { BACKUPS_DIR, DB_FILE, workspaceExists } from './layout'
 import { openSqliteWorkspace } from './open'
 import { acquireWorkspaceLock } from './lock'
 import { decodeTensorFile } from './tensorFile'
+import { say, type CodedLine, type MessageParams } from '../shared/messages'
 
 /**
  * Integrity report for DIR, also when the database cannot be opened at all (then the
@@ -279,60 +280,92 @@ export function integrityReport(
   registry: RegistryVerification | null,
   backups: BackupInfo[]
 ): IntegrityReport {
-  const summary: string[] = []
-  summary.push(
-    database.ok ? 'database: ok (quick_check, foreign keys)' : `database: DAMAGED — ${database.messages.join('; ')}`
-  )
+  const lines: CodedLine[] = []
+  const line = (text: string, code: string, params?: MessageParams): void => {
+    lines.push({ text, ...say(`integrity.${code}`, params) })
+  }
+  if (database.ok) line('database: ok (quick_check, foreign keys)', 'database_ok')
+  else
+    line(`database: DAMAGED — ${database.messages.join('; ')}`, 'database_damaged', {
+      messages: database.messages.join('; ')
+    })
   if (artifacts) {
     const bad = artifacts.problems
-    summary.push(
-      bad.length === 0
-        ? `artifacts: ok (${artifacts.checked} checked)`
-        : `artifacts: ${bad.length} of ${artifacts.checked} bad`
-    )
-    for (const p of bad)
-      summary.push(`  ${p.problem} ${p.hash.slice(0, 12)}… used by ${p.referencedBy.join(', ')}: ${p.detail}`)
+    if (bad.length === 0)
+      line(`artifacts: ok (${artifacts.checked} checked)`, 'artifacts_ok', { checked: artifacts.checked })
+    else
+      line(`artifacts: ${bad.length} of ${artifacts.checked} bad`, 'artifacts_bad', {
+        bad: bad.length,
+        checked: artifacts.checked
+      })
+    for (const p of bad) {
+      const hash = `${p.hash.slice(0, 12)}…`
+      const usedBy = p.referencedBy.join(', ')
+      line(`  ${p.problem} ${hash} used by ${usedBy}: ${p.detail}`, `artifact_${p.problem}`, {
+        hash,
+        usedBy,
+        detail: p.detail
+      })
+    }
     if (artifacts.orphans.length > 0) {
-      summary.push(`  ${artifacts.orphans.length} unreferenced file(s) (left by an interrupted write; harmless)`)
+      line(`  ${artifacts.orphans.length} unreferenced file(s) (left by an interrupted write; harmless)`, 'orphans', {
+        count: artifacts.orphans.length
+      })
     }
   } else {
-    summary.push('artifacts: not checked (the database cannot be read)')
+    line('artifacts: not checked (the database cannot be read)', 'artifacts_unchecked')
   }
   if (audit) {
-    summary.push(
-      audit.ok
-        ? `audit log: ok (${audit.count} entries, chain intact)`
-        : `audit log: BROKEN at entry ${audit.brokenAt} — ${audit.reason}`
-    )
+    if (audit.ok) line(`audit log: ok (${audit.count} entries, chain intact)`, 'audit_ok', { count: audit.count })
+    else
+      line(`audit log: BROKEN at entry ${audit.brokenAt} — ${audit.reason}`, 'audit_broken', {
+        entry: audit.brokenAt ?? '?'
+      })
   } else {
-    summary.push('audit log: not checked (the database cannot be read)')
+    line('audit log: not checked (the database cannot be read)', 'audit_unchecked')
   }
   if (registry) {
     const n = registry.checked
     if (!registry.sealed) {
-      summary.push(
-        'registry: not cross-checked (written before Keizoku sealed registry rows; sealed at the next change)'
+      line(
+        'registry: not cross-checked (written before Keizoku sealed registry rows; sealed at the next change)',
+        'registry_unsealed'
       )
     } else if (registry.ok) {
-      summary.push(
-        `registry: ok (${n.versions} versions, ${n.approvals} decisions, ${n.evaluations} evaluations match the audit log)`
+      line(
+        `registry: ok (${n.versions} versions, ${n.approvals} decisions, ${n.evaluations} evaluations match the audit log)`,
+        'registry_ok',
+        { ...n }
       )
     } else {
-      summary.push(`registry: EDITED OUTSIDE KEIZOKU — ${registry.problems.length} row(s) differ from the audit log`)
-      for (const p of registry.problems) summary.push(`  ${p}`)
+      line(
+        `registry: EDITED OUTSIDE KEIZOKU — ${registry.problems.length} row(s) differ from the audit log`,
+        'registry_edited',
+        { count: registry.problems.length }
+      )
+      for (const f of registry.findings) lines.push({ ...f, text: `  ${f.text}` })
     }
   } else {
-    summary.push('registry: not checked (the audit log cannot be trusted)')
+    line('registry: not checked (the audit log cannot be trusted)', 'registry_unchecked')
   }
-  summary.push(backups.length > 0 ? `backups: ${backups.length}, latest ${backups[0].createdAt}` : 'backups: none yet')
+  if (backups.length > 0)
+    line(`backups: ${backups.length}, latest ${backups[0].createdAt}`, 'backups', {
+      count: backups.length,
+      latest: backups[0].createdAt
+    })
+  else line('backups: none yet', 'backups_none')
   const ok =
     database.ok && !!artifacts && artifacts.problems.length === 0 && !!audit && audit.ok && !!registry && registry.ok
-  const report: IntegrityReport = { ok, dir, database, artifacts, audit, registry, backups, summary }
+  const summary = lines.map((l) => l.text)
+  const report: IntegrityReport = { ok, dir, database, artifacts, audit, registry, backups, summary, lines }
   if (!ok) {
-    report.hint =
-      backups.length > 0
-        ? `Run \`keizoku check ${dir} --repair\` to restore the latest backup (${backups[0].createdAt}); it reports what is lost.`
-        : 'No backup exists to restore from; restore the folder from your own backup.'
+    if (backups.length > 0) {
+      report.hint = `Run \`keizoku check ${dir} --repair\` to restore the latest backup (${backups[0].createdAt}); it reports what is lost.`
+      report.hintSay = say('integrity.hint_repair', { dir, latest: backups[0].createdAt })
+    } else {
+      report.hint = 'No backup exists to restore from; restore the folder from your own backup.'
+      report.hintSay = say('integrity.hint_no_backup')
+    }
   }
   return report
 }

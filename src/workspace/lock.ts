@@ -3,6 +3,7 @@ import { hostname } from 'node:os'
 import { join } from 'node:path'
 import { KeizokuError } from '../shared/errors'
 import { openSqlite, type SqlDatabase } from './db'
+import { say } from '../shared/messages'
 
 /** Held (an exclusive SQLite lock) by the one process that owns the workspace. */
 export const LOCK_FILE = 'keizoku.lock'
@@ -68,12 +69,18 @@ export function acquireWorkspaceLock(dir: string): WorkspaceLock {
       db.close()
       if (err instanceof KeizokuError && err.code === 'unavailable') {
         throw new KeizokuError('conflict', `The workspace ${dir} is in use by ${ownerText(dir)}.`, {
-          hint: 'One process works on a workspace at a time: close it there (quit the app, stop `keizoku serve`, or let the command finish), then try again.'
+          hint: 'One process works on a workspace at a time: close it there (quit the app, stop `keizoku serve`, or let the command finish), then try again.',
+          say: say('workspace_in_use', { dir, owner: ownerText(dir) })
         })
       }
       throw err
     }
-    const note: OwnerNote = { pid: process.pid, host: hostname(), command: commandLine(), since: new Date().toISOString() }
+    const note: OwnerNote = {
+      pid: process.pid,
+      host: hostname(),
+      command: commandLine(),
+      since: new Date().toISOString()
+    }
     try {
       writeFileSync(join(dir, OWNER_FILE), `${JSON.stringify(note)}\n`)
     } catch {

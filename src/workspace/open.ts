@@ -8,6 +8,7 @@ import { ARTIFACTS_DIR, BACKUPS_DIR, DB_FILE, repairHint, sqliteHeaderProblem } 
 import { APPLICATION_ID, migrate } from './migrations'
 import { SqliteWorkspace } from './workspace'
 import { acquireWorkspaceLock } from './lock'
+import { say } from '../shared/messages'
 
 /**
  * Open the SQLite file, set the pragmas, quick_check, check it is ours, migrate. Any SQLite
@@ -19,7 +20,10 @@ export function openRegistry(dir: string, create: boolean): SqlDatabase {
   if (!isNew) {
     const problem = sqliteHeaderProblem(dbPath)
     if (problem)
-      throw new KeizokuError('corrupt', `The workspace database is damaged: ${problem}.`, { hint: repairHint(dir) })
+      throw new KeizokuError('corrupt', `The workspace database is damaged: ${problem}.`, {
+        hint: repairHint(dir),
+        say: say('db_damaged', { dir })
+      })
   }
   let db: SqlDatabase | undefined
   try {
@@ -37,7 +41,8 @@ export function openRegistry(dir: string, create: boolean): SqlDatabase {
           'corrupt',
           `The workspace database ${dbPath} is damaged: ${messages.slice(0, 3).join('; ')}.`,
           {
-            hint: repairHint(dir)
+            hint: repairHint(dir),
+            say: say('db_damaged', { dir })
           }
         )
       }
@@ -45,7 +50,8 @@ export function openRegistry(dir: string, create: boolean): SqlDatabase {
       const hasTables = (db.get<{ n: number }>('SELECT count(*) AS n FROM sqlite_master')?.n ?? 0) > 0
       if (appId !== APPLICATION_ID && (appId !== 0 || hasTables)) {
         throw new KeizokuError('not_found', `${dbPath} is a SQLite database, but not a Keizoku workspace.`, {
-          hint: 'Choose the folder of a Keizoku workspace, or create one with `keizoku init DIR`.'
+          hint: 'Choose the folder of a Keizoku workspace, or create one with `keizoku init DIR`.',
+          say: say('not_keizoku_db', { path: dbPath })
         })
       }
     }
@@ -54,12 +60,17 @@ export function openRegistry(dir: string, create: boolean): SqlDatabase {
   } catch (err) {
     db?.close()
     if (err instanceof KeizokuError && err.code === 'corrupt') {
-      throw new KeizokuError('corrupt', err.message, { hint: repairHint(dir), detail: err.detail })
+      throw new KeizokuError('corrupt', err.message, {
+        hint: repairHint(dir),
+        detail: err.detail,
+        say: say('db_damaged', { dir })
+      })
     }
     if (err instanceof KeizokuError) throw err
     const msg = err instanceof Error ? err.message : String(err)
     throw new KeizokuError('corrupt', `The workspace database ${dbPath} cannot be read: ${msg}.`, {
       hint: repairHint(dir),
+      say: say('db_unreadable', { path: dbPath }),
       detail: err instanceof Error ? err.stack : undefined
     })
   }
@@ -82,23 +93,27 @@ export function openSqliteWorkspace(dir: string, opts: OpenOptions = {}): Sqlite
     const backups = listBackups(join(abs, BACKUPS_DIR))
     if (backups.length > 0) {
       throw new KeizokuError('corrupt', `The workspace database ${dbPath} is missing, but backups exist.`, {
-        hint: repairHint(abs)
+        hint: repairHint(abs),
+        say: say('db_missing', { dir: abs })
       })
     }
     if (!opts.create) {
       if (!existsSync(abs)) {
         throw new KeizokuError('not_found', `No workspace at ${abs}: the folder does not exist.`, {
-          hint: 'Create one with `keizoku init DIR`, or choose an existing workspace folder.'
+          hint: 'Create one with `keizoku init DIR`, or choose an existing workspace folder.',
+          say: say('no_workspace_folder', { dir: abs })
         })
       }
       throw new KeizokuError('not_found', `${abs} is not a Keizoku workspace (it has no ${DB_FILE}).`, {
-        hint: 'Choose the folder you created with `keizoku init`, or create one with `keizoku init DIR`.'
+        hint: 'Choose the folder you created with `keizoku init`, or create one with `keizoku init DIR`.',
+        say: say('not_a_workspace', { dir: abs })
       })
     }
     if (existsSync(abs)) {
       if (!statSync(abs).isDirectory()) {
         throw new KeizokuError('conflict', `${abs} exists and is not a folder.`, {
-          hint: 'Choose a new or empty folder.'
+          hint: 'Choose a new or empty folder.',
+          say: say('not_a_folder', { dir: abs })
         })
       }
       const entries = readdirSync(abs).filter((e) => !e.startsWith('.'))
@@ -107,7 +122,11 @@ export function openSqliteWorkspace(dir: string, opts: OpenOptions = {}): Sqlite
           'conflict',
           `${abs} is not empty (${entries.slice(0, 3).join(', ')}${entries.length > 3 ? ', …' : ''}).`,
           {
-            hint: 'Create the workspace in a new or empty folder so its files are not mixed with others.'
+            hint: 'Create the workspace in a new or empty folder so its files are not mixed with others.',
+            say: say('folder_not_empty', {
+              dir: abs,
+              entries: `${entries.slice(0, 3).join(', ')}${entries.length > 3 ? ', …' : ''}`
+            })
           }
         )
       }

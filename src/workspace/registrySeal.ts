@@ -1,4 +1,5 @@
 import type { RegistrySeal, RegistryVerification, SealedTable } from '../shared/domain/records'
+import { say, type CodedLine } from '../shared/messages'
 import { sha256Hex } from './artifactStore'
 import { canonicalJson } from './canonicalJson'
 import type { SqlDatabase } from './db'
@@ -122,7 +123,7 @@ export function verifyRegistry(
   const checked = { versions: 0, approvals: 0, evaluations: 0 }
   // No seal anywhere: written before schema 3 and not opened for writing since (the first
   // entry written then seals every row). A sealed chain cannot be made to look like this.
-  if (seals.length === 0) return { ok: true, checked, sealed: false, problems: [] }
+  if (seals.length === 0) return { ok: true, checked, sealed: false, problems: [], findings: [] }
   const expected = new Map<SealedTable, Map<number, { digest: string | null; entry: number }>>()
   for (const t of SEALED_TABLES) expected.set(t, new Map())
   for (const { entry, seal } of seals) {
@@ -130,7 +131,10 @@ export function verifyRegistry(
       for (const [id, digest] of Object.entries(seal[t] ?? {})) expected.get(t)?.set(Number(id), { digest, entry })
     }
   }
-  const problems: string[] = []
+  const findings: CodedLine[] = []
+  const find = (text: string, table: SealedTable, kind: string, id: number, entry?: number): void => {
+    findings.push({ text, ...say(`registry.${NOUN[table]}_${kind}`, entry === undefined ? { id } : { id, entry }) })
+  }
   for (const table of SEALED_TABLES) {
     const want = expected.get(table) ?? new Map<number, { digest: string | null; entry: number }>()
     const seen = new Set<number>()
@@ -141,15 +145,20 @@ export function verifyRegistry(
       if (exempt.get(table)?.has(id)) continue
       const w = want.get(id)
       if (!w || w.digest === null) {
-        problems.push(`${NOUN[table]} ${id} was not written through Keizoku (no audit entry records it)`)
+        find(
+          `${NOUN[table]} ${id} was not written through Keizoku (no audit entry records it)`,
+          table,
+          'unrecorded',
+          id
+        )
       } else if (w.digest !== rowDigest(row)) {
-        problems.push(`${NOUN[table]} ${id} was changed after audit entry ${w.entry} recorded it`)
+        find(`${NOUN[table]} ${id} was changed after audit entry ${w.entry} recorded it`, table, 'changed', id, w.entry)
       }
     }
     for (const [id, w] of want) {
       if (w.digest !== null && !seen.has(id) && !exempt.get(table)?.has(id))
-        problems.push(`${NOUN[table]} ${id} is missing (recorded by audit entry ${w.entry})`)
+        find(`${NOUN[table]} ${id} is missing (recorded by audit entry ${w.entry})`, table, 'missing', id, w.entry)
     }
   }
-  return { ok: problems.length === 0, checked, sealed: true, problems }
+  return { ok: findings.length === 0, checked, sealed: true, problems: findings.map((f) => f.text), findings }
 }

@@ -1,6 +1,7 @@
 import { KeizokuError } from '../shared/errors'
 import { TRANSFER_ESTIMATORS } from '../shared/transferability'
 import type { SettingsPatch, WorkspaceSettings } from '../shared/domain/records'
+import { say } from '../shared/messages'
 
 export const DEFAULT_SETTINGS: WorkspaceSettings = {
   name: 'Workspace',
@@ -65,7 +66,8 @@ export function mergeSettings(base: WorkspaceSettings, patch: SettingsPatch): Wo
     for (const k of Object.keys(obj ?? {})) {
       if (!keys.includes(k)) {
         throw new KeizokuError('invalid_argument', `Unknown setting ${group ? `${group}.` : ''}${k}.`, {
-          hint: `Known: ${keys.join(', ')}.`
+          hint: `Known: ${keys.join(', ')}.`,
+          say: say('unknown_setting', { key: `${group ? `${group}.` : ''}${k}`, known: keys.join(', ') })
         })
       }
     }
@@ -73,7 +75,8 @@ export function mergeSettings(base: WorkspaceSettings, patch: SettingsPatch): Wo
   const bad = problems(merged).find(([, ok]) => !ok)
   if (bad) {
     throw new KeizokuError('invalid_argument', `Invalid setting ${bad[0]}: it ${bad[2]}.`, {
-      hint: 'Policy drops are accuracy points 0…100, minimum accuracy a fraction 0…1, currency a 3-letter code.'
+      hint: 'Policy drops are accuracy points 0…100, minimum accuracy a fraction 0…1, currency a 3-letter code.',
+      say: say('invalid_setting', { key: bad[0] })
     })
   }
   return merged

@@ -1,36 +1,12 @@
 // @vitest-environment happy-dom
 import { describe, expect, it } from 'vitest'
-import type { VersionComparison, VersionView } from '@shared/types'
+import type { VersionComparison } from '@shared/types'
 import { setTransport } from '../../src/renderer/src/transport'
 import CandidatePanel from '../../src/renderer/src/components/CandidatePanel.vue'
 import { useUserStore } from '../../src/renderer/src/stores/user'
 import { fakeTransport, flush } from './fakeTransport'
 import { mountWith } from './mountApp'
-
-function version(id: number, status: VersionView['status']): VersionView {
-  return {
-    id,
-    taskId: id,
-    parentId: id > 1 ? id - 1 : null,
-    jobId: id,
-    status,
-    snapshotHash: 'h',
-    method: 'hemb',
-    config: {},
-    seed: 0,
-    backend: 'wasm',
-    metrics: {},
-    accuracyRow: [],
-    transferRow: [],
-    drift: null,
-    timings: {},
-    createdAt: '2026-11-28T01:00:00.000Z',
-    updatedAt: '2026-11-28T01:00:00.000Z',
-    taskName: `T${id}`,
-    taskIds: [],
-    parameterCounts: null
-  }
-}
+import { version } from './versionFixture'
 
 function comparison(pass: boolean): VersionComparison {
   return {

@@ -164,4 +164,21 @@ describe('embeddingOption', () => {
     ) as { legend: { data: string[] } }
     expect(withTarget.legend.data).toEqual(['learned', 'target ê'])
   })
+
+  it('centres an axis on points that all share its value (two embeddings on one line), else fits it to them', () => {
+    const opt = embeddingOption(
+      {
+        ...matrix,
+        embeddingMap: [
+          { taskId: 1, name: 'A', x: -3.7, y: 0, kind: 'learned' },
+          { taskId: 2, name: 'B', x: 3.7, y: 0, kind: 'learned' }
+        ]
+      },
+      { learned: 'learned', target: 'target ê' }
+    ) as { xAxis: Record<string, unknown>; yAxis: { min: number; max: number } }
+    expect(opt.xAxis).toEqual({ type: 'value', scale: true })
+    expect(opt.yAxis.min).toBeLessThan(0)
+    expect(opt.yAxis.max).toBeGreaterThan(0)
+    expect(opt.yAxis.max + opt.yAxis.min).toBeCloseTo(0)
+  })
 })

@@ -1,12 +1,21 @@
 import { mount } from '@vue/test-utils'
-import { createPinia, setActivePinia } from 'pinia'
+import { createPinia, getActivePinia, setActivePinia, type Pinia } from 'pinia'
 import { createMemoryHistory, createRouter } from 'vue-router'
 import type { Component } from 'vue'
 import { i18n, setLocale } from '../../src/renderer/src/i18n'
 
-/** Mounts a renderer component with Pinia, i18n (English) and a memory router; charts are stubbed (no canvas in happy-dom). */
-export async function mountWith(component: Component, props: Record<string, unknown> = {}) {
-  const pinia = createPinia()
+/**
+ * Mounts a renderer component with Pinia, i18n (English) and a memory router; charts are stubbed
+ * (no canvas in happy-dom). `keepPinia` mounts into the stores of the previous mount, as when
+ * the user leaves a screen and comes back.
+ */
+export async function mountWith(
+  component: Component,
+  props: Record<string, unknown> = {},
+  opts: { keepPinia?: boolean } = {}
+) {
+  const kept = opts.keepPinia ? getActivePinia() : undefined
+  const pinia: Pinia = kept ?? createPinia()
   setActivePinia(pinia)
   setLocale('en')
   const router = createRouter({

@@ -28,7 +28,7 @@ async function setup(build: (arg: unknown) => unknown) {
     tasks: 2,
     learnedTasks: 2,
     activeVersionId: 2,
-    integrity: { ok: true, summary: [] },
+    integrity: { ok: true, summary: [], lines: [] },
     interruptedJobs: []
   }
   ws.loaded = true
@@ -98,5 +98,58 @@ describe('reports screen', () => {
     expect(w.text()).toContain('Choose a file outside the workspace folder')
     expect(w.find('[role="status"]').exists()).toBe(false)
     expect(w.find('iframe').exists()).toBe(false)
+  })
+})
+
+describe('reports screen: overwrite and language', () => {
+  it('asks before replacing an existing file, and replaces it only when confirmed', async () => {
+    const { w, fake } = await setup((arg) => {
+      if (!(arg as { overwrite?: boolean }).overwrite) {
+        throw new KeizokuError('conflict', 'The file /srv/root/reports/f.pdf already exists.', {
+          say: { code: 'report_exists', params: { file: '/srv/root/reports/f.pdf' } }
+        })
+      }
+      return built({ path: '/srv/root/reports/f.pdf', bytes: 4000 })
+    })
+    await w.find('input[aria-label="Output file"]').setValue('reports/f.pdf')
+    await button(w, 'Export report').trigger('click')
+    await flush()
+    expect(fake.calls).toHaveLength(1)
+    expect(w.find('[data-testid="report-overwrite"]').text()).toContain('reports/f.pdf already exists. Replace it?')
+    expect(w.find('[data-testid="report-written"]').exists()).toBe(false)
+    await button(w, 'Replace the file').trigger('click')
+    await flush()
+    expect(fake.calls).toHaveLength(2)
+    expect(fake.calls[1].arg).toMatchObject({ outFile: 'reports/f.pdf', format: 'pdf', overwrite: true })
+    expect(w.find('[data-testid="report-overwrite"]').exists()).toBe(false)
+    expect(w.find('[data-testid="report-written"]').text()).toContain('Report written to /srv/root/reports/f.pdf')
+  })
+
+  it('keeps the chosen language when the screen is left and opened again, and drops a preview of another choice', async () => {
+    const { w, fake } = await setup(() => built({ html: HTML }))
+    await radio(w, '日本語').find('input').setValue(true)
+    await button(w, 'Preview').trigger('click')
+    await flush()
+    expect(fake.calls.at(-1)?.arg).toMatchObject({ lang: 'ja' })
+    expect(w.find('iframe').exists()).toBe(true)
+    w.unmount()
+    const again = await mountWith(ReportsView, {}, { keepPinia: true })
+    await flush()
+    expect(
+      (
+        again
+          .findAll('.n-radio')
+          .find((x) => x.text() === '日本語')!
+          .find('input').element as HTMLInputElement
+      ).checked
+    ).toBe(true)
+    expect(again.find('iframe').exists()).toBe(true)
+    await again
+      .findAll('.n-radio')
+      .find((x) => x.text() === 'English')!
+      .find('input')
+      .setValue(true)
+    await flush()
+    expect(again.find('iframe').exists()).toBe(false)
   })
 })

@@ -16,7 +16,7 @@ const summary: WorkspaceSummary = {
   tasks: 0,
   learnedTasks: 0,
   activeVersionId: null,
-  integrity: { ok: true, summary: [] },
+  integrity: { ok: true, summary: [], lines: [] },
   interruptedJobs: []
 }
 

@@ -267,6 +267,14 @@ describe('reports of a small trained workspace', () => {
     expect(exported.path).toBe(out)
     expect(exported.csv).toBeUndefined()
     expect(typeof exported.reportId).toBe('number')
+    // The same file again is refused (nothing written) unless replacing it is confirmed.
+    const written = readFileSync(out, 'utf8')
+    const again = reportBuild(ws, { kind: 'forgetting', format: 'csv', outFile: out })
+    await expect(again).rejects.toMatchObject({ code: 'conflict', say: { code: 'report_exists' } })
+    expect(readFileSync(out, 'utf8')).toBe(written)
+    const replaced = await reportBuild(ws, { kind: 'forgetting', format: 'csv', outFile: out, overwrite: true })
+    expect(replaced.path).toBe(out)
+    expect(readFileSync(out, 'utf8')).not.toBe(written)
     await expect(reportBuild(ws, { kind: 'roi', format: 'pdf' })).rejects.toThrow(/needs a file/)
   })
 

@@ -2,6 +2,7 @@ import { mkdirSync, mkdtempSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
+import type { KeizokuError } from '../../src/shared/errors'
 import { resolveUserPath } from '../../src/service/paths'
 
 describe('browser-mode path confinement', () => {
@@ -29,5 +30,19 @@ describe('browser-mode path confinement', () => {
     } catch (err) {
       expect((err as { hint?: string }).hint).toMatch(/line-3/)
     }
+  })
+
+  it('a path outside the root is refused as a file, with a code and the values of its message', () => {
+    let info
+    try {
+      resolveUserPath('/etc/data.csv', '/tmp', 'file')
+    } catch (err) {
+      info = (err as KeizokuError).toInfo()
+    }
+    expect(info?.message).toMatch(/^The file "\/etc\/data\.csv" is outside the workspace root/)
+    expect(info?.say).toEqual({
+      code: 'path_outside_root.file',
+      params: { input: '/etc/data.csv', root: expect.any(String) }
+    })
   })
 })

@@ -55,7 +55,10 @@ export const reportCommand: Command = {
         versionId,
         baselinesFile,
         outFile: out,
-        by
+        by,
+        // A script reruns the same command: the CLI replaces the file it is told to write, as
+        // before; only the UI asks first (report.build refuses an existing file without this).
+        overwrite: true
       })
     )
     const result = {

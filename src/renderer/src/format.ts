@@ -6,3 +6,10 @@ export function duration(seconds: number): string {
   const ss = String(s % 60).padStart(2, '0')
   return h > 0 ? `${h}:${String(m).padStart(2, '0')}:${ss}` : `${m}:${ss}`
 }
+
+/** An ISO timestamp as date and time in the locale's way (never the raw ISO string); unparsable input is shown as given. */
+export function formatTimestamp(iso: string, locale: string): string {
+  const t = new Date(iso)
+  if (Number.isNaN(t.getTime())) return iso
+  return new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' }).format(t)
+}

@@ -1,12 +1,12 @@
 /**
  * The service side of the `report.build` call (its schema and result type are in src/shared/api.ts):
  *
- *   report.build { kind, format, lang?, outFile?, baselinesFile?, versionId?, by? }
+ *   report.build { kind, format, lang?, outFile?, baselinesFile?, versionId?, by?, overwrite? }
  *     → { html?, csv?, path?, bytes, sha256, reportId?, versionId, lang }
  *
  * Preview (no outFile): html (format html or pdf) or csv text comes back and nothing is written.
  * Export (outFile): the file is written atomically and recorded; html/csv are not echoed back
- * (they can be megabytes). A PDF can only be exported to a file — bytes do not cross the API.
+ * (they can be megabytes). An existing file is replaced only with overwrite. A PDF can only be exported to a file — bytes do not cross the API.
  */
 import { KeizokuError } from '../../shared/errors'
 import type { ReportBuildResult } from '../../shared/types'
@@ -14,6 +14,8 @@ import type { Workspace } from '../../workspace'
 import { readBenchResults } from './baselines'
 import { buildReport, type BuildReportOptions } from './build'
 import type { ReportFormat, ReportKind, ReportLang } from './types'
+import { say } from '../../shared/messages'
+import { existsSync } from 'node:fs'
 
 export interface ReportBuildArgs {
   kind: ReportKind
@@ -24,6 +26,7 @@ export interface ReportBuildArgs {
   baselinesFile?: string
   versionId?: number
   by?: string
+  overwrite?: boolean
 }
 
 export type { ReportBuildResult }
@@ -35,7 +38,14 @@ export async function reportBuild(
 ): Promise<ReportBuildResult> {
   if (args.format === 'pdf' && !args.outFile) {
     throw new KeizokuError('invalid_argument', 'A PDF report needs a file to write to (outFile).', {
-      hint: 'Preview the report as HTML, or choose where to save the PDF.'
+      hint: 'Preview the report as HTML, or choose where to save the PDF.',
+      say: say('pdf_needs_file')
+    })
+  }
+  if (args.outFile && !args.overwrite && existsSync(args.outFile)) {
+    throw new KeizokuError('conflict', `The file ${args.outFile} already exists.`, {
+      hint: 'Choose another file name, or confirm that the existing file may be replaced.',
+      say: say('report_exists', { file: args.outFile })
     })
   }
   const r = await buildReport(ws, {

@@ -22,6 +22,7 @@ import { roiCsv } from './roiCsv'
 import { roiHtml } from './roiHtml'
 import { collectRoi } from './roiReport'
 import { REPORT_FORMATS, REPORT_KINDS, type ReportOptions } from './types'
+import { say } from '../../shared/messages'
 
 export interface BuildReportOptions extends ReportOptions {
   outFile?: string
@@ -59,7 +60,8 @@ function refuseInsideWorkspace(ws: Workspace, outFile: string): void {
   const rel = relative(resolve(ws.dir), out)
   if (rel === '' || (!rel.startsWith('..') && !isAbsolute(rel))) {
     throw new KeizokuError('invalid_argument', `The report file ${out} is inside the workspace folder ${ws.dir}.`, {
-      hint: 'Write reports next to the workspace, not into it (e.g. --out reports/forgetting.pdf outside DIR).'
+      hint: 'Write reports next to the workspace, not into it (e.g. --out reports/forgetting.pdf outside DIR).',
+      say: say('report_inside_workspace', { file: out, dir: ws.dir })
     })
   }
 }

@@ -21,6 +21,17 @@ export const FONT = "'Noto Sans CJK JP', 'Noto Sans JP', 'Noto Sans', 'DejaVu Sa
 /** Colour-blind-safe palette (Okabe–Ito), repeated for more than eight series. */
 const PALETTE = ['#0072B2', '#E69F00', '#009E73', '#D55E00', '#CC79A7', '#56B4E9', '#F0E442', '#000000']
 
+const AXIS_FONT = 10
+/** Longest row label shown in full; longer names end in "…" (the tables give them whole). */
+const MAX_ROW_LABEL = 28
+
+/** Estimated width in px of a label: CJK characters are about one em wide, others about 0.6 em. */
+export function textWidth(s: string, fontSize: number): number {
+  let w = 0
+  for (const ch of s) w += /[\u2e80-\u9fff\uac00-\ud7af\uff00-\uffef]/.test(ch) ? fontSize : fontSize * 0.6
+  return w
+}
+
 /**
  * Heatmap of R (rows: after learning task i; columns: task j). Cell labels only up to 12 tasks;
  * beyond that the colour scale carries the values and the table gives the numbers.
@@ -44,7 +55,11 @@ export function heatmapSvg(opts: {
       if (v !== null) data.push([j, i, v * factor])
     })
   )
-  const grid = { left: 70, right: 20, top: 30, bottom: 90 }
+  // Row labels are names: the left margin is as wide as the longest (capped), so the y title
+  // sits clear of them. Column labels are expected short (T1, T2, …) so they never overlap.
+  const rowLabels = opts.rowLabels.map((l) => (l.length > MAX_ROW_LABEL ? `${l.slice(0, MAX_ROW_LABEL - 1)}…` : l))
+  const labelWidth = Math.ceil(Math.max(0, ...rowLabels.map((l) => textWidth(l, AXIS_FONT))))
+  const grid = { left: labelWidth + 8 + 24, right: 20, top: 30, bottom: 90 }
   const cell = Math.max(6, Math.min(64, Math.floor((opts.width - grid.left - grid.right) / Math.max(1, n))))
   const height = grid.top + grid.bottom + cell * Math.max(1, opts.rowLabels.length)
   const interval = n <= 20 ? 0 : Math.ceil(n / 20) - 1
@@ -57,17 +72,17 @@ export function heatmapSvg(opts: {
         name: opts.xName,
         nameLocation: 'middle',
         nameGap: 28,
-        axisLabel: { interval, fontSize: 10 },
+        axisLabel: { interval, fontSize: AXIS_FONT },
         position: 'bottom'
       },
       yAxis: {
         type: 'category',
-        data: opts.rowLabels,
+        data: rowLabels,
         inverse: true,
         name: opts.yName,
         nameLocation: 'middle',
-        nameGap: 50,
-        axisLabel: { interval, fontSize: 10 }
+        nameGap: labelWidth + 14,
+        axisLabel: { interval, fontSize: AXIS_FONT }
       },
       visualMap: {
         min,

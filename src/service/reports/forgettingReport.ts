@@ -155,7 +155,7 @@ function summarySection(s: Strings, d: ForgettingData): string {
   body += para(
     `${s.engineFormulas}: ${Object.entries(METRIC_FORMULAS)
       .map(([k, v]) => `${k} = ${v}`)
-      .join('; ')}`,
+      .join('; ')}; ${s.untrainedB}`,
     'note'
   )
   return section(s.summary, body)
@@ -169,7 +169,8 @@ function matrixSection(s: Strings, d: ForgettingData): string {
   const labels = m.tasks.map((_, j) => (T > 12 ? `T${j + 1}` : taskLabel(m, j)))
   const svg = heatmapSvg({
     rowLabels: labels,
-    colLabels: labels,
+    // Columns by their T number only: full names side by side overlap at any useful width.
+    colLabels: m.tasks.map((_, j) => `T${j + 1}`),
     values: m.rows.map((r) => r.values),
     xName: s.evaluatedTask,
     yName: s.afterTask,
@@ -244,9 +245,14 @@ function trustSection(s: Strings, d: ForgettingData): string {
   const rho = (r: number | null): string => (r === null ? '—' : fixed(r, 2))
   const verdict = t.level === 'good' ? s.trustGood : t.level === 'poor' ? s.trustPoor : s.trustUnknown
   let body = para(s.trustIntro)
-  body += para(`${s.trustInUse}: ${t.estimator}${t.choice === 'auto' ? ' (auto)' : ''} · ${s.trustRho} ${rho(t.rho)} (n = ${t.n} ${s.pairs})`)
+  body += para(
+    `${s.trustInUse}: ${t.estimator}${t.choice === 'auto' ? ' (auto)' : ''} · ${s.trustRho} ${rho(t.rho)} (n = ${t.n} ${s.pairs})`
+  )
   body += para(verdict, t.level === 'poor' ? 'warn' : undefined)
-  body += tableHtml([s.estimator, 'ρ', 'n'], t.fits.map((f) => [f.estimator, num(rho(f.rho)), num(String(f.n))]))
+  body += tableHtml(
+    [s.estimator, 'ρ', 'n'],
+    t.fits.map((f) => [f.estimator, num(rho(f.rho)), num(String(f.n))])
+  )
   const rows = d.guidance.filter((g) => g.record !== null)
   if (rows.length) {
     body += tableHtml(
@@ -254,7 +260,11 @@ function trustSection(s: Strings, d: ForgettingData): string {
       rows.map(({ task, record: r }) => [
         task,
         r!.estimator,
-        r!.guidance === 'followed' ? s.guidanceFollowed : r!.guidance === 'flat-fallback' ? s.guidanceFlat : s.guidanceNotUsed,
+        r!.guidance === 'followed'
+          ? s.guidanceFollowed
+          : r!.guidance === 'flat-fallback'
+            ? s.guidanceFlat
+            : s.guidanceNotUsed,
         r!.spread === null ? '—' : `${fixed(r!.spread, 4)} (${fixed(r!.flatLimit, 3)})`
       ])
     )

@@ -40,6 +40,7 @@ const en = {
   fwtNotStored:
     'it needs R[i−1][i] (accuracy on a task before it was trained) and b[i] (accuracy of an untrained model), which these versions do not store.',
   engineFormulas: 'Formulas as computed by the engine',
+  untrainedB: 'b[i] = accuracy of an untrained/random-init model on task i',
   colourScale: 'The colour scale starts at the lowest value (rounded down to 10 %) so differences stay visible.',
   storageSaving: 'Storage saving per month',
   computeMain: 'Training compute cost, Keizoku (one-off)',
@@ -87,7 +88,8 @@ const en = {
   measuredHere: 'measured in this workspace',
   measuredBench: 'measured on a benchmark (bench file), not on this workspace’s tasks',
   notRun: 'not measured',
-  notRunHint: 'measure it on this workspace’s tasks (Reports → Measure baselines, or `keizoku baselines DIR`) to include it',
+  notRunHint:
+    'measure it on this workspace’s tasks (Reports → Measure baselines, or `keizoku baselines DIR`) to include it',
   keizokuMethod: 'Keizoku (reported lineage)',
   results: 'Results',
   resultsWorkspace: 'On this workspace’s tasks',
@@ -199,6 +201,7 @@ const ja: Strings = {
   fwtNotStored:
     'R[i−1][i]（学習前のタスクの精度）と b[i]（未学習モデルの精度）が必要ですが、これらのバージョンには保存されていません。',
   engineFormulas: 'エンジンが計算する式',
+  untrainedB: 'b[i] = タスク i での未学習（ランダム初期化）モデルの精度',
   colourScale: '差が見えるように、色の範囲は最小値（10 % 単位で切り捨て）から始まります。',
   storageSaving: '1 か月当たりのストレージ削減額',
   computeMain: '学習の計算コスト（Keizoku、1 回限り）',
@@ -241,7 +244,8 @@ const ja: Strings = {
   measuredHere: 'このワークスペースで測定',
   measuredBench: 'ベンチマークで測定（bench ファイル）。このワークスペースのタスクではありません',
   notRun: '未測定',
-  notRunHint: '含めるには、このワークスペースのタスクで測定してください（レポート → ベースラインを測定、または `keizoku baselines DIR`）',
+  notRunHint:
+    '含めるには、このワークスペースのタスクで測定してください（レポート → ベースラインを測定、または `keizoku baselines DIR`）',
   keizokuMethod: 'Keizoku（対象の系譜）',
   results: '結果',
   resultsWorkspace: 'このワークスペースのタスク',
@@ -312,7 +316,7 @@ const ja: Strings = {
   guidanceFollowed: '行に従った',
   guidanceFlat: '行が平坦：誘導なし',
   guidanceNotUsed: '使用せず',
-  rowSpread: '行の幅（平坦の基準）',
+  rowSpread: '行の幅（平坦の基準）'
 }
 
 export function strings(lang: ReportLang): Strings {

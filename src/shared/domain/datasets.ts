@@ -1,5 +1,6 @@
 /** Dataset sources, import options and what an import produces (previews, problems, holdout splits). */
 import type { TaskData } from '../dataset'
+import type { MessageParams } from '../messages'
 
 /** Where a task's data comes from; what the wizard and the CLI hand to the importer. */
 export type DatasetSource =
@@ -61,7 +62,7 @@ export interface Problem {
   params?: ProblemParams
 }
 
-export type ProblemParams = Record<string, string | number>
+export type ProblemParams = MessageParams
 
 /** Per-feature standardisation x' = (x − mean) / std, mean and std from the TRAIN part only. */
 export interface FeatureStats {

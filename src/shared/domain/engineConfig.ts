@@ -63,7 +63,10 @@ export const engineConfigSchema = z
         taskEmbeddingSize: capped('hnet.taskEmbeddingSize', 1024),
         chunkEmbeddingSize: capped('hnet.chunkEmbeddingSize', 1024),
         chunkSize: capped('hnet.chunkSize', 100_000),
-        hidden: z.array(capped('hnet.hidden[i]', 4096)).min(1, { message: 'hnet.hidden needs at least one layer' }).max(6),
+        hidden: z
+          .array(capped('hnet.hidden[i]', 4096))
+          .min(1, { message: 'hnet.hidden needs at least one layer' })
+          .max(6),
         activation: z.enum(['relu', 'tanh', 'elu'], { error: 'hnet.activation must be "relu", "tanh" or "elu"' }),
         /** How a new task's embedding e_t starts: N(0,1) (authors' code) or at ê when there is one. */
         embeddingInit: z.enum(['random', 'target'], { error: 'hnet.embeddingInit must be "random" or "target"' }),

@@ -1,5 +1,6 @@
 /** What `check` and `repair` report about a workspace on disk: artifacts, backups, storage. */
 import type { AuditVerification, RegistryVerification } from './records'
+import type { CodedLine, ServiceMessage } from '../messages'
 
 export type ArtifactKind = 'dataset-train' | 'dataset-test' | 'snapshot' | 'checkpoint' | 'report' | 'other'
 
@@ -35,8 +36,11 @@ export interface IntegrityReport {
   backups: BackupInfo[]
   /** One line per finding, ready to print. */
   summary: string[]
+  /** The same lines by code and values, for a UI in another language. */
+  lines: CodedLine[]
   /** What to do when not ok (e.g. run `keizoku check DIR --repair`). */
   hint?: string
+  hintSay?: ServiceMessage
 }
 
 export interface RepairReport {

@@ -6,6 +6,7 @@
  */
 import type { ErrorInfo } from '../errors'
 import type { DatasetSchema, FeatureStats, HoldoutSummary, ImportedDataset } from './datasets'
+import type { CodedLine, ServiceMessage } from '../messages'
 
 // ───────────────────────────── registry records ─────────────────────────────
 
@@ -225,6 +226,8 @@ export interface RegistryVerification {
   sealed: boolean
   /** One line per row that differs, is missing, or was never recorded through Keizoku. */
   problems: string[]
+  /** The same lines with their message codes (`registry.<table>_<changed|missing|unrecorded>`). */
+  findings: CodedLine[]
 }
 
 export interface AuditVerification {
@@ -233,6 +236,7 @@ export interface AuditVerification {
   /** Id of the first entry whose hash or link does not match. */
   brokenAt?: number
   reason?: string
+  reasonSay?: ServiceMessage
 }
 
 export interface ReportRecord {

@@ -18,7 +18,9 @@ export async function loadBenchmark(
       problems.error(
         'bad_benchmark',
         err.message,
-        err.hint ?? 'Use split-mnist:0…4, permuted-mnist:K or rotated-mnist:K.'
+        err.hint ?? 'Use split-mnist:0…4, permuted-mnist:K or rotated-mnist:K.',
+        undefined,
+        { benchmark: source.benchmark, k: source.k }
       )
       return null
     }

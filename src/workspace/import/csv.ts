@@ -141,7 +141,8 @@ export async function scanCsv(opts: CsvOptions, problems: ProblemList): Promise<
         : kind === 'utf16'
           ? 'Save it as UTF-8 text (e.g. "CSV UTF-8" in Excel).'
           : 'Choose the CSV export of the data, not this file.',
-      { file }
+      { file },
+      { variant: kind === 'zip' || kind === 'utf16' ? `csv_${kind}` : 'csv', file, kind }
     )
     return null
   }
@@ -189,7 +190,8 @@ export async function scanCsv(opts: CsvOptions, problems: ProblemList): Promise<
           'duplicate_column',
           `Column name "${name}" appears twice (columns ${(seen.get(name) ?? 0) + 1} and ${i + 1}); the second is called "${renamed}".`,
           'Rename one of the columns in the file if the name matters.',
-          { file, column: name }
+          { file, column: name },
+          { column: name, first: (seen.get(name) ?? 0) + 1, second: i + 1, renamed }
         )
         name = renamed
       }
@@ -417,6 +419,7 @@ export async function scanCsv(opts: CsvOptions, problems: ProblemList): Promise<
       'unterminated_quote',
       `${file}, line ${read.unterminatedQuoteLine}: a quoted field opens with " and never closes.`,
       'Close the quote, or double a quote that belongs to the text ("").',
+      { file, line: read.unterminatedQuoteLine },
       { file, line: read.unterminatedQuoteLine }
     )
   }
@@ -425,6 +428,7 @@ export async function scanCsv(opts: CsvOptions, problems: ProblemList): Promise<
       'binary_content',
       `${file}, line ${read.binaryAtLine}: the file turns into binary data (NUL bytes) here; a CSV file is text throughout.`,
       'The file is damaged or was cut while copying; export it again.',
+      { file, line: read.binaryAtLine },
       { file, line: read.binaryAtLine }
     )
   }
@@ -433,6 +437,7 @@ export async function scanCsv(opts: CsvOptions, problems: ProblemList): Promise<
       'record_too_long',
       `${file}, line ${read.tooLongLine}: more than 16 million characters without a line break.`,
       'Check that this is a CSV file with one record per line.',
+      { file, line: read.tooLongLine },
       { file, line: read.tooLongLine }
     )
   }
@@ -441,6 +446,7 @@ export async function scanCsv(opts: CsvOptions, problems: ProblemList): Promise<
       'stray_quote',
       `${file}, line ${read.strayQuoteLine}: text follows a closing quote; it was kept as part of the field.`,
       'Quote the whole field, and double quotes inside it ("").',
+      { file, line: read.strayQuoteLine },
       { file, line: read.strayQuoteLine }
     )
   }

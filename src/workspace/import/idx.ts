@@ -32,7 +32,13 @@ interface IdxFile {
 function readIdx(path: string, role: 'images' | 'labels', problems: ProblemList): IdxFile | null {
   const file = basename(path)
   if (!existsSync(path) || !statSync(path).isFile()) {
-    problems.error('file_not_found', `The IDX ${role} file ${path} does not exist.`, 'Check the path.', { file })
+    problems.error(
+      'file_not_found',
+      `The IDX ${role} file ${path} does not exist.`,
+      'Check the path.',
+      { file },
+      { path }
+    )
     return null
   }
   // MNIST's largest file is 47 MB; a bigger one (or a gzip bomb) is refused before it fills memory.
@@ -42,7 +48,8 @@ function readIdx(path: string, role: 'images' | 'labels', problems: ProblemList)
       'file_too_large',
       `${file} is ${(size / 2 ** 20).toFixed(0)} MiB; IDX files are read up to ${MAX_IDX_BYTES / 2 ** 20} MiB.`,
       'Split the data into several tasks, or check that this is the right file.',
-      { file }
+      { file },
+      { file, mib: Math.round(size / 2 ** 20), max: MAX_IDX_BYTES / 2 ** 20 }
     )
     return null
   }
@@ -56,14 +63,15 @@ function readIdx(path: string, role: 'images' | 'labels', problems: ProblemList)
         'decode_failed',
         `${file} is gzip-compressed but cannot be unpacked: ${err instanceof Error ? err.message : String(err)}.`,
         'Download or copy the file again.',
-        { file }
+        { file },
+        { variant: 'gzip', file }
       )
       return null
     }
     kind = sniff(bytes.subarray(0, 64))
   }
   if (kind === 'empty') {
-    problems.error('empty_file', `${file} is empty.`, `Choose the IDX ${role} file.`, { file })
+    problems.error('empty_file', `${file} is empty.`, `Choose the IDX ${role} file.`, { file }, { file })
     return null
   }
   if (kind !== 'idx') {
@@ -71,7 +79,8 @@ function readIdx(path: string, role: 'images' | 'labels', problems: ProblemList)
       'wrong_file_type',
       `${file} is not an IDX file: its first bytes say it is ${KIND_NAMES[kind]}.`,
       `Choose the IDX ${role} file (e.g. train-${role === 'images' ? 'images-idx3' : 'labels-idx1'}-ubyte).`,
-      { file }
+      { file },
+      { variant: `idx_${role}`, file, kind }
     )
     return null
   }
@@ -79,7 +88,13 @@ function readIdx(path: string, role: 'images' | 'labels', problems: ProblemList)
   const nd = bytes[3]
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength)
   if (bytes.length < 4 + 4 * nd) {
-    problems.error('truncated', `${file} ends inside its header.`, 'The file is incomplete; copy it again.', { file })
+    problems.error(
+      'truncated',
+      `${file} ends inside its header.`,
+      'The file is incomplete; copy it again.',
+      { file },
+      { variant: 'header', file }
+    )
     return null
   }
   const dims = Array.from({ length: nd }, (_, i) => view.getUint32(4 + 4 * i, false))
@@ -88,7 +103,8 @@ function readIdx(path: string, role: 'images' | 'labels', problems: ProblemList)
       'unsupported_idx',
       `${file} holds IDX type 0x${type.toString(16)}; only unsigned bytes (0x08, as in MNIST) are read.`,
       'Convert the data to unsigned bytes, or export it as CSV.',
-      { file }
+      { file },
+      { file, type: `0x${type.toString(16)}` }
     )
     return null
   }
@@ -99,7 +115,8 @@ function readIdx(path: string, role: 'images' | 'labels', problems: ProblemList)
       'truncated',
       `${file} should hold ${expected} values (${dims.join(' × ')}) but has ${bytes.length - start}.`,
       'The file is incomplete or not the one its header describes; copy it again.',
-      { file }
+      { file },
+      { variant: 'values', file, expected, got: bytes.length - start }
     )
     return null
   }
@@ -115,7 +132,8 @@ export function scanIdx(imagesPath: string, labelsPath: string, problems: Proble
       'bad_shape',
       `${basename(imagesPath)} has ${images.dims.length} dimensions; images need 3 (n × rows × cols) or 2 (n × features).`,
       'Choose the images file, and the labels file second.',
-      { file: basename(imagesPath) }
+      { file: basename(imagesPath) },
+      { variant: 'idx_images', file: basename(imagesPath), dims: images.dims.length }
     )
     return null
   }
@@ -124,7 +142,8 @@ export function scanIdx(imagesPath: string, labelsPath: string, problems: Proble
       'bad_shape',
       `${basename(labelsPath)} has ${labels.dims.length} dimensions; a labels file has 1.`,
       'Give the images file first and the labels file second.',
-      { file: basename(labelsPath) }
+      { file: basename(labelsPath) },
+      { variant: 'idx_labels', file: basename(labelsPath), dims: labels.dims.length }
     )
     return null
   }
@@ -134,7 +153,8 @@ export function scanIdx(imagesPath: string, labelsPath: string, problems: Proble
       'count_mismatch',
       `${basename(imagesPath)} has ${n} images but ${basename(labelsPath)} has ${labels.dims[0]} labels.`,
       'Use the labels file that belongs to these images.',
-      { file: basename(labelsPath) }
+      { file: basename(labelsPath) },
+      { images: basename(imagesPath), labels: basename(labelsPath), n, got: labels.dims[0] }
     )
     return null
   }

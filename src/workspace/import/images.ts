@@ -112,7 +112,8 @@ export async function scanImages(
       'folder_not_found',
       `The folder ${root} does not exist.`,
       'Choose the folder that has one sub-folder per class.',
-      { file: root }
+      { file: root },
+      { folder: root }
     )
     return null
   }
@@ -120,7 +121,9 @@ export async function scanImages(
     problems.error(
       'bad_shape',
       `The image size ${h}×${w} is not usable.`,
-      'Choose a height and width between 1 and 1024, e.g. 28x28.'
+      'Choose a height and width between 1 and 1024, e.g. 28x28.',
+      undefined,
+      { variant: 'image', height: h, width: w }
     )
     return null
   }
@@ -135,6 +138,7 @@ export async function scanImages(
         'stray_file',
         `${e.name} is not in a class sub-folder and is ignored.`,
         'Move it into the sub-folder of its class.',
+        { file: e.name },
         { file: e.name }
       )
     }
@@ -144,7 +148,8 @@ export async function scanImages(
       'no_classes',
       `${root} has no sub-folders, so there are no classes.`,
       'Put the images of each class into its own sub-folder (e.g. ok/ and defect/).',
-      { file: root }
+      { file: root },
+      { folder: root }
     )
     return null
   }
@@ -159,6 +164,7 @@ export async function scanImages(
           'unsupported_file',
           `${c}/${f} is not a PNG or JPEG file and is ignored.`,
           'Convert it to PNG or JPEG, or remove it.',
+          { file: `${c}/${f}` },
           { file: `${c}/${f}` }
         )
         continue
@@ -184,7 +190,10 @@ export async function scanImages(
         actual === 'png' || actual === 'jpeg'
           ? `Rename it to .${actual === 'png' ? 'png' : 'jpg'}.`
           : 'Replace it with a real PNG or JPEG file, or remove it.',
-        { file: job.rel }
+        { file: job.rel },
+        actual === 'png' || actual === 'jpeg'
+          ? { variant: 'image_rename', file: job.rel, expected, kind: actual, ext: actual === 'png' ? 'png' : 'jpg' }
+          : { variant: 'image', file: job.rel, expected, kind: actual }
       )
       continue
     }
@@ -194,7 +203,8 @@ export async function scanImages(
         'image_too_large',
         `${job.rel} declares a ${size.width}×${size.height} image (${((size.width * size.height) / 1e6).toFixed(0)} megapixels); images are read up to 4096×4096.`,
         'Scale the image down (it is resized to the task’s input size anyway), or remove it.',
-        { file: job.rel }
+        { file: job.rel },
+        { file: job.rel, width: size.width, height: size.height }
       )
       continue
     }
@@ -206,7 +216,8 @@ export async function scanImages(
         'decode_failed',
         `${job.rel} could not be decoded as ${KIND_NAMES[actual]}: ${err instanceof Error ? err.message : String(err)}.`,
         'The file is damaged or incomplete; export it again or remove it.',
-        { file: job.rel }
+        { file: job.rel },
+        { variant: 'image', file: job.rel, kind: actual }
       )
       continue
     }

@@ -19,12 +19,17 @@ import { scanIdx } from './idx'
 import { scanImages } from './images'
 import { ProblemList } from './problems'
 import { featureStats, gatherLabels, gatherStandardised } from './standardise'
+import { say, type ServiceMessage } from '../../shared/messages'
 
 /** Every error-severity problem of a failed import, thrown together. */
 export class DatasetProblemsError extends KeizokuError {
   readonly problems: Problem[]
-  constructor(message: string, problems: Problem[], hint?: string) {
-    super('invalid_argument', message, { hint, detail: problems.map((p) => `${p.message} → ${p.fix}`).join('\n') })
+  constructor(message: string, problems: Problem[], hint?: string, said?: ServiceMessage) {
+    super('invalid_argument', message, {
+      hint,
+      detail: problems.map((p) => `${p.message} → ${p.fix}`).join('\n'),
+      ...(said ? { say: said } : {})
+    })
     this.name = 'DatasetProblemsError'
     this.problems = problems
   }
@@ -99,7 +104,9 @@ function checkShape(inputShape: number[], expected: number[] | undefined, proble
   problems.error(
     'shape_mismatch',
     `Each sample has ${product(inputShape)} values (shape [${inputShape.join(', ')}]), but the workspace's earlier tasks have ${product(expected)} (shape [${expected.join(', ')}]).`,
-    'One hypernetwork serves every task, so all tasks need the same input: choose the same feature columns, or the same image size.'
+    'One hypernetwork serves every task, so all tasks need the same input: choose the same feature columns, or the same image size.',
+    undefined,
+    { got: product(inputShape), want: product(expected) }
   )
   return inputShape
 }
@@ -110,7 +117,9 @@ async function analyse(source: DatasetSource, opts: ImportOptions, problems: Pro
     problems.warning(
       'group_ignored',
       `A grouped holdout needs a column; ${source.kind} data is split stratified by class instead.`,
-      'Leave "group by" empty for this kind of data.'
+      'Leave "group by" empty for this kind of data.',
+      undefined,
+      { kind: source.kind }
     )
   }
   if (source.kind === 'csv') {
@@ -245,7 +254,8 @@ function failure(source: DatasetSource, problems: ProblemList): DatasetProblemsE
   return new DatasetProblemsError(
     `Cannot import ${what}: ${errors.length} problem${errors.length === 1 ? '' : 's'} — ${head}${more}.`,
     problems.all(),
-    errors[0]?.fix
+    errors[0]?.fix,
+    say('import_failed', { what, count: errors.length })
   )
 }
 
@@ -283,7 +293,9 @@ export async function importDataset(source: DatasetSource, opts: ImportOptions =
       problems.warning(
         'holdout_ignored',
         `Built-in benchmarks keep their own train/test split; the holdout of ${opts.holdout.fraction} was not applied.`,
-        'Leave the holdout at its default for benchmarks.'
+        'Leave the holdout at its default for benchmarks.',
+        undefined,
+        { fraction: opts.holdout.fraction }
       )
     }
     const inputShape = checkShape(a.inputShape, opts.expectedInputShape, problems)
@@ -320,14 +332,18 @@ export async function importDataset(source: DatasetSource, opts: ImportOptions =
       problems.warning(
         'class_not_in_holdout',
         `Class "${name}" has no rows in the holdout set, so its accuracy cannot be checked.`,
-        'Use a larger holdout, or smaller groups.'
+        'Use a larger holdout, or smaller groups.',
+        undefined,
+        { className: name }
       )
     }
     if (trainCounts[c] === 0) {
       problems.warning(
         'class_not_in_train',
         `Class "${name}" has no rows in the training part.`,
-        'Use a smaller holdout, or smaller groups.'
+        'Use a smaller holdout, or smaller groups.',
+        undefined,
+        { className: name }
       )
     }
   })

@@ -58,7 +58,8 @@ export class ProblemList {
         severity: 'error',
         code: 'too_many_problems',
         message: `${this.dropped} more problem(s) not listed.`,
-        fix: 'Fix the problems above first; the rest are often the same cause.'
+        fix: 'Fix the problems above first; the rest are often the same cause.',
+        params: { count: this.dropped }
       }
     ]
   }

@@ -6,6 +6,7 @@ import { assertOneOf, hashInUse, json, notFound, now, parseJson } from './rows'
 import type { StoreContext } from './context'
 import type { ArtifactRecords } from './artifacts'
 import type { AuditLog } from '../audit'
+import { say } from '../../shared/messages'
 
 export const TASK_STATUSES: readonly TaskStatus[] = [
   'registered',
@@ -92,7 +93,8 @@ export class TaskStore {
     const name = input.name.trim()
     if (name.length === 0 || name.length > 100) {
       throw new KeizokuError('invalid_argument', 'A task name must have 1 to 100 characters.', {
-        hint: 'Choose a short, distinct name, e.g. "Line 3, March".'
+        hint: 'Choose a short, distinct name, e.g. "Line 3, March".',
+        say: say('task_name_length')
       })
     }
     const ds = input.dataset
@@ -100,7 +102,8 @@ export class TaskStore {
     const existing = this.ctx.db.get<{ id: number }>('SELECT id FROM tasks WHERE name = ?', name)
     if (existing) {
       throw new KeizokuError('conflict', `A task named "${name}" already exists (task ${existing.id}).`, {
-        hint: 'Choose another name.'
+        hint: 'Choose another name.',
+        say: say('task_name_taken', { name, task: existing.id })
       })
     }
     const first = this.listTasks()[0]
@@ -109,7 +112,12 @@ export class TaskStore {
         'refused',
         `The data has input shape [${train.inputShape.join(', ')}], but this workspace's tasks have [${first.inputShape.join(', ')}] (task "${first.name}").`,
         {
-          hint: 'One hypernetwork serves every task, so all tasks need the same input: pick the same feature columns or image size.'
+          hint: 'One hypernetwork serves every task, so all tasks need the same input: pick the same feature columns or image size.',
+          say: say('input_shape_differs', {
+            got: train.inputShape.join(', '),
+            want: first.inputShape.join(', '),
+            task: first.name
+          })
         }
       )
     }
@@ -213,7 +221,15 @@ export class TaskStore {
         throw new KeizokuError(
           'conflict',
           `Task "${task.name}" cannot be removed: ${refs.jobs} job(s), ${refs.versions} model version(s) and ${refs.evaluations} evaluation(s) refer to it.`,
-          { hint: 'Only a task that was never trained or evaluated can be removed.' }
+          {
+            hint: 'Only a task that was never trained or evaluated can be removed.',
+            say: say('task_in_use', {
+              task: task.name,
+              jobs: refs.jobs,
+              versions: refs.versions,
+              evaluations: refs.evaluations
+            })
+          }
         )
       }
       this.ctx.db.run('DELETE FROM datasets WHERE task_id = ?', id)

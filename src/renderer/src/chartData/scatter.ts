@@ -1,6 +1,19 @@
 import type { TransferMatrix } from '@shared/types'
 import { escapeHtml } from './escapeHtml'
 
+/**
+ * A value axis fitted to the points; when they all share one value (two embeddings lie on a line,
+ * MDS puts them at y = 0) the axis is centred on it instead of drawing the points on its edge.
+ */
+export function axisFor(values: number[]): Record<string, unknown> {
+  if (!values.length) return { type: 'value', scale: true }
+  const lo = Math.min(...values)
+  const hi = Math.max(...values)
+  const span = Math.max(Math.abs(lo), Math.abs(hi), 1)
+  if (hi - lo > 1e-6 * span) return { type: 'value', scale: true }
+  return { type: 'value', min: lo - span, max: hi + span }
+}
+
 /** ECharts option for the 2-D map of task embeddings: learned tasks and targets (ê) as two series. */
 export function embeddingOption(
   m: TransferMatrix,
@@ -19,8 +32,8 @@ export function embeddingOption(
         `${escapeHtml(p.data.name)} (${escapeHtml(p.seriesName)})<br/>x = ${p.data.value[0].toFixed(3)}, y = ${p.data.value[1].toFixed(3)}`
     },
     grid: { left: 48, right: 120, top: 40, bottom: 32 },
-    xAxis: { type: 'value', scale: true },
-    yAxis: { type: 'value', scale: true },
+    xAxis: axisFor(m.embeddingMap.map((p) => p.x)),
+    yAxis: axisFor(m.embeddingMap.map((p) => p.y)),
     series: [
       {
         name: names.learned,

@@ -333,11 +333,14 @@ export default {
     sentenceOne: 'For {task}, the only earlier task, {best}, gives a {est} of {bestV}.',
     noRow: 'No scores for {task} yet.',
     rowValues: 'Scores of {task}',
-    rowFlat: 'The row of {task} is flat: its scores do not tell the earlier tasks apart, so training it uses no guidance.',
+    rowFlat:
+      'The row of {task} is flat: its scores do not tell the earlier tasks apart, so training it uses no guidance.',
     order: 'Suggested order for the tasks not yet learned',
-    orderHelp: 'Greedy: the task with the best predicted transfer from what is learned comes first (score divided by its range). Weigh it by the ρ above.',
+    orderHelp:
+      'Greedy: the task with the best predicted transfer from what is learned comes first (score divided by its range). Weigh it by the ρ above.',
     orderFrom: '{v} from {from}',
-    emptyCharts: 'No task is learned yet, so there is no matrix and no embedding map. Train the first task; the charts appear after it.',
+    emptyCharts:
+      'No task is learned yet, so there is no matrix and no embedding map. Train the first task; the charts appear after it.',
     mapFew: 'With fewer than three embeddings the map can only show their distance: the points lie on one line.',
     heatmap: 'Transferability heatmap',
     heatmapHelp:
@@ -359,8 +362,10 @@ export default {
     rho: 'Spearman ρ against measured transfer {rho} (n = {n} pairs)',
     good: 'On this workspace the matrix predicted transfer well.',
     poor: 'On this workspace the matrix predicted transfer poorly: give it and the guidance little weight.',
-    unknown: 'On this workspace it is not yet known how well the matrix predicts transfer (it needs {min} measured pairs).',
-    fitsCaption: 'Every estimator against measured transfer (linear-probe holdout accuracy, measured when each task was trained)',
+    unknown:
+      'On this workspace it is not yet known how well the matrix predicts transfer (it needs {min} measured pairs).',
+    fitsCaption:
+      'Every estimator against measured transfer (linear-probe holdout accuracy, measured when each task was trained)',
     estimator: 'Estimator',
     flatTitle: 'Flat rows',
     flat: 'The rows of {tasks} are flat (spread below {pct} % of the estimator’s range): they cannot tell the earlier tasks apart, so the colour scale shows them as one colour and training them falls back to no guidance.',
@@ -467,7 +472,12 @@ export default {
     created: 'Created',
     action: 'Action',
     rollback: 'Roll back to {id}',
-    help: 'Rollback makes an earlier version active again; it needs your name and a comment.'
+    help: 'Rollback makes an earlier version active again; it needs your name and a comment.',
+    confirmTitle: 'Roll back to version #{id} ({task})?',
+    confirmBody:
+      'Version #{id} becomes the active model for every task it learned; the active version {active} stops being used, and tasks learned after #{id} must be trained again.',
+    confirmYes: 'Roll back to #{id}',
+    confirmNo: 'Cancel'
   },
   export: {
     heading: 'Export model',
@@ -490,6 +500,50 @@ export default {
     details: 'Details',
     show: 'Show',
     hash: 'Hash',
+    subjects: { task: 'task {id}', version: 'version {id}', job: 'job {id}' },
+    detailKeys: {
+      comment: 'Comment',
+      accuracyRow: 'Accuracy per task',
+      policy: 'Policy checks',
+      computedAt: 'Computed at',
+      backend: 'Backend',
+      millis: 'Time (ms)',
+      workers: 'Workers',
+      estimates: 'Estimates',
+      from: 'From version',
+      tasksNoLongerLearned: 'Tasks no longer learned',
+      fromCheckpoint: 'From a checkpoint',
+      job: 'Job',
+      methods: 'Methods',
+      seeds: 'Seeds',
+      tasks: 'Tasks',
+      skipped: 'Skipped',
+      method: 'Method',
+      seed: 'Seed',
+      overrides: 'Settings changed',
+      estimator: 'Estimator',
+      task: 'Task',
+      trainMs: 'Training time (ms)',
+      error: 'Error',
+      runs: 'Runs',
+      kind: 'Kind',
+      format: 'Format',
+      path: 'File',
+      sha256: 'SHA-256',
+      versionId: 'Version',
+      name: 'Name',
+      hash: 'Hash',
+      bytes: 'Bytes',
+      seq: 'Position',
+      patch: 'Changes',
+      restoredFrom: 'Restored from',
+      lost: 'Lost',
+      actions: 'Actions',
+      stored: 'Stored',
+      version: 'Version',
+      outDir: 'Output folder',
+      holdoutAccuracy: 'Holdout accuracy'
+    },
     actions: {
       workspace_created: 'Workspace created',
       workspace_opened: 'Workspace opened',
@@ -558,10 +612,15 @@ export default {
     kinds: { forgetting: 'Forgetting', roi: 'Return on investment (ROI)' },
     language: 'Report language',
     baselines: 'Benchmark results file (optional)',
-    baselinesHelp: 'Results of `keizoku bench --out` on a built-in benchmark, shown apart from the baselines measured on this workspace’s tasks.',
+    baselinesHelp:
+      'Results of `keizoku bench --out` on a built-in benchmark, shown apart from the baselines measured on this workspace’s tasks.',
     previewHeading: 'Preview',
     preview: 'Preview',
     previewFrame: 'Report preview',
+    exists: '{path} already exists. Replace it?',
+    existsHelp: 'The file there now will be overwritten with the new report. Keep it to choose another name instead.',
+    replace: 'Replace the file',
+    keep: 'Keep it',
     exportHeading: 'Export',
     format: 'Format',
     formats: { pdf: 'PDF', html: 'HTML', csv: 'CSV' },
@@ -574,5 +633,24 @@ export default {
     megabytes: '{n} MB'
   },
   chart: { table: 'Show as table', step: 'Step', loss: 'Loss' },
-  error: { details: 'Technical details', dismiss: 'Dismiss' }
+  toast: {
+    approved: 'Version #{id} approved: it is now the active model.',
+    rejected: 'Version #{id} rejected; the active model is unchanged.',
+    rolledBack: 'Rolled back: version #{id} is the active model again.'
+  },
+  error: {
+    details: 'Technical details',
+    dismiss: 'Dismiss',
+    codes: {
+      invalid_argument: 'Invalid input',
+      unknown_call: 'Unknown request',
+      not_found: 'Not found',
+      conflict: 'Conflict',
+      refused: 'Refused',
+      cancelled: 'Cancelled',
+      unavailable: 'Not available',
+      corrupt: 'Damaged data',
+      internal: 'Internal error'
+    }
+  }
 }

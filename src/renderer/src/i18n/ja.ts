@@ -341,12 +341,15 @@ const ja: typeof en = {
     rowValues: '{task} のスコア',
     rowFlat: '{task} の行は平坦です。既存タスクを区別できないため、このタスクは誘導なしで学習します。',
     order: '未学習タスクの推奨順序',
-    orderHelp: '貪欲法：学習済みタスクからの予測転移（範囲で割ったスコア）が最も高いタスクを先にします。上の ρ を踏まえて判断してください。',
+    orderHelp:
+      '貪欲法：学習済みタスクからの予測転移（範囲で割ったスコア）が最も高いタスクを先にします。上の ρ を踏まえて判断してください。',
     orderFrom: '{from} から {v}',
-    emptyCharts: 'まだ学習済みのタスクがないため、行列と埋め込みマップはありません。最初のタスクを学習すると表示されます。',
+    emptyCharts:
+      'まだ学習済みのタスクがないため、行列と埋め込みマップはありません。最初のタスクを学習すると表示されます。',
     mapFew: '埋め込みが 3 つ未満のとき、マップは距離しか示せません（点は一直線に並びます）。',
     heatmap: '転移性のヒートマップ',
-    heatmapHelp: '行：タスクのデータ。列：学習済みタスクの重み。確認中のタスクの行には ▶ と枠が付きます。色は推定量の全範囲に対応するため、小さな差は薄く表示されます。',
+    heatmapHelp:
+      '行：タスクのデータ。列：学習済みタスクの重み。確認中のタスクの行には ▶ と枠が付きます。色は推定量の全範囲に対応するため、小さな差は薄く表示されます。',
     dataOf: 'データのタスク',
     weightsOf: '重みのタスク',
     map: 'タスク埋め込みのマップ',
@@ -363,7 +366,8 @@ const ja: typeof en = {
     rho: '実測の転移に対するスピアマンの ρ {rho}（n = {n} 組）',
     good: 'このワークスペースでは、行列は転移をよく予測しました。',
     poor: 'このワークスペースでは、行列は転移をうまく予測できませんでした。行列と誘導はあまり重視しないでください。',
-    unknown: 'このワークスペースで行列がどれだけ転移を予測できるかは、まだ分かりません（測定済みの組が {min} 必要です）。',
+    unknown:
+      'このワークスペースで行列がどれだけ転移を予測できるかは、まだ分かりません（測定済みの組が {min} 必要です）。',
     fitsCaption: '各推定量と実測の転移（各タスクの学習時に測った線形プローブのホールドアウト精度）の比較',
     estimator: '推定量',
     flatTitle: '平坦な行',
@@ -475,7 +479,12 @@ const ja: typeof en = {
     created: '作成日時',
     action: '操作',
     rollback: '{id} にロールバック',
-    help: 'ロールバックすると以前のバージョンが再び有効になります。名前とコメントが必要です。'
+    help: 'ロールバックすると以前のバージョンが再び有効になります。名前とコメントが必要です。',
+    confirmTitle: 'バージョン #{id}（{task}）にロールバックしますか？',
+    confirmBody:
+      'バージョン #{id} が、学習したすべてのタスクの有効なモデルになります。有効なバージョン {active} は使われなくなり、#{id} より後に学習したタスクは学習し直す必要があります。',
+    confirmYes: '#{id} にロールバック',
+    confirmNo: 'キャンセル'
   },
   export: {
     heading: 'モデルのエクスポート',
@@ -498,6 +507,50 @@ const ja: typeof en = {
     details: '詳細',
     show: '表示',
     hash: 'ハッシュ',
+    subjects: { task: 'タスク {id}', version: 'バージョン {id}', job: 'ジョブ {id}' },
+    detailKeys: {
+      comment: 'コメント',
+      accuracyRow: 'タスクごとの精度',
+      policy: 'ポリシーのチェック',
+      computedAt: '計算日時',
+      backend: 'バックエンド',
+      millis: '時間（ms）',
+      workers: 'ワーカー数',
+      estimates: '推定値',
+      from: '元のバージョン',
+      tasksNoLongerLearned: '学習済みでなくなったタスク',
+      fromCheckpoint: 'チェックポイントから',
+      job: 'ジョブ',
+      methods: '手法',
+      seeds: 'シード',
+      tasks: 'タスク',
+      skipped: 'スキップ',
+      method: '手法',
+      seed: 'シード',
+      overrides: '変更した設定',
+      estimator: '推定方法',
+      task: 'タスク',
+      trainMs: '学習時間（ms）',
+      error: 'エラー',
+      runs: '実行',
+      kind: '種類',
+      format: '形式',
+      path: 'ファイル',
+      sha256: 'SHA-256',
+      versionId: 'バージョン',
+      name: '名前',
+      hash: 'ハッシュ',
+      bytes: 'バイト数',
+      seq: '順番',
+      patch: '変更内容',
+      restoredFrom: '復元元',
+      lost: '失われたもの',
+      actions: '操作',
+      stored: '保存済み',
+      version: 'バージョン',
+      outDir: '書き出し先フォルダー',
+      holdoutAccuracy: 'ホールドアウト精度'
+    },
     actions: {
       workspace_created: 'ワークスペース作成',
       workspace_opened: 'ワークスペースを開いた',
@@ -566,10 +619,15 @@ const ja: typeof en = {
     kinds: { forgetting: '忘却', roi: '投資対効果（ROI）' },
     language: 'レポートの言語',
     baselines: 'ベンチマーク結果ファイル（任意）',
-    baselinesHelp: '組み込みベンチマークでの `keizoku bench --out` の結果。このワークスペースのタスクで測定したベースラインとは別に示します。',
+    baselinesHelp:
+      '組み込みベンチマークでの `keizoku bench --out` の結果。このワークスペースのタスクで測定したベースラインとは別に示します。',
     previewHeading: 'プレビュー',
     preview: 'プレビュー',
     previewFrame: 'レポートのプレビュー',
+    exists: '{path} はすでにあります。置き換えますか？',
+    existsHelp: '今あるファイルは新しいレポートで上書きされます。残す場合は別の名前を選んでください。',
+    replace: 'ファイルを置き換える',
+    keep: '残す',
     exportHeading: '書き出し',
     format: '形式',
     formats: { pdf: 'PDF', html: 'HTML', csv: 'CSV' },
@@ -582,6 +640,25 @@ const ja: typeof en = {
     megabytes: '{n} MB'
   },
   chart: { table: '表で表示', step: 'ステップ', loss: '損失' },
-  error: { details: '技術的な詳細', dismiss: '閉じる' }
+  toast: {
+    approved: 'バージョン #{id} を承認しました。これが有効なモデルです。',
+    rejected: 'バージョン #{id} を却下しました。有効なモデルは変わりません。',
+    rolledBack: 'ロールバックしました。バージョン #{id} が再び有効なモデルです。'
+  },
+  error: {
+    details: '技術的な詳細',
+    dismiss: '閉じる',
+    codes: {
+      invalid_argument: '入力が正しくありません',
+      unknown_call: '不明な要求です',
+      not_found: '見つかりません',
+      conflict: '競合しています',
+      refused: '拒否されました',
+      cancelled: 'キャンセルされました',
+      unavailable: '利用できません',
+      corrupt: 'データが壊れています',
+      internal: '内部エラー'
+    }
+  }
 }
 export default ja

@@ -1,6 +1,8 @@
 import { defineStore } from 'pinia'
 import { ref } from 'vue'
 import type { ExportResult, VersionComparison, VersionView } from '@shared/types'
+import { i18n } from '../i18n'
+import { toastSuccess } from '../toast'
 import { getTransport } from '../transport'
 import { action } from './action'
 import { useUserStore } from './user'
@@ -11,6 +13,7 @@ export const useVersionsStore = defineStore('versions', () => {
   const comparison = ref<VersionComparison>()
   const lastExport = ref<ExportResult>()
   const user = useUserStore()
+  const t = i18n.global.t
 
   const load = action(async () => {
     versions.value = await getTransport().invoke('versions.list', {})
@@ -27,18 +30,32 @@ export const useVersionsStore = defineStore('versions', () => {
       override: override || undefined
     })
     await load.run()
+    toastSuccess(t('toast.approved', { id: v.id }))
     return v
   })
   const reject = action(async (version: number, comment: string) => {
     const v = await getTransport().invoke('version.reject', { version, by: user.name.trim(), comment })
     await load.run()
+    toastSuccess(t('toast.rejected', { id: v.id }))
     return v
   })
+  /** A rollback waits for the user to confirm it (it changes which model every task uses). */
+  const pendingRollback = ref<{ to: number; comment: string }>()
+  const requestRollback = (to: number, comment: string): void => {
+    rollback.error = undefined
+    pendingRollback.value = { to, comment }
+  }
   const rollback = action(async (to: number, comment: string) => {
     const v = await getTransport().invoke('version.rollback', { to, by: user.name.trim(), comment })
+    pendingRollback.value = undefined
     await load.run()
+    toastSuccess(t('toast.rolledBack', { id: v.id }))
     return v
   })
+  const confirmRollback = async (): Promise<VersionView | undefined> => {
+    const p = pendingRollback.value
+    return p ? rollback.run(p.to, p.comment) : undefined
+  }
   const exportModel = action(async (task: number, outDir: string) => {
     lastExport.value = await getTransport().invoke('model.export', { task, outDir, by: user.name.trim() || undefined })
     return lastExport.value
@@ -57,6 +74,9 @@ export const useVersionsStore = defineStore('versions', () => {
     approve,
     reject,
     rollback,
+    pendingRollback,
+    requestRollback,
+    confirmRollback,
     exportModel,
     active,
     candidateFor

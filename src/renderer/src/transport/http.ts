@@ -1,4 +1,5 @@
 import { KeizokuError } from '@shared/errors'
+import { say } from '@shared/messages'
 import type { Envelope, Transport } from '@shared/transport'
 import { unwrap } from './envelope'
 
@@ -40,12 +41,14 @@ export function httpTransport(base: string = location.origin): Transport {
         })
       } catch (err) {
         throw new KeizokuError('unavailable', 'Keizoku’s server does not answer. Is `npm run serve` still running?', {
-          detail: String(err)
+          detail: String(err),
+          say: say('server_unreachable')
         })
       }
       if (res.status === 401) {
         throw new KeizokuError('refused', 'This page is not signed in to the Keizoku server.', {
-          hint: 'Open the link with the token that `npm run serve` printed.'
+          hint: 'Open the link with the token that `npm run serve` printed.',
+          say: say('not_signed_in')
         })
       }
       return unwrap((await res.json()) as Envelope<never>)
