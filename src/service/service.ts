@@ -6,8 +6,22 @@ import type { CallName } from '../shared/channels'
 import type { CallResult, ParsedArg } from '../shared/api'
 import { KeizokuError } from '../shared/errors'
 import { parseArg, assertCallName } from '../shared/validate'
-import type { AppInfo, BackendInfo, BaselinesOutcome, ProgressEvent, SelfTestResult, WorkspaceSummary } from '../shared/types'
-import { checkWorkspace, previewDataset, repairWorkspace, addTaskFromSource, workspaceExists, type Workspace } from '../workspace/index'
+import type {
+  AppInfo,
+  BackendInfo,
+  BaselinesOutcome,
+  ProgressEvent,
+  SelfTestResult,
+  WorkspaceSummary
+} from '../shared/types'
+import {
+  checkWorkspace,
+  previewDataset,
+  repairWorkspace,
+  addTaskFromSource,
+  workspaceExists,
+  type Workspace
+} from '../workspace/index'
 import { approve, compareVersion, reject, rollback } from './approval'
 import { addDemoTasks } from './demo'
 import { EventHub, type AnyEventListener } from './events'
@@ -20,6 +34,8 @@ import { BaselineRunner, listBaselines } from './baselines'
 import { computeTransfer, latestTransfer } from './transfer'
 import { reportBuild, type BuildReportOptions } from './reports/index'
 import { runInWorker, type RunningJob } from './workerClient'
+import { saveUpload } from './upload'
+import { UPLOAD_LIMIT_BYTES, type UploadResult } from '../shared/domain/upload'
 import { APP_VERSION } from './version'
 import { jobView, taskMap, taskViews, versionView, workspaceSummary } from './views'
 
@@ -36,6 +52,8 @@ export interface ServiceOptions {
   pickFolder?: (purpose: 'workspace' | 'data' | 'export', title?: string) => Promise<string | null>
   /** The host's HTML → PDF printer (Electron's printToPDF); headless Chromium otherwise. */
   printPdf?: BuildReportOptions['printPdf']
+  /** Browser mode: largest file one upload may carry (default UPLOAD_LIMIT_BYTES). */
+  uploadLimitBytes?: number
 }
 
 type Handlers = { [N in CallName]: (arg: ParsedArg<N>) => Promise<CallResult<N>> }
@@ -69,6 +87,25 @@ export class Service {
     const n = assertCallName(name)
     const arg = parseArg(n, rawArg)
     return (this.handlers[n] as (a: unknown) => Promise<unknown>)(arg)
+  }
+
+  /** Largest upload accepted, or null where there is no upload (desktop and CLI: no workspace root). */
+  uploadLimit(): number | null {
+    return this.root ? (this.opts.uploadLimitBytes ?? UPLOAD_LIMIT_BYTES) : null
+  }
+
+  /**
+   * Browser mode: stores an uploaded file in the workspace root's imports folder (streamed, size
+   * checked as it arrives) and returns its path relative to the root, for the wizard's importer.
+   */
+  async upload(name: string, body: AsyncIterable<Uint8Array>): Promise<UploadResult> {
+    const limit = this.uploadLimit()
+    if (!this.root || limit === null) {
+      throw new KeizokuError('unavailable', 'Uploads exist only in browser mode.', {
+        hint: 'Choose the file with Browse or type its path.'
+      })
+    }
+    return saveUpload(this.root, name, body, limit)
   }
 
   /** Typed variant for in-process callers (CLI, tests). */
@@ -132,7 +169,9 @@ export class Service {
 
   private refuseWhileTraining(what: string): void {
     if (this.trainer.busy() || this.baselines.busy()) {
-      throw new KeizokuError('conflict', `A training or baselines job is running; ${what} would stop it.`, { hint: 'Cancel the job or wait for it to finish.' })
+      throw new KeizokuError('conflict', `A training or baselines job is running; ${what} would stop it.`, {
+        hint: 'Cancel the job or wait for it to finish.'
+      })
     }
   }
 
@@ -144,7 +183,8 @@ export class Service {
       arch: os.arch(),
       nodeVersion: process.versions.node,
       host: this.opts.host,
-      workspaceRoot: this.root
+      workspaceRoot: this.root,
+      uploadLimitBytes: this.uploadLimit()
     }),
     'app.pickFolder': async (a) => {
       if (!this.opts.pickFolder) {
@@ -170,7 +210,9 @@ export class Service {
       this.refuseWhileTraining('switching workspaces')
       const dir = this.path(a.dir, 'workspace')
       if (workspaceExists(dir)) {
-        throw new KeizokuError('conflict', `${dir} is already a Keizoku workspace.`, { hint: 'Open it instead of creating it.' })
+        throw new KeizokuError('conflict', `${dir} is already a Keizoku workspace.`, {
+          hint: 'Open it instead of creating it.'
+        })
       }
       const ws = this.session.open(dir, {
         create: true,
@@ -184,7 +226,9 @@ export class Service {
       this.refuseWhileTraining('switching workspaces')
       const dir = this.path(a.dir, 'workspace')
       if (workspaceExists(dir)) {
-        throw new KeizokuError('conflict', `${dir} is already a Keizoku workspace.`, { hint: 'Choose a new folder for the demo.' })
+        throw new KeizokuError('conflict', `${dir} is already a Keizoku workspace.`, {
+          hint: 'Choose a new folder for the demo.'
+        })
       }
       const name = a.demo === 'beef-enose' ? 'Beef freshness line (e-nose demo)' : 'Split-MNIST digits (demo)'
       const ws = this.session.open(dir, { create: true, actor: this.actor(a.by), settings: { name } })
@@ -240,7 +284,11 @@ export class Service {
     },
     'task.add': async (a) => {
       const ws = this.ws()
-      const t = await addTaskFromSource(ws, { name: a.name, source: this.sourcePaths(a.source), holdout: a.holdout, keepTrain: a.keepTrain }, this.actor(a.by))
+      const t = await addTaskFromSource(
+        ws,
+        { name: a.name, source: this.sourcePaths(a.source), holdout: a.holdout, keepTrain: a.keepTrain },
+        this.actor(a.by)
+      )
       // Every host gets the backups docs/workspace-format.md promises (creation, each task add).
       await ws.backup()
       this.hub.emit('workspace.changed', { dir: ws.dir, what: 'tasks' })
@@ -256,7 +304,10 @@ export class Service {
       const ws = this.ws()
       const view = taskViews(ws).find((v) => v.id === ws.getTask(a.task).id)!
       if (view.state !== 'registered' && view.state !== 'rejected') {
-        throw new KeizokuError('refused', `Task "${view.name}" is ${view.state}; only tasks not yet learned can be removed.`)
+        throw new KeizokuError(
+          'refused',
+          `Task "${view.name}" is ${view.state}; only tasks not yet learned can be removed.`
+        )
       }
       ws.removeTask(view.id, this.actor(a.by))
       this.hub.emit('workspace.changed', { dir: ws.dir, what: 'tasks' })
@@ -287,18 +338,31 @@ export class Service {
       // Screens show one running job with one Cancel button, whatever its kind.
       if (ws.getJob(a.job).kind === 'baselines') this.baselines.cancel(ws, a.job)
       else this.trainer.cancel(ws, a.job)
-      ws.appendAudit({ actor: this.actor(a.by), action: 'train.cancel-requested', subject: `job ${a.job}`, details: {} })
+      ws.appendAudit({
+        actor: this.actor(a.by),
+        action: 'train.cancel-requested',
+        subject: `job ${a.job}`,
+        details: {}
+      })
       return jobView(ws.getJob(a.job), taskMap(ws))
     },
     'train.resume': async (a) => {
       const ws = this.ws()
       const job = ws.getJob(a.job)
       if (job.kind !== 'train' || job.status !== 'interrupted') {
-        throw new KeizokuError('conflict', `Job ${job.id} is ${job.status}; only an interrupted training job can be resumed.`)
+        throw new KeizokuError(
+          'conflict',
+          `Job ${job.id} is ${job.status}; only an interrupted training job can be resumed.`
+        )
       }
       if (this.trainer.busy()) throw new KeizokuError('conflict', 'Another training job is running in this workspace.')
       const by = this.actor(a.by)
-      ws.appendAudit({ actor: by, action: 'train.resumed', subject: `job ${job.id}`, details: { fromCheckpoint: job.checkpointHash !== null } })
+      ws.appendAudit({
+        actor: by,
+        action: 'train.resumed',
+        subject: `job ${job.id}`,
+        details: { fromCheckpoint: job.checkpointHash !== null }
+      })
       const done = this.trainer.run(ws, job.id, by)
       if (a.wait) return done
       done.catch(() => {})
@@ -314,13 +378,23 @@ export class Service {
       const ws = this.ws()
       this.baselines.assertResumable(ws, a.job)
       const by = this.actor(a.by)
-      ws.appendAudit({ actor: by, action: 'baselines.resumed', subject: `job ${a.job}`, details: { stored: ws.listBaselineRuns({ jobId: a.job }).length } })
+      ws.appendAudit({
+        actor: by,
+        action: 'baselines.resumed',
+        subject: `job ${a.job}`,
+        details: { stored: ws.listBaselineRuns({ jobId: a.job }).length }
+      })
       return this.runBaselines(ws, a.job, by, a.wait)
     },
     'baselines.cancel': async (a) => {
       const ws = this.ws()
       this.baselines.cancel(ws, a.job)
-      ws.appendAudit({ actor: this.actor(a.by), action: 'baselines.cancel-requested', subject: `job ${a.job}`, details: {} })
+      ws.appendAudit({
+        actor: this.actor(a.by),
+        action: 'baselines.cancel-requested',
+        subject: `job ${a.job}`,
+        details: {}
+      })
       return jobView(ws.getJob(a.job), taskMap(ws))
     },
     'baselines.list': async () => listBaselines(this.ws()),
@@ -340,7 +414,8 @@ export class Service {
     'version.reject': async (a) => this.decided(reject(this.ws(), a)),
     'version.rollback': async (a) => this.decided(rollback(this.ws(), a)),
 
-    'model.export': async (a) => exportModel(this.ws(), { task: a.task, outDir: this.path(a.outDir), by: this.actor(a.by) }),
+    'model.export': async (a) =>
+      exportModel(this.ws(), { task: a.task, outDir: this.path(a.outDir), by: this.actor(a.by) }),
 
     'report.build': async (a) => {
       const ws = this.ws()
@@ -364,7 +439,12 @@ export class Service {
     }
   }
 
-  private async runBaselines(ws: Workspace, jobId: number, by: string, wait: boolean | undefined): Promise<BaselinesOutcome> {
+  private async runBaselines(
+    ws: Workspace,
+    jobId: number,
+    by: string,
+    wait: boolean | undefined
+  ): Promise<BaselinesOutcome> {
     const done = this.baselines.run(ws, jobId, by)
     if (wait) return done
     done.catch(() => {

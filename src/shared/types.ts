@@ -17,7 +17,18 @@ import type { Method } from './domain/methods'
 import type { Language } from './domain/lists'
 import type { TransferEstimator, TransferTrust } from './transferability'
 
-export type { ApprovalPolicy, AuditEntry, AuditVerification, DatasetPreview, PreviewSplit, IntegrityReport, JobStatus, LossParts, Method, WorkspaceSettings }
+export type {
+  ApprovalPolicy,
+  AuditEntry,
+  AuditVerification,
+  DatasetPreview,
+  PreviewSplit,
+  IntegrityReport,
+  JobStatus,
+  LossParts,
+  Method,
+  WorkspaceSettings
+}
 
 export type BackendName = 'tensorflow' | 'wasm' | 'cpu'
 
@@ -44,6 +55,8 @@ export interface AppInfo {
   host: 'electron' | 'browser' | 'cli'
   /** Browser mode: workspaces live under this folder and are named relative to it. */
   workspaceRoot: string | null
+  /** Browser mode: largest file one upload may carry (bytes); null where files are chosen by path instead. */
+  uploadLimitBytes: number | null
 }
 
 export interface SelfTestArg {
@@ -256,7 +269,13 @@ export interface BaselineListing {
   versionId: number | null
   runs: BaselineRunView[]
   /** The same numbers for the active lineage, on the same tasks as the runs (null without runs). */
-  lineage: { method: string; seed: number; averageAccuracy: number | null; forgetting: number | null; trainSeconds: number | null } | null
+  lineage: {
+    method: string
+    seed: number
+    averageAccuracy: number | null
+    forgetting: number | null
+    trainSeconds: number | null
+  } | null
   /** Runs measured for an earlier version of this lineage (measure again to include the newer tasks). */
   olderRuns: number
 }

@@ -326,11 +326,14 @@ export default {
     sentenceOne: 'For {task}, the only earlier task, {best}, gives a {est} of {bestV}.',
     noRow: 'No scores for {task} yet.',
     rowValues: 'Scores of {task}',
-    rowFlat: 'The row of {task} is flat: its scores do not tell the earlier tasks apart, so training it uses no guidance.',
+    rowFlat:
+      'The row of {task} is flat: its scores do not tell the earlier tasks apart, so training it uses no guidance.',
     order: 'Suggested order for the tasks not yet learned',
-    orderHelp: 'Greedy: the task with the best predicted transfer from what is learned comes first (score divided by its range). Weigh it by the ρ above.',
+    orderHelp:
+      'Greedy: the task with the best predicted transfer from what is learned comes first (score divided by its range). Weigh it by the ρ above.',
     orderFrom: '{v} from {from}',
-    emptyCharts: 'No task is learned yet, so there is no matrix and no embedding map. Train the first task; the charts appear after it.',
+    emptyCharts:
+      'No task is learned yet, so there is no matrix and no embedding map. Train the first task; the charts appear after it.',
     mapFew: 'With fewer than three embeddings the map can only show their distance: the points lie on one line.',
     heatmap: 'Transferability heatmap',
     heatmapHelp:
@@ -352,8 +355,10 @@ export default {
     rho: 'Spearman ρ against measured transfer {rho} (n = {n} pairs)',
     good: 'On this workspace the matrix predicted transfer well.',
     poor: 'On this workspace the matrix predicted transfer poorly: give it and the guidance little weight.',
-    unknown: 'On this workspace it is not yet known how well the matrix predicts transfer (it needs {min} measured pairs).',
-    fitsCaption: 'Every estimator against measured transfer (linear-probe holdout accuracy, measured when each task was trained)',
+    unknown:
+      'On this workspace it is not yet known how well the matrix predicts transfer (it needs {min} measured pairs).',
+    fitsCaption:
+      'Every estimator against measured transfer (linear-probe holdout accuracy, measured when each task was trained)',
     estimator: 'Estimator',
     flatTitle: 'Flat rows',
     flat: 'The rows of {tasks} are flat (spread below {pct} % of the estimator’s range): they cannot tell the earlier tasks apart, so the colour scale shows them as one colour and training them falls back to no guidance.',
@@ -550,7 +555,8 @@ export default {
     kinds: { forgetting: 'Forgetting', roi: 'Return on investment (ROI)' },
     language: 'Report language',
     baselines: 'Benchmark results file (optional)',
-    baselinesHelp: 'Results of `keizoku bench --out` on a built-in benchmark, shown apart from the baselines measured on this workspace’s tasks.',
+    baselinesHelp:
+      'Results of `keizoku bench --out` on a built-in benchmark, shown apart from the baselines measured on this workspace’s tasks.',
     previewHeading: 'Preview',
     preview: 'Preview',
     previewFrame: 'Report preview',
@@ -564,6 +570,20 @@ export default {
     bytes: '{n} B',
     kilobytes: '{n} kB',
     megabytes: '{n} MB'
+  },
+  upload: {
+    csvLabel: 'Upload a CSV file',
+    idxImagesLabel: 'Upload the IDX images file',
+    idxLabelsLabel: 'Upload the IDX labels file',
+    choose: 'Upload a file…',
+    drop: 'or drop one file here (up to {limit}). It is copied into the imports folder of the workspace root.',
+    progress: 'Upload of {name}',
+    sending: 'Uploading {name}: {sent} of {total}',
+    cancel: 'Cancel upload',
+    done: 'Uploaded {name} ({size}) as {path}.',
+    tooLarge: '{name} is {size}; one upload may carry at most {limit}.',
+    tooLargeHint: 'Copy larger files into the imports folder of the workspace root yourself and type their path above.',
+    oneFile: '{n} files were dropped; drop one file at a time.'
   },
   chart: { table: 'Show as table', step: 'Step', loss: 'Loss' },
   error: { details: 'Technical details', dismiss: 'Dismiss' }
