@@ -26,11 +26,12 @@ test('upload: a dropped file and a chosen CSV are stored under imports/, the CSV
   await expect(app.getByText(/or drop one file here \(up to 250 MB\)/)).toBeVisible()
 
   // Drag and drop: a small file made in the page, dropped on the drop zone.
-  const drop = await app.evaluateHandle(() => {
+  // (A string, so the page's DataTransfer and File need no DOM types in this Node-typed file.)
+  const drop = await app.evaluateHandle(`(() => {
     const dt = new DataTransfer()
-    dt.items.add(new File(['x,label\n1,a\n2,b\n'], 'dropped.csv', { type: 'text/csv' }))
+    dt.items.add(new File(['x,label\\n1,a\\n2,b\\n'], 'dropped.csv', { type: 'text/csv' }))
     return dt
-  })
+  })()`)
   await app.getByTestId('upload-drop').first().dispatchEvent('drop', { dataTransfer: drop })
   await expect(app.getByText('Uploaded dropped.csv (16 B) as imports/dropped.csv.')).toBeVisible()
   await expect(pathBox).toHaveValue('imports/dropped.csv')

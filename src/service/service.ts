@@ -368,6 +368,7 @@ export class Service {
       done.catch(() => {})
       return { job: jobView(ws.getJob(job.id), taskMap(ws)), version: null }
     },
+    'jobs.curves': async (a) => [...this.ws().jobCurves(a.jobs)].map(([job, curve]) => ({ job, curve })),
     'baselines.start': async (a) => {
       const ws = this.ws()
       const by = this.actor(a.by)

@@ -1,6 +1,7 @@
 import { DEFAULT_SEED, PER_TASK_KEYS, resolveConfig } from '../shared/domain/engineConfig'
 import type { StepProgress, TrainCheckpoint } from '../engine/types'
 import { DEFAULT_METHOD, type Method } from '../shared/domain/methods'
+import { addCurvePoint, emptyCurve, type RunCurve } from '../shared/domain/runCurve'
 import { KeizokuError } from '../shared/errors'
 import type { JobProgress, TrainOutcome } from '../shared/types'
 import type { JobRecord, TaskRecord, VersionRecord, Workspace } from '../workspace/index'
@@ -152,6 +153,8 @@ export class Trainer {
       this.update(ws, jobId, { status: 'running', error: null, startedAt: job.startedAt ?? new Date().toISOString() })
     })
     let lastPersist = 0
+    // A resumed job continues the curve it had; the curve is saved with the progress and at the end.
+    const curve = ws.jobCurves([jobId]).get(jobId) ?? emptyCurve()
     const running = runInWorker<TrainOutput>(
       { kind: 'train', payload },
       (data) => {
@@ -168,10 +171,11 @@ export class Trainer {
           etaSeconds: s.etaSeconds
         }
         this.hub.emit('job.progress', progress)
+        addCurvePoint(curve, progress)
         const now = Date.now()
         if (now - lastPersist > PERSIST_PROGRESS_MS) {
           lastPersist = now
-          ws.updateJob(jobId, { progress })
+          ws.updateJob(jobId, { progress, curve })
         }
       },
       (ckpt) => this.saveCheckpoint(ws, jobId, ckpt)
@@ -185,7 +189,7 @@ export class Trainer {
       const info = err instanceof KeizokuError ? err.toInfo() : { code: 'internal' as const, message: String(err) }
       ws.transaction(() => {
         ws.setTaskStatus(task.id, 'registered')
-        this.update(ws, jobId, { status: cancelled ? 'cancelled' : 'failed', error: info, finishedAt: new Date().toISOString() })
+        this.update(ws, jobId, { status: cancelled ? 'cancelled' : 'failed', error: info, finishedAt: new Date().toISOString(), curve })
         ws.appendAudit({ actor: by, action: cancelled ? 'train.cancelled' : 'train.failed', subject: `task ${task.id}`, details: { job: jobId, error: info.message } })
       })
       this.changed(ws, 'tasks')
@@ -194,7 +198,7 @@ export class Trainer {
     } finally {
       this.running.delete(jobId)
     }
-    const version = this.saveCandidate(ws, job, task, args, out, by)
+    const version = this.saveCandidate(ws, job, task, args, out, by, curve)
     await ws.backup()
     this.changed(ws, 'versions')
     return { job: jobView(ws.getJob(jobId), taskMap(ws)), version: versionView(version, taskMap(ws)) }
@@ -214,7 +218,15 @@ export class Trainer {
     running.cancel()
   }
 
-  private saveCandidate(ws: Workspace, job: JobRecord, task: TaskRecord, args: TrainJobArgs, out: TrainOutput, by: string): VersionRecord {
+  private saveCandidate(
+    ws: Workspace,
+    job: JobRecord,
+    task: TaskRecord,
+    args: TrainJobArgs,
+    out: TrainOutput,
+    by: string,
+    curve: RunCurve
+  ): VersionRecord {
     const { tensors, ...meta } = out.snapshot
     const snapshotHash = ws.putTensors(tensors, 'snapshot', meta as unknown as Record<string, unknown>)
     const taskIds = [...args.learnedTaskIds, task.id]
@@ -250,7 +262,7 @@ export class Trainer {
         ws.recordEvaluation({ versionId: args.parentVersionId, taskId: task.id, kind: 'transfer', row: out.transferRow, taskIds: args.learnedTaskIds })
       }
       ws.setTaskStatus(task.id, 'candidate')
-      this.update(ws, job.id, { status: 'succeeded', result: { versionId: v.id }, finishedAt: new Date().toISOString() })
+      this.update(ws, job.id, { status: 'succeeded', result: { versionId: v.id }, finishedAt: new Date().toISOString(), curve })
       ws.appendAudit({
         actor: by,
         action: 'train.finished',

@@ -11,6 +11,7 @@ import type {
   CheckReport,
   DatasetPreview,
   ExportResult,
+  JobCurve,
   JobView,
   RecentWorkspace,
   ReportBuildResult,
@@ -186,6 +187,8 @@ export const api = {
   'train.cancel': call<JobView>()(z.object({ job: id, by: person.optional() }).strict()),
   'train.resume': call<TrainOutcome>()(z.object({ job: id, wait: z.boolean().optional(), by: person.optional() }).strict()),
   'jobs.list': call<JobView[]>()(none),
+  /** The stored loss and accuracy curves of these training jobs (jobs without one are left out). */
+  'jobs.curves': call<JobCurve[]>()(z.object({ jobs: z.array(id).max(500) }).strict()),
 
   /** Measure baselines on the active lineage's tasks (same order, splits and settings) in a background job. */
   'baselines.start': call<BaselinesOutcome>()(

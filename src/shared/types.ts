@@ -15,6 +15,7 @@ import type {
 import type { LossParts, ParameterCounts } from './domain/learning'
 import type { Method } from './domain/methods'
 import type { Language } from './domain/lists'
+import type { RunCurve } from './domain/runCurve'
 import type { TransferEstimator, TransferTrust } from './transferability'
 
 export type {
@@ -186,6 +187,12 @@ export interface JobView {
   createdAt: string
   startedAt: string | null
   finishedAt: string | null
+}
+
+/** A training job's stored curves (see src/shared/domain/runCurve.ts). */
+export interface JobCurve {
+  job: number
+  curve: RunCurve
 }
 
 export interface JobProgress {

@@ -158,6 +158,9 @@ export const MIGRATIONS: readonly string[] = [
     created_at TEXT NOT NULL
   );
   CREATE INDEX baseline_runs_lineage ON baseline_runs(lineage_version_id);
+  `,
+  /* 3: the loss and accuracy curves of each training job (thinned, bounded), kept after it ends */ `
+  ALTER TABLE jobs ADD COLUMN curve_json TEXT;
   `
 ]
 

@@ -12,7 +12,7 @@ describe('keizoku init / task add / task list / check', () => {
     const dir = join(tempDir(), 'ws')
     const init = await cli(['init', dir, '--name', 'Line 3', '--language', 'ja', '--json'])
     expect(init.code).toBe(0)
-    expect(JSON.parse(init.out)).toMatchObject({ dir, schemaVersion: 2, settings: { name: 'Line 3', language: 'ja' } })
+    expect(JSON.parse(init.out)).toMatchObject({ dir, schemaVersion: 3, settings: { name: 'Line 3', language: 'ja' } })
     expect((await cli(['init', dir])).code).not.toBe(0)
 
     const csv = writeFile(tempDir(), 'a.csv', makeCsv({ rows: 50, features: 3, classes: 2 }))

@@ -33,7 +33,7 @@ describe('open and create', () => {
     expect(existsSync(join(dir, 'keizoku.db'))).toBe(true)
     expect(existsSync(join(dir, 'artifacts'))).toBe(true)
     expect(existsSync(join(dir, 'backups'))).toBe(true)
-    expect(ws.info().schemaVersion).toBe(2)
+    expect(ws.info().schemaVersion).toBe(3)
     expect(ws.listAudit()[0]).toMatchObject({ actor: 'tester', action: 'workspace.created' })
     ws.close()
     const raw = new Database(join(dir, 'keizoku.db'), { readonly: true })

@@ -7,6 +7,7 @@ import type { TaskData } from '../dataset'
 import type { EstimatorChoice } from '../transferability'
 import type { TensorRecord } from './learning'
 import type { Language } from './lists'
+import type { RunCurve } from './runCurve'
 
 // ───────────────────────────── settings ─────────────────────────────
 
@@ -275,6 +276,8 @@ export interface JobPatch {
   checkpointHash?: string | null
   startedAt?: string | null
   finishedAt?: string | null
+  /** The job's loss and accuracy curves so far (kept apart from the record: read with jobCurves). */
+  curve?: RunCurve
 }
 
 export type VersionStatus = 'candidate' | 'active' | 'rejected' | 'superseded'
@@ -569,6 +572,8 @@ export interface Workspace {
   listJobs(filter?: { status?: JobStatus | JobStatus[]; kind?: string; taskId?: number; limit?: number }): JobRecord[]
   /** 'running' jobs whose process is gone become 'interrupted'; returns them. Called at open. */
   markInterruptedJobs(): JobRecord[]
+  /** The stored curves of these jobs (those that have one). */
+  jobCurves(ids: number[]): Map<number, RunCurve>
 
   // model versions
   createVersion(input: NewVersion): VersionRecord
