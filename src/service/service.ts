@@ -37,7 +37,7 @@ import { runInWorker, type RunningJob } from './workerClient'
 import { saveUpload } from './upload'
 import { UPLOAD_LIMIT_BYTES, type UploadResult } from '../shared/domain/upload'
 import { APP_VERSION } from './version'
-import { jobView, taskMap, taskViews, versionView, workspaceSummary } from './views'
+import { jobView, taskMap, taskViews, versionList, workspaceSummary } from './views'
 
 export interface ServiceOptions {
   host: AppInfo['host']
@@ -405,11 +405,7 @@ export class Service {
       return ws.listJobs({ limit: 200 }).map((j) => jobView(j, tasks))
     },
 
-    'versions.list': async () => {
-      const ws = this.ws()
-      const tasks = taskMap(ws)
-      return ws.listVersions().map((v) => versionView(v, tasks))
-    },
+    'versions.list': async () => versionList(this.ws()),
     'versions.compare': async (a) => compareVersion(this.ws(), a.version),
     'version.approve': async (a) => this.decided(approve(this.ws(), a)),
     'version.reject': async (a) => this.decided(reject(this.ws(), a)),

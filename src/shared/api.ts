@@ -20,6 +20,7 @@ import type {
   TrainOutcome,
   TransferMatrix,
   VersionComparison,
+  VersionListEntry,
   VersionView,
   WorkspaceSettings,
   WorkspaceSummary
@@ -46,7 +47,11 @@ const person = z.string().trim().min(1, 'say who you are').max(120)
 const comment = z.string().max(4000)
 const id = z.number().int().min(1).max(Number.MAX_SAFE_INTEGER)
 const taskRef = z.union([id, name])
-const seed = z.number().int().min(0).max(2 ** 31 - 1)
+const seed = z
+  .number()
+  .int()
+  .min(0)
+  .max(2 ** 31 - 1)
 const method = z.enum(METHODS)
 
 export const datasetSourceSchema = z.discriminatedUnion('kind', [
@@ -101,12 +106,17 @@ const costsSchema = z
     computePerHour: z.number().min(0).max(1e9).optional(),
     storagePerGBMonth: z.number().min(0).max(1e9).optional(),
     valuePerAccuracyPoint: z.number().min(0).max(1e12).optional(),
-    currency: z.string().regex(/^[A-Z]{3}$/, 'use a 3-letter currency code such as USD or JPY').optional()
+    currency: z
+      .string()
+      .regex(/^[A-Z]{3}$/, 'use a 3-letter currency code such as USD or JPY')
+      .optional()
   })
   .strict()
 
 /** Engine settings travel as JSON; the engine's own schema checks every field (resolveConfig). */
-const engineConfig = z.record(z.string().max(100), z.unknown()).refine((o) => JSON.stringify(o).length < 100_000, 'config is too large')
+const engineConfig = z
+  .record(z.string().max(100), z.unknown())
+  .refine((o) => JSON.stringify(o).length < 100_000, 'config is too large')
 
 export const api = {
   'app.info': call<AppInfo>()(none),
@@ -124,7 +134,9 @@ export const api = {
   ),
 
   'workspace.create': call<WorkspaceSummary>()(
-    z.object({ dir: dirPath, name: name.optional(), language: z.enum(LANGUAGES).optional(), by: person.optional() }).strict()
+    z
+      .object({ dir: dirPath, name: name.optional(), language: z.enum(LANGUAGES).optional(), by: person.optional() })
+      .strict()
   ),
   'workspace.createDemo': call<WorkspaceSummary>()(
     z.object({ dir: dirPath, demo: z.enum(DEMO_KINDS), by: person.optional() }).strict()
@@ -133,7 +145,9 @@ export const api = {
   'workspace.current': call<WorkspaceSummary | null>()(none),
   'workspace.close': call<{ closed: boolean }>()(none),
   'workspace.recent': call<RecentWorkspace[]>()(none),
-  'workspace.check': call<CheckReport>()(z.object({ dir: dirPath.optional(), repair: z.boolean().optional() }).strict()),
+  'workspace.check': call<CheckReport>()(
+    z.object({ dir: dirPath.optional(), repair: z.boolean().optional() }).strict()
+  ),
 
   'settings.get': call<WorkspaceSettings>()(none),
   'settings.set': call<WorkspaceSettings>()(
@@ -185,7 +199,9 @@ export const api = {
       .strict()
   ),
   'train.cancel': call<JobView>()(z.object({ job: id, by: person.optional() }).strict()),
-  'train.resume': call<TrainOutcome>()(z.object({ job: id, wait: z.boolean().optional(), by: person.optional() }).strict()),
+  'train.resume': call<TrainOutcome>()(
+    z.object({ job: id, wait: z.boolean().optional(), by: person.optional() }).strict()
+  ),
   'jobs.list': call<JobView[]>()(none),
   /** The stored loss and accuracy curves of these training jobs (jobs without one are left out). */
   'jobs.curves': call<JobCurve[]>()(z.object({ jobs: z.array(id).max(500) }).strict()),
@@ -203,17 +219,23 @@ export const api = {
       .strict()
   ),
   /** Continue a cancelled or interrupted baselines job: finished runs are kept, the current one resumes at its next task. */
-  'baselines.resume': call<BaselinesOutcome>()(z.object({ job: id, wait: z.boolean().optional(), by: person.optional() }).strict()),
+  'baselines.resume': call<BaselinesOutcome>()(
+    z.object({ job: id, wait: z.boolean().optional(), by: person.optional() }).strict()
+  ),
   'baselines.cancel': call<JobView>()(z.object({ job: id, by: person.optional() }).strict()),
   'baselines.list': call<BaselineListing>()(none),
 
-  'versions.list': call<VersionView[]>()(none),
+  'versions.list': call<VersionListEntry[]>()(none),
   'versions.compare': call<VersionComparison>()(z.object({ version: id }).strict()),
   'version.approve': call<VersionView>()(
     z.object({ version: id, by: person, comment: comment.optional(), override: z.boolean().optional() }).strict()
   ),
-  'version.reject': call<VersionView>()(z.object({ version: id, by: person, comment: comment.min(1, 'a comment is required') }).strict()),
-  'version.rollback': call<VersionView>()(z.object({ to: id, by: person, comment: comment.min(1, 'a comment is required') }).strict()),
+  'version.reject': call<VersionView>()(
+    z.object({ version: id, by: person, comment: comment.min(1, 'a comment is required') }).strict()
+  ),
+  'version.rollback': call<VersionView>()(
+    z.object({ to: id, by: person, comment: comment.min(1, 'a comment is required') }).strict()
+  ),
 
   'model.export': call<ExportResult>()(z.object({ task: taskRef, outDir: dirPath, by: person.optional() }).strict()),
 

@@ -1,5 +1,6 @@
 /** Domain types shared by every layer. Plain data only: they cross IPC, HTTP and worker boundaries. */
 import type {
+  ApprovalDecision,
   ApprovalPolicy,
   AuditEntry,
   AuditVerification,
@@ -219,6 +220,19 @@ export interface VersionView extends VersionRecord {
   /** Task ids this version has learned, in order; accuracyRow follows the same order. */
   taskIds: number[]
   parameterCounts: ParameterCounts | null
+}
+
+/** One decision recorded on a version: approved (or with override), rejected, or returned to by rollback. */
+export interface VersionDecision {
+  decision: ApprovalDecision
+  by: string
+  comment: string
+  at: string
+}
+
+/** A version as the history lists it: its record, plus every decision taken on it, oldest first. */
+export interface VersionListEntry extends VersionView {
+  decisions: VersionDecision[]
 }
 
 export interface PolicyCheck {

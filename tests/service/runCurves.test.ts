@@ -11,7 +11,7 @@ describe('run records last', () => {
     await second?.close()
   })
 
-  it('a training job keeps its loss and accuracy curve in the workspace, readable after reopening', async () => {
+  it('a training job keeps its loss and accuracy curve in the workspace, readable after reopening; decisions are listed', async () => {
     await service.invoke('workspace.create', { dir })
     await service.invoke('task.add', { name: 'digits', source: { kind: 'builtin', benchmark: 'split-mnist', k: 0 } })
     const steps = 400
@@ -26,6 +26,12 @@ describe('run records last', () => {
     expect(c.steps.every((s, i) => i === 0 || s > c.steps[i - 1])).toBe(true)
     expect(c.task.every((v) => typeof v === 'number' && Number.isFinite(v))).toBe(true)
     expect(c.accuracy.every((v) => typeof v === 'number' && v >= 0 && v <= 1)).toBe(true)
+    // The history lists each decision with who took it and why.
+    await service.invoke('version.approve', { version: o.version!.id, by: 'tester', comment: 'good enough' })
+    const [listed] = await service.invoke('versions.list', {})
+    expect(listed.decisions).toEqual([
+      { decision: 'approve', by: 'tester', comment: 'good enough', at: expect.any(String) }
+    ])
     await service.close()
 
     second = new Service({ host: 'cli', home })

@@ -1,13 +1,13 @@
 import { defineStore } from 'pinia'
 import { ref } from 'vue'
-import type { ExportResult, VersionComparison, VersionView } from '@shared/types'
+import type { ExportResult, VersionComparison, VersionListEntry, VersionView } from '@shared/types'
 import { getTransport } from '../transport'
 import { action } from './action'
 import { useUserStore } from './user'
 
 /** Model versions, the candidate comparison and the approval decisions (all decided by the service). */
 export const useVersionsStore = defineStore('versions', () => {
-  const versions = ref<VersionView[]>([])
+  const versions = ref<VersionListEntry[]>([])
   const comparison = ref<VersionComparison>()
   const lastExport = ref<ExportResult>()
   const user = useUserStore()

@@ -1,0 +1,81 @@
+import { expect, test } from './fixtures'
+import { fillNumber } from './helpers'
+
+/**
+ * Run records on the Split-MNIST demo (two tasks, few steps): the training curves are stored
+ * with each job and come back after a reload on the Train screen, in the version history's
+ * side-by-side comparison of two versions (with the settings that differ) and on a version's page.
+ */
+test('run records: curves after a reload, two versions compared side by side, a version’s details', async ({ app }) => {
+  test.setTimeout(480_000)
+  await app.getByRole('link', { name: 'Workspaces' }).click()
+  await app.getByRole('textbox', { name: 'Your name' }).fill('E2E Tester')
+  await app.getByRole('textbox', { name: 'Folder prefix for the demo' }).fill('runs')
+  await app.getByRole('button', { name: 'Create demo workspace: Split-MNIST' }).click()
+  await expect(app.getByRole('heading', { name: /^Pipeline — /, level: 1 })).toBeVisible({ timeout: 60_000 })
+
+  for (const [task, steps] of [
+    ['Digits 0 vs 1', '60'],
+    ['Digits 2 vs 3', '80']
+  ] as const) {
+    await app.getByRole('link', { name: 'Train & approve' }).click()
+    await expect(app.getByRole('heading', { name: `Train & approve: ${task}`, level: 1 })).toBeVisible()
+    await fillNumber(app, 'Training steps', steps)
+    await app.getByRole('button', { name: 'Start training' }).click()
+    await expect(app.getByRole('heading', { name: new RegExp(`^Candidate version \\d+ \\(${task}\\)`) })).toBeVisible({
+      timeout: 200_000
+    })
+    const override = app.getByText('Approve despite the failed policy checks')
+    if (await override.isVisible()) await override.click()
+    await app.getByRole('textbox', { name: 'Comment', exact: true }).fill(`Approve ${task}`)
+    await app.getByRole('button', { name: 'Approve', exact: true }).click()
+    await expect(app.getByRole('heading', { name: /^Candidate version/ })).toHaveCount(0)
+  }
+
+  // After a reload nothing is live any more: the Train screen draws the job's stored curves.
+  await app.goto(app.url().replace(/#.*$/, '#/train/2'))
+  await app.reload()
+  await expect(app.getByRole('heading', { name: 'Train & approve: Digits 2 vs 3', level: 1 })).toBeVisible()
+  const curves = app.getByTestId('train-curves')
+  await expect(curves).toBeVisible()
+  await expect(curves).toContainText(/Training curves of job \d+/)
+  const losses = curves.getByRole('figure', { name: 'Training losses' })
+  await expect(losses).toBeVisible()
+  expect(await losses.locator('tbody tr').count()).toBeGreaterThan(1)
+  await expect(losses.locator('tbody tr').last().locator('td').first()).toHaveText('80')
+
+  // The history: pick both versions, compare them side by side.
+  await app.getByRole('link', { name: 'Versions', exact: true }).click()
+  await expect(app.getByRole('heading', { name: 'Versions', level: 1 })).toBeVisible()
+  const history = app.getByRole('table', { name: 'Version history' })
+  await expect(history.locator('tbody tr')).toHaveCount(2)
+  await expect(history.locator('tbody tr').first()).toContainText('Approved by E2E Tester')
+  await app.getByRole('checkbox', { name: 'Compare version 1' }).click()
+  await app.getByRole('checkbox', { name: 'Compare version 2' }).click()
+  const compare = app.getByRole('region', { name: 'Version #1 and version #2 side by side' })
+  await expect(compare).toBeVisible()
+  const acc = compare.getByRole('table', { name: 'Accuracy per task' })
+  await expect(acc.locator('tbody tr')).toHaveCount(2)
+  await expect(acc.locator('tbody tr').first().locator('th')).toHaveText('Digits 0 vs 1')
+  // Version 1 never learned task 2: no accuracy, no change.
+  await expect(acc.locator('tbody tr').nth(1).locator('td').nth(0)).toHaveText('—')
+  await expect(acc.locator('tbody tr').nth(1).locator('td').nth(1)).toHaveText(/%$/)
+  const diff = compare.getByRole('table', { name: 'Settings that differ' })
+  await expect(diff.locator('tbody tr').filter({ hasText: /^steps/ })).toContainText(/steps\s*60\s*80/)
+  const facts = compare.getByRole('table', { name: 'How it was made' })
+  await expect(facts.locator('tbody tr').filter({ hasText: 'Trained from' })).toContainText('none (first version)')
+  await expect(facts.locator('tbody tr').filter({ hasText: 'Trained from' })).toContainText('#1')
+  const overlaid = compare.getByRole('figure', { name: 'Task loss, overlaid' })
+  await expect(overlaid).toBeVisible()
+  await expect(overlaid.locator('thead th')).toHaveText(['Step', '#1', '#2'])
+
+  // The pick lives in the address: a reload shows the same comparison, curves included.
+  await app.reload()
+  await expect(compare.getByRole('figure', { name: 'Batch accuracy, overlaid' })).toBeVisible()
+
+  // A version's own page: its settings against its parent and its curves.
+  await app.getByRole('link', { name: 'Details of version 2' }).click()
+  await expect(app.getByRole('heading', { name: 'Version #2 (Digits 2 vs 3)', level: 1 })).toBeVisible()
+  await expect(app.getByText('Settings changed against its parent #1')).toBeVisible()
+  await expect(app.getByRole('figure', { name: 'Training losses' })).toBeVisible()
+})
