@@ -6,7 +6,10 @@ import { fillNumber } from './helpers'
  * with each job and come back after a reload on the Train screen, in the version history's
  * side-by-side comparison of two versions (with the settings that differ) and on a version's page.
  */
-test('run records: curves after a reload, two versions compared side by side, a version’s details', async ({ app }) => {
+test('run records: curves after a reload, two versions compared side by side, a version’s details; pipeline table', async ({
+  app,
+  shot
+}) => {
   test.setTimeout(480_000)
   await app.getByRole('link', { name: 'Workspaces' }).click()
   await app.getByRole('textbox', { name: 'Your name' }).fill('E2E Tester')
@@ -69,6 +72,8 @@ test('run records: curves after a reload, two versions compared side by side, a 
   await expect(overlaid).toBeVisible()
   await expect(overlaid.locator('thead th')).toHaveText(['Step', '#1', '#2'])
 
+  await shot('versions-compare')
+
   // The pick lives in the address: a reload shows the same comparison, curves included.
   await app.reload()
   await expect(compare.getByRole('figure', { name: 'Batch accuracy, overlaid' })).toBeVisible()
@@ -78,4 +83,29 @@ test('run records: curves after a reload, two versions compared side by side, a 
   await expect(app.getByRole('heading', { name: 'Version #2 (Digits 2 vs 3)', level: 1 })).toBeVisible()
   await expect(app.getByText('Settings changed against its parent #1')).toBeVisible()
   await expect(app.getByRole('figure', { name: 'Training losses' })).toBeVisible()
+  await shot('version-detail')
+
+  // The pipeline as a sortable table (the demo's five tasks), the timeline one click away.
+  await app.getByRole('link', { name: 'Pipeline' }).click()
+  const table = app.getByRole('table', { name: 'Tasks' })
+  const names = table.locator('tbody th')
+  await expect(names).toHaveText(['Digits 0 vs 1', 'Digits 2 vs 3', 'Digits 4 vs 5', 'Digits 6 vs 7', 'Digits 8 vs 9'])
+  await table.getByRole('button', { name: /^Order/ }).click()
+  await expect(names.first()).toHaveText('Digits 8 vs 9')
+  await expect(table.getByRole('columnheader', { name: /^Order/ })).toHaveAttribute('aria-sort', 'descending')
+  await table.getByRole('button', { name: /^Accuracy/ }).click()
+  await expect(table.getByRole('columnheader', { name: /^Accuracy/ })).toHaveAttribute('aria-sort', 'descending')
+  // The two learned tasks first (highest accuracy first), then the rest in pipeline order.
+  const accuracies = await table
+    .locator('tbody tr')
+    .evaluateAll((rows) => rows.slice(0, 2).map((r) => parseFloat((r as HTMLElement).innerText.split('\t')[5])))
+  expect(accuracies[0]).toBeGreaterThanOrEqual(accuracies[1])
+  await expect(names.nth(2)).toHaveText('Digits 4 vs 5')
+  await expect(table.getByTestId('task-state').nth(4)).toHaveText('registered')
+  await shot('pipeline-table')
+  await app.getByText('Timeline', { exact: true }).click()
+  await expect(app.getByRole('table', { name: 'Tasks' })).toHaveCount(0)
+  await expect(app.getByRole('heading', { name: '1. Digits 0 vs 1', level: 2 })).toBeVisible()
+  await app.getByText('Table', { exact: true }).click()
+  await expect(table).toBeVisible()
 })

@@ -12,7 +12,8 @@ import { fillNumber } from './helpers'
 const ROUND = join(__dirname, '..', 'resources/demo/beef-enose/2.Round.csv')
 
 test('upload: a dropped file and a chosen CSV are stored under imports/, the CSV is imported', async ({
-  app
+  app,
+  shot
 }, info) => {
   test.skip(info.project.name === 'electron', 'The desktop app picks files with the system dialog; it has no upload.')
   await app.getByRole('link', { name: 'Workspaces' }).click()
@@ -40,6 +41,7 @@ test('upload: a dropped file and a chosen CSV are stored under imports/, the CSV
   await app.getByLabel('Upload a CSV file').setInputFiles(ROUND)
   await expect(app.getByText(/^Uploaded 2\.Round\.csv \(18\d\.\d kB\) as imports\/2\.Round\.csv\.$/)).toBeVisible()
   await expect(pathBox).toHaveValue('imports/2.Round.csv')
+  await shot('wizard-upload')
   const home = process.env.KEIZOKU_E2E_HOME!
   expect(existsSync(join(home, 'workspaces', 'imports', '2.Round.csv'))).toBe(true)
 

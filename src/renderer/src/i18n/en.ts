@@ -572,6 +572,26 @@ export default {
     kilobytes: '{n} kB',
     megabytes: '{n} MB'
   },
+  pipelineTable: {
+    label: 'Tasks',
+    view: 'Show the tasks as',
+    asTable: 'Table',
+    asTimeline: 'Timeline',
+    col: {
+      order: 'Order',
+      task: 'Task',
+      status: 'Status',
+      samples: 'Classes and samples',
+      learned: 'Learned as',
+      accuracy: 'Accuracy',
+      data: 'Training data',
+      date: 'Registered',
+      actions: 'Actions'
+    },
+    samples: '{classes} classes · {train} / {test}',
+    kept: 'kept',
+    droppedShort: 'dropped'
+  },
   runs: {
     heading: 'Versions',
     intro:

@@ -582,6 +582,26 @@ const ja: typeof en = {
     kilobytes: '{n} kB',
     megabytes: '{n} MB'
   },
+  pipelineTable: {
+    label: 'タスク',
+    view: 'タスクの表示形式',
+    asTable: '表',
+    asTimeline: 'タイムライン',
+    col: {
+      order: '順番',
+      task: 'タスク',
+      status: '状態',
+      samples: 'クラスとサンプル',
+      learned: '学習順',
+      accuracy: '精度',
+      data: '学習データ',
+      date: '登録日時',
+      actions: '操作'
+    },
+    samples: '{classes} クラス · {train} / {test}',
+    kept: '保持',
+    droppedShort: '削除済み'
+  },
   runs: {
     heading: 'バージョン',
     intro: 'すべてのモデルバージョンと、その学習方法・判断者。2 つ選ぶと並べて比較でき、1 つを開くと詳細を表示します。',
