@@ -96,9 +96,10 @@ test('run records: curves after a reload, two versions compared side by side, a 
   await table.getByRole('button', { name: /^Accuracy/ }).click()
   await expect(table.getByRole('columnheader', { name: /^Accuracy/ })).toHaveAttribute('aria-sort', 'descending')
   // The two learned tasks first (highest accuracy first), then the rest in pipeline order.
-  const accuracies = await table
-    .locator('tbody tr')
-    .evaluateAll((rows) => rows.slice(0, 2).map((r) => parseFloat((r as HTMLElement).innerText.split('\t')[5])))
+  const accuracyOf = async (row: number): Promise<number> =>
+    parseFloat(await table.locator('tbody tr').nth(row).locator('td').nth(4).innerText())
+  const accuracies = [await accuracyOf(0), await accuracyOf(1)]
+  expect(accuracies.every((a) => a > 0)).toBe(true)
   expect(accuracies[0]).toBeGreaterThanOrEqual(accuracies[1])
   await expect(names.nth(2)).toHaveText('Digits 4 vs 5')
   await expect(table.getByTestId('task-state').nth(4)).toHaveText('registered')
