@@ -109,4 +109,17 @@ test('run records: curves after a reload, two versions compared side by side, a 
   await expect(app.getByRole('heading', { name: '1. Digits 0 vs 1', level: 2 })).toBeVisible()
   await app.getByText('Table', { exact: true }).click()
   await expect(table).toBeVisible()
+
+  // The same screens in Japanese, and at the small window size.
+  await app.getByRole('button', { name: '日本語' }).click()
+  await expect(app.getByRole('columnheader', { name: /^精度/ })).toBeVisible()
+  await shot('pipeline-table-ja')
+  await app.getByRole('link', { name: 'バージョン', exact: true }).click()
+  await app.getByRole('checkbox', { name: 'バージョン 1 を比較に加える' }).click()
+  await app.getByRole('checkbox', { name: 'バージョン 2 を比較に加える' }).click()
+  await expect(app.getByRole('region', { name: 'バージョン #1 と #2 の比較' })).toBeVisible()
+  await expect(app.getByRole('table', { name: '異なる設定' })).toBeVisible()
+  await app.setViewportSize({ width: 1024, height: 700 })
+  await shot('versions-compare-ja-1024')
+  await app.getByRole('button', { name: 'English' }).click()
 })
