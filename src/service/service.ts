@@ -36,7 +36,8 @@ import { reportBuild, type BuildReportOptions } from './reports/index'
 import { runInWorker, type RunningJob } from './workerClient'
 import { saveUpload } from './upload'
 import { UPLOAD_LIMIT_BYTES, type UploadResult } from '../shared/domain/upload'
-import { APP_VERSION } from './version'
+import { APP_VERSION } from './appVersion'
+import { hscoreOf, metricsOf } from './analysis'
 import { jobView, taskMap, taskViews, versionList, workspaceSummary } from './views'
 
 export interface ServiceOptions {
@@ -101,9 +102,7 @@ export class Service {
   async upload(name: string, body: AsyncIterable<Uint8Array>): Promise<UploadResult> {
     const limit = this.uploadLimit()
     if (!this.root || limit === null) {
-      throw new KeizokuError('unavailable', 'Uploads exist only in browser mode.', {
-        hint: 'Choose the file with Browse or type its path.'
-      })
+      throw new KeizokuError('unavailable', 'Uploads exist only in browser mode.', { hint: 'Choose the file with Browse or type its path.' })
     }
     return saveUpload(this.root, name, body, limit)
   }
@@ -260,13 +259,18 @@ export class Service {
       const current = this.session.current()
       const dir = a.dir ? this.path(a.dir, 'workspace') : current?.dir
       if (!dir) throw new KeizokuError('invalid_argument', 'Name the workspace folder to check, or open one first.')
-      if (!a.repair) return current && current.dir === dir ? current.check() : checkWorkspace(dir)
+      return current && current.dir === dir ? current.check() : checkWorkspace(dir)
+    },
+    'workspace.repair': async (a) => {
+      const current = this.session.current()
+      const dir = a.dir ? this.path(a.dir, 'workspace') : current?.dir
+      if (!dir) throw new KeizokuError('invalid_argument', 'Name the workspace folder to repair, or open one first.')
       this.refuseWhileTraining('repairing')
       const reopen = current?.dir === dir
       if (reopen) this.session.close()
-      const report = await repairWorkspace(dir, this.actor(undefined))
+      const report = await repairWorkspace(dir, this.actor(a.by))
       if (reopen) this.session.open(dir, {})
-      return report.after
+      return report
     },
 
     'settings.get': async () => this.ws().getSettings(),
@@ -292,7 +296,7 @@ export class Service {
       // Every host gets the backups docs/workspace-format.md promises (creation, each task add).
       await ws.backup()
       this.hub.emit('workspace.changed', { dir: ws.dir, what: 'tasks' })
-      return taskViews(ws).find((v) => v.id === t.id)!
+      return { ...taskViews(ws).find((v) => v.id === t.id)!, warnings: t.warnings }
     },
     'task.list': async () => taskViews(this.ws()),
     'task.get': async (a) => {
@@ -325,8 +329,8 @@ export class Service {
     'train.start': async (a) => {
       const ws = this.ws()
       const by = this.actor(a.by)
-      const { job } = this.trainer.prepare(ws, { ...a, by })
-      const done = this.trainer.run(ws, job.id, by)
+      const { job, task } = this.trainer.prepare(ws, { ...a, by })
+      const done = this.trainer.run(ws, job, task, by)
       if (a.wait) return done
       done.catch(() => {
         // Failures are recorded on the job and sent as job.updated; nobody awaits this promise.
@@ -363,7 +367,7 @@ export class Service {
         subject: `job ${job.id}`,
         details: { fromCheckpoint: job.checkpointHash !== null }
       })
-      const done = this.trainer.run(ws, job.id, by)
+      const done = this.trainer.run(ws, job, ws.getTask(job.taskId!), by)
       if (a.wait) return done
       done.catch(() => {})
       return { job: jobView(ws.getJob(job.id), taskMap(ws)), version: null }
@@ -433,7 +437,10 @@ export class Service {
     'audit.list': async (a) => {
       const ws = this.ws()
       return { entries: ws.listAudit({ limit: a.limit ?? 500, action: a.action }), verification: ws.verifyAudit() }
-    }
+    },
+
+    'analysis.hscore': async (a) => hscoreOf(a.features, a.labels),
+    'analysis.metrics': async (a) => metricsOf(a.matrix, a.baseline)
   }
 
   private async runBaselines(

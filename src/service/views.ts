@@ -1,13 +1,5 @@
 import type { ParameterCounts } from '../shared/domain/learning'
-import type {
-  JobView,
-  TaskState,
-  TaskView,
-  VersionDecision,
-  VersionListEntry,
-  VersionView,
-  WorkspaceSummary
-} from '../shared/types'
+import type { JobView, TaskState, TaskView, VersionDecision, VersionListEntry, VersionView, WorkspaceSummary } from '../shared/types'
 import type { JobRecord, TaskRecord, VersionRecord, Workspace } from '../workspace/index'
 
 /** Task ids a version has learned, in order (its accuracyRow follows the same order). */
@@ -97,6 +89,7 @@ export function workspaceSummary(
   const active = ws.activeVersion()
   return {
     dir: ws.dir,
+    schemaVersion: ws.info().schemaVersion,
     name: s.name,
     language: s.language,
     tasks: ws.listTasks().length,

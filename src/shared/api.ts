@@ -9,13 +9,17 @@ import type {
   BaselineListing,
   BaselinesOutcome,
   CheckReport,
+  ClMetricsResult,
   DatasetPreview,
   ExportResult,
+  HScoreResult,
   JobCurve,
   JobView,
   RecentWorkspace,
+  RepairReport,
   ReportBuildResult,
   SelfTestResult,
+  TaskAdded,
   TaskView,
   TrainOutcome,
   TransferMatrix,
@@ -145,9 +149,9 @@ export const api = {
   'workspace.current': call<WorkspaceSummary | null>()(none),
   'workspace.close': call<{ closed: boolean }>()(none),
   'workspace.recent': call<RecentWorkspace[]>()(none),
-  'workspace.check': call<CheckReport>()(
-    z.object({ dir: dirPath.optional(), repair: z.boolean().optional() }).strict()
-  ),
+  'workspace.check': call<CheckReport>()(z.object({ dir: dirPath.optional() }).strict()),
+  /** Restore the newest sound backup of a damaged workspace (closing it first when it is the open one). */
+  'workspace.repair': call<RepairReport>()(z.object({ dir: dirPath.optional(), by: person.optional() }).strict()),
 
   'settings.get': call<WorkspaceSettings>()(none),
   'settings.set': call<WorkspaceSettings>()(
@@ -166,7 +170,7 @@ export const api = {
   'dataset.preview': call<DatasetPreview>()(
     z.object({ source: datasetSourceSchema, holdout: holdoutSchema.optional() }).strict()
   ),
-  'task.add': call<TaskView>()(
+  'task.add': call<TaskAdded>()(
     z
       .object({
         name,
@@ -257,6 +261,20 @@ export const api = {
 
   'audit.list': call<AuditListing>()(
     z.object({ limit: z.number().int().min(1).max(10_000).optional(), action: z.string().max(100).optional() }).strict()
+  ),
+
+  /** H-score of a feature table (rows = samples) for its class labels; no workspace needed. */
+  'analysis.hscore': call<HScoreResult>()(
+    z
+      .object({
+        features: z.array(z.array(z.number())).min(1, 'at least one row of features is required'),
+        labels: z.array(z.number().int().min(0))
+      })
+      .strict()
+  ),
+  /** Average accuracy, BWT, FWT and forgetting of an accuracy matrix R (and an untrained-model row b for FWT). */
+  'analysis.metrics': call<ClMetricsResult>()(
+    z.object({ matrix: z.array(z.array(z.number())), baseline: z.array(z.number()).optional() }).strict()
   )
 } satisfies Record<CallName, { arg: z.ZodType; result: unknown }>
 

@@ -9,6 +9,8 @@ import type {
   PreviewSplit,
   IntegrityReport,
   JobStatus,
+  Problem,
+  RepairReport,
   TaskRecord,
   VersionRecord,
   WorkspaceSettings
@@ -29,6 +31,7 @@ export type {
   JobStatus,
   LossParts,
   Method,
+  RepairReport,
   WorkspaceSettings
 }
 
@@ -88,6 +91,8 @@ export interface ProgressEvent {
 
 export interface WorkspaceSummary {
   dir: string
+  /** The database's migration number (docs/workspace-format.md). */
+  schemaVersion: number
   name: string
   language: Language
   tasks: number
@@ -119,6 +124,11 @@ export interface TaskView extends TaskRecord {
   accuracy: number | null
   /** Training data still kept (retention policy). */
   trainRetained: boolean
+}
+
+/** A task just added, with the import's non-fatal findings. */
+export interface TaskAdded extends TaskView {
+  warnings: Problem[]
 }
 
 // ───────────── transferability ─────────────
@@ -335,4 +345,24 @@ export interface ReportBuildResult {
   sha256: string
   reportId?: number
   versionId: number | null
+  /** The language the report is written in (the workspace's when not asked for). */
+  lang: Language
+}
+
+// ───────────── analysis of plain numbers (no workspace) ─────────────
+
+export interface HScoreResult {
+  hscore: number
+  /** Samples, features, distinct labels (the H-score's maximum is classes − 1). */
+  n: number
+  d: number
+  classes: number
+}
+
+/** Continual-learning metrics of an accuracy matrix; fwt is null without a baseline row. */
+export interface ClMetricsResult {
+  average_accuracy: number
+  bwt: number
+  fwt: number | null
+  forgetting: number
 }
