@@ -22,7 +22,9 @@ export const test = base.extend<{ app: Page; shot: (name: string) => Promise<voi
     if (testInfo.project.name === 'electron') {
       const bin = electronBinary()
       if (!bin) {
-        console.log('[electron] skipped: the Electron binary is not installed on this machine (node_modules/electron/dist).')
+        console.log(
+          '[electron] skipped: the Electron binary is not installed on this machine (node_modules/electron/dist).'
+        )
         testInfo.skip(true, 'Electron binary not installed on this machine')
         return
       }
@@ -40,7 +42,9 @@ export const test = base.extend<{ app: Page; shot: (name: string) => Promise<voi
     if (!url) throw new Error('KEIZOKU_E2E_URL is not set: e2e/global-setup.ts did not start the server')
     // Launched here rather than through the `page` fixture so the electron project never starts a browser.
     const browser = await playwright.chromium.launch(testInfo.project.use.launchOptions)
-    const context = await browser.newContext({ viewport: testInfo.project.use.viewport ?? { width: 1280, height: 800 } })
+    const context = await browser.newContext({
+      viewport: testInfo.project.use.viewport ?? { width: 1280, height: 800 }
+    })
     const page = await context.newPage()
     await page.goto(url)
     await use(page)

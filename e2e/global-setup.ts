@@ -11,11 +11,15 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
   const root = join(__dirname, '..')
   const home = mkdtempSync(join(tmpdir(), 'keizoku-e2e-'))
   process.env.KEIZOKU_E2E_HOME = home
-  const child: ChildProcess = spawn(process.execPath, [join(root, 'bin/keizoku.cjs'), 'serve', '--no-build', '--json', '--port', '0'], {
-    cwd: root,
-    env: { ...process.env, KEIZOKU_HOME: home },
-    stdio: ['ignore', 'pipe', 'inherit']
-  })
+  const child: ChildProcess = spawn(
+    process.execPath,
+    [join(root, 'bin/keizoku.cjs'), 'serve', '--no-build', '--json', '--port', '0'],
+    {
+      cwd: root,
+      env: { ...process.env, KEIZOKU_HOME: home },
+      stdio: ['ignore', 'pipe', 'inherit']
+    }
+  )
   const url = await new Promise<string>((resolve, reject) => {
     let buf = ''
     const timer = setTimeout(() => reject(new Error('keizoku serve did not print its URL within 180 s')), 180_000)

@@ -8,6 +8,10 @@ import type { Service } from '../service/service'
 import { BadRequest, checkHost, checkOrigin, newToken, requestToken, requestUrl, sameToken, TOKEN_COOKIE } from './auth'
 import { SECURITY_HEADERS } from './headers'
 import { serveStatic } from './static'
+import { UploadTooLarge } from '../service/upload'
+
+/** Where the browser sends a file for the import wizard (see `upload` below). */
+export const UPLOAD_PATH = '/api/upload'
 
 export interface ServerOptions {
   service: Service
@@ -67,6 +71,10 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
       return void res.writeHead(303, { location: '/' }).end()
     }
     if (url.pathname === '/api/events') return void res.writeHead(426, { upgrade: 'websocket' }).end('Use a WebSocket')
+    if (url.pathname === UPLOAD_PATH) {
+      if (req.method !== 'POST') return void res.writeHead(405, { allow: 'POST' }).end('Use POST')
+      return upload(url, req, res)
+    }
     if (url.pathname.startsWith('/api/')) {
       if (req.method !== 'POST') return void res.writeHead(405, { allow: 'POST' }).end('Use POST')
       return apiCall(url.pathname.slice(5), req, res)
@@ -98,13 +106,35 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
       // The rest of an oversized body is not read: close the connection after answering.
       if (status === 413) res.setHeader('connection', 'close')
     }
-    if (res.headersSent || res.destroyed) return
-    const text = JSON.stringify(envelope)
-    res.writeHead(status, {
-      'content-type': 'application/json; charset=utf-8',
-      'content-length': Buffer.byteLength(text)
-    })
-    res.end(text)
+    sendEnvelope(res, status, envelope)
+  }
+
+  /**
+   * POST /api/upload?name=<file name>, the raw file as the body (application/octet-stream, so no
+   * cross-site form can send one). The service streams it into the imports folder; a body over
+   * the limit is refused from its Content-Length before a byte is read, or as soon as it grows past it.
+   */
+  const upload = async (url: URL, req: IncomingMessage, res: ServerResponse): Promise<void> => {
+    let envelope: Envelope<unknown>
+    let status = 200
+    try {
+      if (!(req.headers['content-type'] ?? '').startsWith('application/octet-stream')) {
+        throw new KeizokuError('invalid_argument', 'Uploads must send Content-Type: application/octet-stream.')
+      }
+      const name = url.searchParams.get('name')
+      if (name === null) throw new KeizokuError('invalid_argument', 'The upload names no file: add ?name=<file name>.')
+      const limit = opts.service.uploadLimit()
+      const declared = Number(req.headers['content-length'] ?? 0)
+      if (limit !== null && declared > limit) throw new UploadTooLarge(limit, name)
+      envelope = { ok: true, result: await opts.service.upload(name, req) }
+    } catch (err) {
+      const error = toErrorInfo(err)
+      status = err instanceof UploadTooLarge ? 413 : HTTP_STATUS[error.code]
+      envelope = { ok: false, error }
+      // Whatever of the body was not read is not wanted: close the connection after answering.
+      if (!req.complete) res.setHeader('connection', 'close')
+    }
+    sendEnvelope(res, status, envelope)
   }
 
   const wss = new WebSocketServer({ noServer: true, maxPayload: 64 * 1024 })
@@ -143,7 +173,8 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
     const server = createHttpServer({ maxHeaderSize: 16 * 1024 }, (req, res) => {
       handle(req, res).catch((err) => {
         if (res.headersSent) return
-        if (err instanceof BadRequest) res.writeHead(400, { 'content-type': 'text/plain; charset=utf-8' }).end(err.message)
+        if (err instanceof BadRequest)
+          res.writeHead(400, { 'content-type': 'text/plain; charset=utf-8' }).end(err.message)
         else res.writeHead(500).end(String(err instanceof Error ? err.message : err))
       })
     })
@@ -197,6 +228,16 @@ function listen(server: Server, port: number, host: string): Promise<void> {
       resolve()
     })
   })
+}
+
+function sendEnvelope(res: ServerResponse, status: number, envelope: Envelope<unknown>): void {
+  if (res.headersSent || res.destroyed) return
+  const text = JSON.stringify(envelope)
+  res.writeHead(status, {
+    'content-type': 'application/json; charset=utf-8',
+    'content-length': Buffer.byteLength(text)
+  })
+  res.end(text)
 }
 
 /** The call name from the URL; an undecodable escape is an unknown call, not a crash. */

@@ -34,9 +34,11 @@ import { BaselineRunner, listBaselines } from './baselines'
 import { computeTransfer, latestTransfer } from './transfer'
 import { reportBuild, type BuildReportOptions } from './reports/index'
 import { runInWorker, type RunningJob } from './workerClient'
+import { saveUpload } from './upload'
+import { UPLOAD_LIMIT_BYTES, type UploadResult } from '../shared/domain/upload'
 import { APP_VERSION } from './appVersion'
 import { hscoreOf, metricsOf } from './analysis'
-import { jobView, taskMap, taskViews, versionView, workspaceSummary } from './views'
+import { jobView, taskMap, taskViews, versionList, workspaceSummary } from './views'
 import { say } from '../shared/messages'
 
 export interface ServiceOptions {
@@ -52,6 +54,8 @@ export interface ServiceOptions {
   pickFolder?: (purpose: 'workspace' | 'data' | 'export', title?: string) => Promise<string | null>
   /** The host's HTML → PDF printer (Electron's printToPDF); headless Chromium otherwise. */
   printPdf?: BuildReportOptions['printPdf']
+  /** Browser mode: largest file one upload may carry (default UPLOAD_LIMIT_BYTES). */
+  uploadLimitBytes?: number
 }
 
 type Handlers = { [N in CallName]: (arg: ParsedArg<N>) => Promise<CallResult<N>> }
@@ -85,6 +89,23 @@ export class Service {
     const n = assertCallName(name)
     const arg = parseArg(n, rawArg)
     return (this.handlers[n] as (a: unknown) => Promise<unknown>)(arg)
+  }
+
+  /** Largest upload accepted, or null where there is no upload (desktop and CLI: no workspace root). */
+  uploadLimit(): number | null {
+    return this.root ? (this.opts.uploadLimitBytes ?? UPLOAD_LIMIT_BYTES) : null
+  }
+
+  /**
+   * Browser mode: stores an uploaded file in the workspace root's imports folder (streamed, size
+   * checked as it arrives) and returns its path relative to the root, for the wizard's importer.
+   */
+  async upload(name: string, body: AsyncIterable<Uint8Array>): Promise<UploadResult> {
+    const limit = this.uploadLimit()
+    if (!this.root || limit === null) {
+      throw new KeizokuError('unavailable', 'Uploads exist only in browser mode.', { hint: 'Choose the file with Browse or type its path.' })
+    }
+    return saveUpload(this.root, name, body, limit)
   }
 
   /** Typed variant for in-process callers (CLI, tests). */
@@ -165,7 +186,8 @@ export class Service {
       arch: os.arch(),
       nodeVersion: process.versions.node,
       host: this.opts.host,
-      workspaceRoot: this.root
+      workspaceRoot: this.root,
+      uploadLimitBytes: this.uploadLimit()
     }),
     'app.pickFolder': async (a) => {
       if (!this.opts.pickFolder) {
@@ -369,6 +391,7 @@ export class Service {
       done.catch(() => {})
       return { job: jobView(ws.getJob(job.id), taskMap(ws)), version: null }
     },
+    'jobs.curves': async (a) => [...this.ws().jobCurves(a.jobs)].map(([job, curve]) => ({ job, curve })),
     'baselines.start': async (a) => {
       const ws = this.ws()
       const by = this.actor(a.by)
@@ -405,11 +428,7 @@ export class Service {
       return ws.listJobs({ limit: 200 }).map((j) => jobView(j, tasks))
     },
 
-    'versions.list': async () => {
-      const ws = this.ws()
-      const tasks = taskMap(ws)
-      return ws.listVersions().map((v) => versionView(v, tasks))
-    },
+    'versions.list': async () => versionList(this.ws()),
     'versions.compare': async (a) => compareVersion(this.ws(), a.version),
     'version.approve': async (a) => this.decided(approve(this.ws(), a)),
     'version.reject': async (a) => this.decided(reject(this.ws(), a)),

@@ -2,6 +2,7 @@ import { DEFAULT_SEED, PER_TASK_KEYS, resolveConfig, type EngineConfig } from '.
 import { estimateTrainingMemory, trainingMemoryLimit } from '../engine/memoryEstimate'
 import type { StepProgress, TrainCheckpoint } from '../engine/types'
 import { DEFAULT_METHOD, type Method } from '../shared/domain/methods'
+import { addCurvePoint, emptyCurve, type RunCurve } from '../shared/domain/runCurve'
 import { KeizokuError } from '../shared/errors'
 import type { JobProgress, TrainOutcome } from '../shared/types'
 import type { JobRecord, TaskRecord, VersionRecord, Workspace } from '../workspace/index'
@@ -185,6 +186,8 @@ export class Trainer {
       this.update(ws, jobId, { status: 'running', error: null, startedAt: job.startedAt ?? new Date().toISOString() })
     })
     let lastPersist = 0
+    // A resumed job continues the curve it had; the curve is saved with the progress and at the end.
+    const curve = ws.jobCurves([jobId]).get(jobId) ?? emptyCurve()
     const running = runInWorker<TrainOutput>(
       { kind: 'train', payload },
       (data) => {
@@ -201,10 +204,11 @@ export class Trainer {
           etaSeconds: s.etaSeconds
         }
         this.hub.emit('job.progress', progress)
+        addCurvePoint(curve, progress)
         const now = Date.now()
         if (now - lastPersist > PERSIST_PROGRESS_MS) {
           lastPersist = now
-          ws.updateJob(jobId, { progress })
+          ws.updateJob(jobId, { progress, curve })
         }
       },
       (ckpt) => this.saveCheckpoint(ws, jobId, ckpt)
@@ -221,7 +225,8 @@ export class Trainer {
         this.update(ws, jobId, {
           status: cancelled ? 'cancelled' : 'failed',
           error: info,
-          finishedAt: new Date().toISOString()
+          finishedAt: new Date().toISOString(),
+          curve
         })
         ws.appendAudit({
           actor: by,
@@ -236,7 +241,7 @@ export class Trainer {
     } finally {
       this.running.delete(jobId)
     }
-    const version = this.saveCandidate(ws, job, task, args, out, by)
+    const version = this.saveCandidate(ws, job, task, args, out, by, curve)
     await ws.backup()
     this.changed(ws, 'versions')
     return { job: jobView(ws.getJob(jobId), taskMap(ws)), version: versionView(version, taskMap(ws)) }
@@ -265,7 +270,8 @@ export class Trainer {
     task: TaskRecord,
     args: TrainJobArgs,
     out: TrainOutput,
-    by: string
+    by: string,
+    curve: RunCurve
   ): VersionRecord {
     const { tensors, ...meta } = out.snapshot
     const snapshotHash = ws.putTensors(tensors, 'snapshot', meta as unknown as Record<string, unknown>)
@@ -321,7 +327,8 @@ export class Trainer {
       this.update(ws, job.id, {
         status: 'succeeded',
         result: { versionId: v.id },
-        finishedAt: new Date().toISOString()
+        finishedAt: new Date().toISOString(),
+        curve
       })
       ws.appendAudit({
         actor: by,

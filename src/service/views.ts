@@ -1,5 +1,5 @@
 import type { ParameterCounts } from '../shared/domain/learning'
-import type { JobView, TaskState, TaskView, VersionView, WorkspaceSummary } from '../shared/types'
+import type { JobView, TaskState, TaskView, VersionDecision, VersionListEntry, VersionView, WorkspaceSummary } from '../shared/types'
 import type { JobRecord, TaskRecord, VersionRecord, Workspace } from '../workspace/index'
 
 /** Task ids a version has learned, in order (its accuracyRow follows the same order). */
@@ -16,6 +16,18 @@ export function versionView(v: VersionRecord, tasks: Map<number, TaskRecord>): V
     taskIds: versionTaskIds(v),
     parameterCounts: pc ?? null
   }
+}
+
+/** Every version with the decisions taken on it (approve, override, reject, rollback), oldest first. */
+export function versionList(ws: Workspace): VersionListEntry[] {
+  const tasks = taskMap(ws)
+  const decisions = new Map<number, VersionDecision[]>()
+  for (const a of ws.listApprovals()) {
+    const list = decisions.get(a.versionId) ?? []
+    list.push({ decision: a.decision, by: a.by, comment: a.comment, at: a.createdAt })
+    decisions.set(a.versionId, list)
+  }
+  return ws.listVersions().map((v) => ({ ...versionView(v, tasks), decisions: decisions.get(v.id) ?? [] }))
 }
 
 export function taskMap(ws: Workspace): Map<number, TaskRecord> {

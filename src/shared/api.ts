@@ -13,6 +13,7 @@ import type {
   DatasetPreview,
   ExportResult,
   HScoreResult,
+  JobCurve,
   JobView,
   RecentWorkspace,
   RepairReport,
@@ -23,6 +24,7 @@ import type {
   TrainOutcome,
   TransferMatrix,
   VersionComparison,
+  VersionListEntry,
   VersionView,
   WorkspaceSettings,
   WorkspaceSummary
@@ -205,6 +207,8 @@ export const api = {
     z.object({ job: id, wait: z.boolean().optional(), by: person.optional() }).strict()
   ),
   'jobs.list': call<JobView[]>()(none),
+  /** The stored loss and accuracy curves of these training jobs (jobs without one are left out). */
+  'jobs.curves': call<JobCurve[]>()(z.object({ jobs: z.array(id).max(500) }).strict()),
 
   /** Measure baselines on the active lineage's tasks (same order, splits and settings) in a background job. */
   'baselines.start': call<BaselinesOutcome>()(
@@ -225,7 +229,7 @@ export const api = {
   'baselines.cancel': call<JobView>()(z.object({ job: id, by: person.optional() }).strict()),
   'baselines.list': call<BaselineListing>()(none),
 
-  'versions.list': call<VersionView[]>()(none),
+  'versions.list': call<VersionListEntry[]>()(none),
   'versions.compare': call<VersionComparison>()(z.object({ version: id }).strict()),
   'version.approve': call<VersionView>()(
     z.object({ version: id, by: person, comment: comment.optional(), override: z.boolean().optional() }).strict()

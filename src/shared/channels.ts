@@ -28,6 +28,7 @@ export const CALL_NAMES = [
   'train.cancel',
   'train.resume',
   'jobs.list',
+  'jobs.curves',
   'baselines.start',
   'baselines.resume',
   'baselines.cancel',

@@ -1,5 +1,6 @@
 /** Domain types shared by every layer. Plain data only: they cross IPC, HTTP and worker boundaries. */
 import type {
+  ApprovalDecision,
   ApprovalPolicy,
   AuditEntry,
   AuditVerification,
@@ -17,6 +18,7 @@ import type {
 import type { LossParts, ParameterCounts } from './domain/learning'
 import type { Method } from './domain/methods'
 import type { Language } from './domain/lists'
+import type { RunCurve } from './domain/runCurve'
 import type { TransferEstimator, TransferTrust } from './transferability'
 import type { ErrorInfo } from './errors'
 import type { CodedLine, ServiceMessage } from './messages'
@@ -61,6 +63,8 @@ export interface AppInfo {
   host: 'electron' | 'browser' | 'cli'
   /** Browser mode: workspaces live under this folder and are named relative to it. */
   workspaceRoot: string | null
+  /** Browser mode: largest file one upload may carry (bytes); null where files are chosen by path instead. */
+  uploadLimitBytes: number | null
 }
 
 export interface SelfTestArg {
@@ -199,6 +203,12 @@ export interface JobView {
   finishedAt: string | null
 }
 
+/** A training job's stored curves (see src/shared/domain/runCurve.ts). */
+export interface JobCurve {
+  job: number
+  curve: RunCurve
+}
+
 export interface JobProgress {
   jobId: number
   taskId: number | null
@@ -223,6 +233,19 @@ export interface VersionView extends VersionRecord {
   /** Task ids this version has learned, in order; accuracyRow follows the same order. */
   taskIds: number[]
   parameterCounts: ParameterCounts | null
+}
+
+/** One decision recorded on a version: approved (or with override), rejected, or returned to by rollback. */
+export interface VersionDecision {
+  decision: ApprovalDecision
+  by: string
+  comment: string
+  at: string
+}
+
+/** A version as the history lists it: its record, plus every decision taken on it, oldest first. */
+export interface VersionListEntry extends VersionView {
+  decisions: VersionDecision[]
 }
 
 export interface PolicyCheck {

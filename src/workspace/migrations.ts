@@ -161,6 +161,9 @@ export const MIGRATIONS: readonly string[] = [
   `,
   /* 3: the audit chain vouches for registry rows (see registrySeal.ts); null on entries sealing none */ `
   ALTER TABLE audit ADD COLUMN seal_json TEXT;
+  `,
+  /* 4: the loss and accuracy curves of each training job (thinned, bounded), kept after it ends */ `
+  ALTER TABLE jobs ADD COLUMN curve_json TEXT;
   `
 ]
 

@@ -1,5 +1,6 @@
 import { join } from 'node:path'
 import type { TensorRecord } from '../shared/domain/learning'
+import type { RunCurve } from '../shared/domain/runCurve'
 import type {
   ApprovalRecord,
   ArtifactCheck,
@@ -253,6 +254,10 @@ export class SqliteWorkspace implements Workspace {
 
   markInterruptedJobs(): JobRecord[] {
     return this.jobs.markInterruptedJobs()
+  }
+
+  jobCurves(ids: number[]): Map<number, RunCurve> {
+    return this.jobs.jobCurves(ids)
   }
 
   createVersion(input: NewVersion): VersionRecord {

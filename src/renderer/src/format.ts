@@ -13,3 +13,13 @@ export function formatTimestamp(iso: string, locale: string): string {
   if (Number.isNaN(t.getTime())) return iso
   return new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' }).format(t)
 }
+
+type Translate = (key: string, values: Record<string, unknown>) => string
+type FormatNumber = (value: number, options?: Intl.NumberFormatOptions) => string
+
+/** Bytes in B, kB or MB (powers of 1000), with the UI's number formatting and words. */
+export function byteSize(bytes: number, t: Translate, n: FormatNumber): string {
+  if (bytes < 1000) return t('reports.bytes', { n: n(bytes) })
+  if (bytes < 1_000_000) return t('reports.kilobytes', { n: n(bytes / 1000, { maximumFractionDigits: 1 }) })
+  return t('reports.megabytes', { n: n(bytes / 1_000_000, { maximumFractionDigits: 1 }) })
+}

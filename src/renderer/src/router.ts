@@ -8,6 +8,8 @@ import TrainView from './views/TrainView.vue'
 import AuditView from './views/AuditView.vue'
 import ReportsView from './views/ReportsView.vue'
 import SettingsView from './views/SettingsView.vue'
+import VersionsView from './views/VersionsView.vue'
+import VersionDetailView from './views/VersionDetailView.vue'
 
 /** Hash history: the same routes work from file:// (Electron) and http:// (browser mode). */
 export const router = createRouter({
@@ -19,6 +21,8 @@ export const router = createRouter({
     { path: '/tasks/new', name: 'wizard', component: TaskWizardView },
     { path: '/transfer', name: 'transfer', component: TransferView },
     { path: '/train/:taskId?', name: 'train', component: TrainView },
+    { path: '/versions', name: 'versions', component: VersionsView },
+    { path: '/versions/:id(\\d+)', name: 'version', component: VersionDetailView },
     { path: '/audit', name: 'audit', component: AuditView },
     { path: '/reports', name: 'reports', component: ReportsView },
     { path: '/settings', name: 'settings', component: SettingsView },

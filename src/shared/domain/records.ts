@@ -5,6 +5,7 @@
  * are re-exported at the end, so `shared/domain/records` stays the one import path.
  */
 import type { ErrorInfo } from '../errors'
+import type { RunCurve } from './runCurve'
 import type { DatasetSchema, FeatureStats, HoldoutSummary, ImportedDataset } from './datasets'
 import type { CodedLine, ServiceMessage } from '../messages'
 
@@ -78,6 +79,8 @@ export interface JobPatch {
   checkpointHash?: string | null
   startedAt?: string | null
   finishedAt?: string | null
+  /** The job's loss and accuracy curves so far (kept apart from the record: read with jobCurves). */
+  curve?: RunCurve
 }
 
 export type VersionStatus = 'candidate' | 'active' | 'rejected' | 'superseded'

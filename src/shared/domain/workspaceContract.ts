@@ -5,6 +5,7 @@
 import type { TaskData } from '../dataset'
 import type { TensorRecord } from './learning'
 import type { SettingsPatch, WorkspaceSettings } from './settings'
+import type { RunCurve } from './runCurve'
 import type {
   ApprovalDecision,
   ApprovalRecord,
@@ -111,6 +112,8 @@ export interface Workspace {
   listJobs(filter?: { status?: JobStatus | JobStatus[]; kind?: string; taskId?: number; limit?: number }): JobRecord[]
   /** 'running' jobs whose process is gone become 'interrupted'; returns them. Called at open. */
   markInterruptedJobs(): JobRecord[]
+  /** The stored curves of these jobs (those that have one). */
+  jobCurves(ids: number[]): Map<number, RunCurve>
 
   // model versions
   createVersion(input: NewVersion): VersionRecord

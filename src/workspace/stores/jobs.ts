@@ -1,5 +1,6 @@
 import type { ErrorInfo } from '../../shared/errors'
 import type { JobPatch, JobRecord, JobStatus } from '../../shared/domain/records'
+import type { RunCurve } from '../../shared/domain/runCurve'
 import type { SqlValue } from '../db'
 import { assertOneOf, json, notFound, now, parseJson } from './rows'
 import type { StoreContext } from './context'
@@ -93,6 +94,7 @@ export class JobStore {
       if (patch.checkpointHash !== undefined) set('checkpoint_hash', patch.checkpointHash)
       if (patch.startedAt !== undefined) set('started_at', patch.startedAt)
       if (patch.finishedAt !== undefined) set('finished_at', patch.finishedAt)
+      if (patch.curve !== undefined) set('curve_json', json(patch.curve))
       this.ctx.db.run(`UPDATE jobs SET ${sets.join(', ')} WHERE id = ?`, ...params, id)
       return this.getJob(id)
     })
@@ -102,6 +104,17 @@ export class JobStore {
     const row = this.ctx.db.get<JobRow>('SELECT * FROM jobs WHERE id = ?', id)
     if (!row) throw notFound('job', id)
     return toJob(row)
+  }
+
+  jobCurves(ids: number[]): Map<number, RunCurve> {
+    const out = new Map<number, RunCurve>()
+    if (ids.length === 0) return out
+    const rows = this.ctx.db.all<{ id: number; curve_json: string | null }>(
+      `SELECT id, curve_json FROM jobs WHERE id IN (${ids.map(() => '?').join(', ')})`,
+      ...ids
+    )
+    for (const r of rows) if (r.curve_json) out.set(r.id, parseJson<RunCurve>(r.curve_json))
+    return out
   }
 
   listJobs(

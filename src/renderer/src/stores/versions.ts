@@ -1,6 +1,6 @@
 import { defineStore } from 'pinia'
 import { ref } from 'vue'
-import type { ExportResult, VersionComparison, VersionView } from '@shared/types'
+import type { ExportResult, VersionComparison, VersionListEntry, VersionView } from '@shared/types'
 import { i18n } from '../i18n'
 import { toastSuccess } from '../toast'
 import { getTransport } from '../transport'
@@ -9,7 +9,7 @@ import { useUserStore } from './user'
 
 /** Model versions, the candidate comparison and the approval decisions (all decided by the service). */
 export const useVersionsStore = defineStore('versions', () => {
-  const versions = ref<VersionView[]>([])
+  const versions = ref<VersionListEntry[]>([])
   const comparison = ref<VersionComparison>()
   const lastExport = ref<ExportResult>()
   const user = useUserStore()
