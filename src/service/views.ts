@@ -9,8 +9,14 @@ export function versionTaskIds(v: VersionRecord): number[] {
 }
 
 export function versionView(v: VersionRecord, tasks: Map<number, TaskRecord>): VersionView {
-  const pc = (v.metrics as { parameterCounts?: ParameterCounts }).parameterCounts
-  return { ...v, taskName: tasks.get(v.taskId)?.name ?? `task ${v.taskId}`, taskIds: versionTaskIds(v), parameterCounts: pc ?? null }
+  const m = v.metrics as { parameterCounts?: ParameterCounts; configName?: string | null }
+  return {
+    ...v,
+    taskName: tasks.get(v.taskId)?.name ?? `task ${v.taskId}`,
+    taskIds: versionTaskIds(v),
+    parameterCounts: m.parameterCounts ?? null,
+    configName: m.configName ?? null
+  }
 }
 
 export function taskMap(ws: Workspace): Map<number, TaskRecord> {

@@ -199,6 +199,8 @@ export interface VersionView extends VersionRecord {
   /** Task ids this version has learned, in order; accuracyRow follows the same order. */
   taskIds: number[]
   parameterCounts: ParameterCounts | null
+  /** The shipped named config (resources/configs) the run used, e.g. "product-defaults"; null when none. */
+  configName: string | null
 }
 
 export interface PolicyCheck {

@@ -28,7 +28,8 @@ function version(id: number, status: VersionView['status']): VersionView {
     updatedAt: '2026-11-28T01:00:00.000Z',
     taskName: `T${id}`,
     taskIds: [],
-    parameterCounts: null
+    parameterCounts: null,
+    configName: null
   }
 }
 
