@@ -104,7 +104,10 @@ function gatherImpl(backend: WasmBackendLike, x: tf.TensorInfo, indices: tf.Tens
   let o = 0
   for (let a = 0; a < outer; a++) {
     const base = a * dim * inner
-    if (inner === 1) {
+    if (inner === 1 && xv instanceof Float32Array && ov instanceof Float32Array && iv instanceof Int32Array) {
+      gatherRowF32(ov, o, xv, base, iv)
+      o += n
+    } else if (inner === 1) {
       for (let j = 0; j < n; j++) ov[o++] = xv[base + iv[j]]
     } else {
       for (let j = 0; j < n; j++) {
@@ -115,6 +118,16 @@ function gatherImpl(backend: WasmBackendLike, x: tf.TensorInfo, indices: tf.Tens
     }
   }
   return out
+}
+
+/**
+ * ov[o + j] = xv[base + iv[j]] for float32 values: a function that only ever sees these array
+ * kinds keeps V8's element access monomorphic (the shared loop above also serves int32 and bool
+ * gathers and measured about a third slower on the layout map's 89,610 indices).
+ */
+function gatherRowF32(ov: Float32Array, o: number, xv: Float32Array, base: number, iv: Int32Array): void {
+  const n = iv.length
+  for (let j = 0; j < n; j++) ov[o + j] = xv[base + iv[j]]
 }
 
 let installed = false
