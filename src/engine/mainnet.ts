@@ -167,3 +167,21 @@ export function forwardMain(
   if (opts.features) return h
   return dense(h, weights[i] as tf.Tensor2D, weights[i + 1], 'linear', first)
 }
+
+/** Glorot-uniform kernels and zero biases (tf.layers.dense's defaults), conv kernels included. */
+export function initMain(shapes: ParamShape[], rand: () => number): Float32Array {
+  const out = new Float32Array(countParams(shapes))
+  let off = 0
+  for (const s of shapes) {
+    const n = shapeSize(s.shape)
+    if (!s.name.endsWith('bias')) {
+      const recept = s.shape.length === 4 ? s.shape[0] * s.shape[1] : 1
+      const fanIn = s.shape[s.shape.length - 2] * recept
+      const fanOut = s.shape[s.shape.length - 1] * recept
+      const lim = Math.sqrt(6 / (fanIn + fanOut))
+      for (let i = 0; i < n; i++) out[off + i] = (rand() * 2 - 1) * lim
+    }
+    off += n
+  }
+  return out
+}

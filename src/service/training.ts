@@ -73,9 +73,13 @@ export class Trainer {
       const active = ws.activeVersion()
       const learned = active ? versionTaskIds(active) : []
       if (learned.includes(task.id)) {
-        throw new KeizokuError('conflict', `Task "${task.name}" is already learned by the active version ${active!.id}.`, {
-          hint: 'Add a new task, or roll back to a version before it to learn it again.'
-        })
+        throw new KeizokuError(
+          'conflict',
+          `Task "${task.name}" is already learned by the active version ${active!.id}.`,
+          {
+            hint: 'Add a new task, or roll back to a version before it to learn it again.'
+          }
+        )
       }
       const pending = ws.listVersions({ status: 'candidate' })
       if (pending.length > 0) {
@@ -85,20 +89,32 @@ export class Trainer {
       }
       const other = ws.listJobs({ status: ['queued', 'running'], kind: 'train' })
       if (this.busy() || other.length > 0) {
-        throw new KeizokuError('conflict', `Another training job (${other[0]?.id ?? 'in this window'}) is running in this workspace.`, {
-          hint: 'Wait for it to finish or cancel it; one training job runs at a time.'
-        })
+        throw new KeizokuError(
+          'conflict',
+          `Another training job (${other[0]?.id ?? 'in this window'}) is running in this workspace.`,
+          {
+            hint: 'Wait for it to finish or cancel it; one training job runs at a time.'
+          }
+        )
       }
       if (task.nTrain === 0 || task.trainDroppedAt) {
-        throw new KeizokuError('refused', `Task "${task.name}" has no training data left (dropped by the retention policy).`, {
-          hint: 'Register the data again as a new task to learn it.'
-        })
+        throw new KeizokuError(
+          'refused',
+          `Task "${task.name}" has no training data left (dropped by the retention policy).`,
+          {
+            hint: 'Register the data again as a new task to learn it.'
+          }
+        )
       }
       const method: Method = active ? (active.method as Method) : (req.method ?? DEFAULT_METHOD)
       if (active && req.method && req.method !== active.method) {
-        throw new KeizokuError('refused', `This workspace learns with "${active.method}"; "${req.method}" cannot continue its hypernetwork.`, {
-          hint: `Train with --method ${active.method}, or use \`keizoku bench\` to compare methods on a benchmark.`
-        })
+        throw new KeizokuError(
+          'refused',
+          `This workspace learns with "${active.method}"; "${req.method}" cannot continue its hypernetwork.`,
+          {
+            hint: `Train with --method ${active.method}, or use \`keizoku bench\` to compare methods on a benchmark.`
+          }
+        )
       }
       const seed = active ? active.seed : (req.seed ?? DEFAULT_SEED)
       const named = req.configName !== undefined ? loadConfigArg(req.configName) : undefined
@@ -110,14 +126,19 @@ export class Trainer {
       for (const [k, v] of Object.entries(given ?? {})) if (PER_TASK_KEYS.includes(k)) overrides[k] = v
       if (req.steps !== undefined) overrides.steps = req.steps
       const config = active ? active.config : { ...(given ?? {}), ...overrides }
-      const inherited = active && req.config === undefined ? (active.metrics.configName as string | undefined) : undefined
+      const inherited =
+        active && req.config === undefined ? (active.metrics.configName as string | undefined) : undefined
       const configName = named?.name ?? inherited ?? null
       if (active) {
         const arch = Object.keys(given ?? {}).filter((k) => !PER_TASK_KEYS.includes(k))
         if (arch.length > 0) {
-          throw new KeizokuError('refused', `The settings ${arch.join(', ')} fix the network's shape and were set by the first task.`, {
-            hint: `Per-task settings that may change: ${PER_TASK_KEYS.join(', ')}.`
-          })
+          throw new KeizokuError(
+            'refused',
+            `The settings ${arch.join(', ')} fix the network's shape and were set by the first task.`,
+            {
+              hint: `Per-task settings that may change: ${PER_TASK_KEYS.join(', ')}.`
+            }
+          )
         }
       }
       // Validate now, so a bad value is refused before a job exists.
@@ -136,19 +157,24 @@ export class Trainer {
         configName
       }
       const job = ws.createJob({ kind: 'train', args, taskId: task.id })
-      ws.appendAudit({ actor: req.by ?? 'unknown', action: 'train.queued', subject: `task ${task.id}`, details: { job: job.id, method, seed, configName, overrides, estimator: trust.estimator } })
+      ws.appendAudit({
+        actor: req.by ?? 'unknown',
+        action: 'train.queued',
+        subject: `task ${task.id}`,
+        details: { job: job.id, method, seed, configName, overrides, estimator: trust.estimator }
+      })
       return { job, task }
     })
   }
 
   /**
-   * Runs (or resumes) a queued/interrupted train job to completion. Resolves with the candidate
-   * version; a cancelled job resolves with version null and leaves the workspace as before.
+   * Runs (or resumes) a queued/interrupted train job to completion, given its job row and task as
+   * `prepare` returned them (or as read once for a resume). Resolves with the candidate version; a
+   * cancelled job resolves with version null and leaves the workspace as before.
    */
-  async run(ws: Workspace, jobId: number, by = 'unknown'): Promise<TrainOutcome> {
-    const job = ws.getJob(jobId)
+  async run(ws: Workspace, job: JobRecord, task: TaskRecord, by = 'unknown'): Promise<TrainOutcome> {
+    const jobId = job.id
     const args = job.args as TrainJobArgs
-    const task = ws.getTask(job.taskId!)
     const payload: TrainPayload = {
       dir: ws.dir,
       taskId: task.id,
@@ -198,8 +224,17 @@ export class Trainer {
       const info = err instanceof KeizokuError ? err.toInfo() : { code: 'internal' as const, message: String(err) }
       ws.transaction(() => {
         ws.setTaskStatus(task.id, 'registered')
-        this.update(ws, jobId, { status: cancelled ? 'cancelled' : 'failed', error: info, finishedAt: new Date().toISOString() })
-        ws.appendAudit({ actor: by, action: cancelled ? 'train.cancelled' : 'train.failed', subject: `task ${task.id}`, details: { job: jobId, error: info.message } })
+        this.update(ws, jobId, {
+          status: cancelled ? 'cancelled' : 'failed',
+          error: info,
+          finishedAt: new Date().toISOString()
+        })
+        ws.appendAudit({
+          actor: by,
+          action: cancelled ? 'train.cancelled' : 'train.failed',
+          subject: `task ${task.id}`,
+          details: { job: jobId, error: info.message }
+        })
       })
       this.changed(ws, 'tasks')
       if (cancelled) return { job: jobView(ws.getJob(jobId), taskMap(ws)), version: null }
@@ -222,12 +257,21 @@ export class Trainer {
         if (job.taskId) ws.setTaskStatus(job.taskId, 'registered')
         return
       }
-      throw new KeizokuError('conflict', `Job ${jobId} is ${job.status}, not running.`, { hint: 'Only a queued, running or interrupted job can be cancelled.' })
+      throw new KeizokuError('conflict', `Job ${jobId} is ${job.status}, not running.`, {
+        hint: 'Only a queued, running or interrupted job can be cancelled.'
+      })
     }
     running.cancel()
   }
 
-  private saveCandidate(ws: Workspace, job: JobRecord, task: TaskRecord, args: TrainJobArgs, out: TrainOutput, by: string): VersionRecord {
+  private saveCandidate(
+    ws: Workspace,
+    job: JobRecord,
+    task: TaskRecord,
+    args: TrainJobArgs,
+    out: TrainOutput,
+    by: string
+  ): VersionRecord {
     const { tensors, ...meta } = out.snapshot
     const snapshotHash = ws.putTensors(tensors, 'snapshot', meta as unknown as Record<string, unknown>)
     const taskIds = [...args.learnedTaskIds, task.id]
@@ -251,7 +295,11 @@ export class Trainer {
           stepsPerSecond: out.stepsPerSecond,
           lossCurve: out.lossCurve,
           transfer: out.transfer,
-          estimatorChoice: { estimator: args.estimator ?? 'hscore', rho: args.estimatorRho ?? null, pairs: args.estimatorPairs ?? 0 },
+          estimatorChoice: {
+            estimator: args.estimator ?? 'hscore',
+            rho: args.estimatorRho ?? null,
+            pairs: args.estimatorPairs ?? 0
+          },
           configName: args.configName ?? null
         },
         accuracyRow: out.accuracyRow as number[],
@@ -259,17 +307,41 @@ export class Trainer {
         drift: args.learnedTaskIds.length ? (out.drift as number[]) : null,
         timings: { trainMs: out.trainMs }
       })
-      ws.recordEvaluation({ versionId: v.id, taskId: task.id, kind: 'accuracy', row: out.accuracyRow as number[], taskIds })
+      ws.recordEvaluation({
+        versionId: v.id,
+        taskId: task.id,
+        kind: 'accuracy',
+        row: out.accuracyRow as number[],
+        taskIds
+      })
       if (out.transferRow.length) {
-        ws.recordEvaluation({ versionId: args.parentVersionId, taskId: task.id, kind: 'transfer', row: out.transferRow, taskIds: args.learnedTaskIds })
+        ws.recordEvaluation({
+          versionId: args.parentVersionId,
+          taskId: task.id,
+          kind: 'transfer',
+          row: out.transferRow,
+          taskIds: args.learnedTaskIds
+        })
       }
       ws.setTaskStatus(task.id, 'candidate')
-      this.update(ws, job.id, { status: 'succeeded', result: { versionId: v.id }, finishedAt: new Date().toISOString() })
+      this.update(ws, job.id, {
+        status: 'succeeded',
+        result: { versionId: v.id },
+        finishedAt: new Date().toISOString()
+      })
       ws.appendAudit({
         actor: by,
         action: 'train.finished',
         subject: `version ${v.id}`,
-        details: { job: job.id, task: task.name, method: args.method, seed: args.seed, backend: out.backend, accuracyRow: out.accuracyRow, trainMs: Math.round(out.trainMs) }
+        details: {
+          job: job.id,
+          task: task.name,
+          method: args.method,
+          seed: args.seed,
+          backend: out.backend,
+          accuracyRow: out.accuracyRow,
+          trainMs: Math.round(out.trainMs)
+        }
       })
       return v
     })

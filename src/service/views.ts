@@ -69,11 +69,16 @@ export function jobView(j: JobRecord, tasks: Map<number, TaskRecord>): JobView {
   }
 }
 
-export function workspaceSummary(ws: Workspace, integrity: WorkspaceSummary['integrity'], interrupted: number[]): WorkspaceSummary {
+export function workspaceSummary(
+  ws: Workspace,
+  integrity: WorkspaceSummary['integrity'],
+  interrupted: number[]
+): WorkspaceSummary {
   const s = ws.getSettings()
   const active = ws.activeVersion()
   return {
     dir: ws.dir,
+    schemaVersion: ws.info().schemaVersion,
     name: s.name,
     language: s.language,
     tasks: ws.listTasks().length,

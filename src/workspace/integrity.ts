@@ -1,15 +1,15 @@
-import { copyFileSync, existsSync, renameSync } from 'node:fs'
+import { copyFileSync, existsSync, readFileSync, renameSync } from 'node:fs'
 import { join, resolve } from 'node:path'
 import Database from 'better-sqlite3'
 import { KeizokuError } from '../shared/errors'
 import type { BackupInfo, IntegrityReport, RepairReport } from '../shared/domain/records'
-import { fsyncDir, sha256Hex } from './artifactStore'
+import { commitTempFile, fsyncDir } from '../common/atomicFile'
+import { sha256Hex } from './artifactStore'
 import { listBackups } from './backups'
 import type { ArtifactCheck, AuditVerification } from '../shared/domain/records'
 import { verifyAuditRows } from './audit'
 import { BACKUPS_DIR, DB_FILE, workspaceExists } from './layout'
 import { openSqliteWorkspace } from './open'
-import { closeSync, fsyncSync, openSync, readFileSync } from 'node:fs'
 import { acquireWorkspaceLock } from './lock'
 
 /**
@@ -138,13 +138,7 @@ function describeLost(before: TableSummary, after: TableSummary, backup: BackupI
 function copyDurable(from: string, to: string): void {
   const tmp = `${to}.restore-${process.pid}.tmp`
   copyFileSync(from, tmp)
-  const fd = openSync(tmp, 'r+')
-  try {
-    fsyncSync(fd)
-  } finally {
-    closeSync(fd)
-  }
-  renameSync(tmp, to)
+  commitTempFile(tmp, to)
 }
 
 /**

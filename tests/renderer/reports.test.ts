@@ -12,7 +12,7 @@ import { mountWith } from './mountApp'
 const HTML = '<html><body><h1>Forgetting report</h1><p>Average accuracy 97.1%</p></body></html>'
 
 function built(over: Partial<ReportBuildResult>): ReportBuildResult {
-  return { bytes: HTML.length, sha256: 'ab'.repeat(32), versionId: 2, ...over }
+  return { bytes: HTML.length, sha256: 'ab'.repeat(32), versionId: 2, lang: 'en', ...over }
 }
 
 async function setup(build: (arg: unknown) => unknown) {
@@ -22,6 +22,7 @@ async function setup(build: (arg: unknown) => unknown) {
   const ws = useWorkspaceStore()
   ws.current = {
     dir: '/w/e2e',
+    schemaVersion: 2,
     name: 'E2E',
     language: 'en',
     tasks: 2,
