@@ -68,12 +68,78 @@ export function inverseIndex(g: Int32Array): Int32Array {
   return inv
 }
 
+/**
+ * The map g read from the hypernet's output held column-major, Z = Yᵀ [C, K]: generated index
+ * f = k·C + c (chunk k, position c) sits at c·K + k of Z's flat data.
+ */
+export function columnIndex(g: Int32Array, C: number, K: number): Int32Array {
+  const out = new Int32Array(g.length)
+  for (let i = 0; i < g.length; i++) {
+    const f = g[i]
+    const k = Math.floor(f / C)
+    out[i] = (f - k * C) * K + k
+  }
+  return out
+}
+
+/**
+ * The inverse of a map into a longer source of `size` values: source position q goes to
+ * inv[q], or to `missing` when no main-net position reads it (the unused tail of the last chunk).
+ */
+function paddedInverse(g: Int32Array, size: number, missing: number): Int32Array {
+  const inv = new Int32Array(size).fill(missing)
+  for (let i = 0; i < g.length; i++) inv[g[i]] = i
+  return inv
+}
+
 /** Applies a layout to generated rows [m, N] → main-net rows [m, N] (see the file comment). */
 export class LayoutMap {
   private index?: tf.Tensor1D
   private inverse?: tf.Tensor1D
+  private columns?: { C: number; K: number; index: tf.Tensor1D; inverse: tf.Tensor1D }
 
   constructor(readonly map: Int32Array) {}
+
+  /**
+   * The same placement for ONE task read straight from the output layer's column-major product
+   * Z = (XW + b)ᵀ [C, K] (the form `matMulWide` computes first): one gather replaces the
+   * transpose, the cut to N and the gather of {@link apply}, and the gradient is one gather of
+   * ∂main (padded with a zero for the unused tail) back into [C, K]. The values are the same
+   * copies, so the result equals `apply` of the row-major output element for element.
+   */
+  applyColumns(z: tf.Tensor2D): tf.Tensor2D {
+    const [C, K] = z.shape
+    const n = this.map.length
+    if (!this.columns || this.columns.C !== C || this.columns.K !== K) {
+      this.disposeColumns()
+      const g = columnIndex(this.map, C, K)
+      this.columns = {
+        C,
+        K,
+        index: tf.keep(tf.tensor1d(g, 'int32')),
+        inverse: tf.keep(tf.tensor1d(paddedInverse(g, C * K, n), 'int32'))
+      }
+    }
+    const { index, inverse } = this.columns
+    const padded = C * K > n
+    const f = tf.customGrad((...args: Array<tf.Tensor | tf.GradSaveFunc>) => {
+      const x = args[0] as tf.Tensor2D
+      return {
+        value: tf.gather(tf.reshape(x, [1, C * K]), index, 1) as tf.Tensor2D,
+        gradFunc: (dy: tf.Tensor) => {
+          const src = padded ? tf.concat([tf.reshape(dy, [1, n]), tf.zeros([1, 1])], 1) : tf.reshape(dy, [1, n])
+          return tf.reshape(tf.gather(src, inverse, 1), [C, K])
+        }
+      }
+    }) as (x: tf.Tensor2D) => tf.Tensor2D
+    return f(z)
+  }
+
+  private disposeColumns(): void {
+    this.columns?.index.dispose()
+    this.columns?.inverse.dispose()
+    this.columns = undefined
+  }
 
   apply(gen: tf.Tensor2D): tf.Tensor2D {
     if (!this.index) {
@@ -97,5 +163,6 @@ export class LayoutMap {
     this.inverse?.dispose()
     this.index = undefined
     this.inverse = undefined
+    this.disposeColumns()
   }
 }

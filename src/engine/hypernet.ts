@@ -3,7 +3,7 @@ import type { EngineConfig } from '../shared/domain/engineConfig'
 import { LayoutMap, layoutIndex } from './generatedLayout'
 import type { ParamShape } from './mainnet'
 import { countParams, shapeSize } from './mainnet'
-import { activate, dense, matMul, matMulWide, type Activation } from './ops'
+import { activate, dense, matMul, matMulWide, matMulWideT, type Activation } from './ops'
 import { gaussian } from '../common/random'
 
 /**
@@ -103,6 +103,11 @@ export class ChunkedHypernet {
     const K = this.numChunks
     const x = this.trunkFromParts(parts, E)
     const { w, b } = this.outFromParts(parts)
+    if (m === 1) {
+      // One task (every training step): place the column-major product directly (same values).
+      const z = tf.add(matMulWideT(x, w), tf.reshape(b, [this.chunk, 1])) as tf.Tensor2D
+      return { flat: this.layout.applyColumns(z), hidden: withHidden ? x : undefined }
+    }
     const out = tf.add(matMulWide(x, w), b)
     const all = tf.reshape(out, [m, K * this.chunk]) as tf.Tensor2D
     const cut = K * this.chunk === this.numOutputs ? all : (tf.slice(all, [0, 0], [m, this.numOutputs]) as tf.Tensor2D)

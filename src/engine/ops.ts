@@ -49,6 +49,26 @@ export const matMulWide = tf.customGrad((...args: Array<tf.Tensor | tf.GradSaveF
 }) as (x: tf.Tensor2D, w: tf.Tensor2D) => tf.Tensor2D
 
 /**
+ * Yᵀ = (X·W)ᵀ = Wᵀ·Xᵀ for the same wide W as {@link matMulWide}, left column-major: the product
+ * matMulWide computes before its final transpose. A caller that reads the values through an
+ * index map (the generated-weight layout) skips that transpose, and its gradient G' = ∂L/∂Yᵀ
+ * gives ∂L/∂W = (G'·X)ᵀ without one either; ∂L/∂X = G'ᵀ·Wᵀ as in matMulWide.
+ */
+export const matMulWideT = tf.customGrad((...args: Array<tf.Tensor | tf.GradSaveFunc>) => {
+  const [x, w, save] = args as [tf.Tensor2D, tf.Tensor2D, tf.GradSaveFunc]
+  const wt = tf.transpose(w)
+  save([x, wt])
+  return {
+    value: tf.matMul(wt, tf.transpose(x)),
+    gradFunc: (dy: tf.Tensor, saved: tf.Tensor[]) => {
+      const [sx, swt] = saved as [tf.Tensor2D, tf.Tensor2D]
+      const g = dy as tf.Tensor2D
+      return [tf.matMul(tf.transpose(g), swt), tf.transpose(tf.matMul(g, sx))]
+    }
+  }
+}) as (x: tf.Tensor2D, w: tf.Tensor2D) => tf.Tensor2D
+
+/**
  * Y = X·B where X is a constant (data): only ∂L/∂B = Xᵀ·G is formed, saving the
  * input-gradient product that the first layer of a network never needs (for MNIST that is
  * the largest matMul of the backward pass).

@@ -13,6 +13,7 @@ import { workspaceTrust } from './transferTrust'
 import type { TransferEstimator } from '../shared/transferability'
 import type { TrainOutput, TrainPayload } from './workerProtocol'
 import { say } from '../shared/messages'
+import { loadConfigArg, type LoadedConfig } from './namedConfigs'
 
 /** Steps between checkpoints of a training job; a killed job loses at most this much work. */
 export const CHECKPOINT_EVERY = 100
@@ -32,6 +33,8 @@ export interface TrainJobArgs {
   /** Its ρ against measured transfer and n at that time (the run record says why it was chosen). */
   estimatorRho?: number | null
   estimatorPairs?: number
+  /** Shipped named config the run used (given with the job, or the parent version's). */
+  configName?: string | null
 }
 
 export interface TrainRequest {
@@ -40,6 +43,8 @@ export interface TrainRequest {
   steps?: number
   seed?: number
   config?: Record<string, unknown>
+  /** A shipped named config; `config` is laid over it key by key. */
+  configName?: string
   by?: string
 }
 
@@ -120,12 +125,20 @@ export class Trainer {
         )
       }
       const seed = active ? active.seed : (req.seed ?? DEFAULT_SEED)
+      const named = req.configName !== undefined ? loadConfigArg(req.configName) : undefined
+      if (named && active) assertSameShape(named, active.config)
+      // A named config's architecture was just checked against the workspace's; only its
+      // per-task settings can apply to a later task.
+      const given = named ? { ...(active ? perTaskPart(named.config) : named.config), ...req.config } : req.config
       const overrides: Record<string, unknown> = {}
-      for (const [k, v] of Object.entries(req.config ?? {})) if (PER_TASK_KEYS.includes(k)) overrides[k] = v
+      for (const [k, v] of Object.entries(given ?? {})) if (PER_TASK_KEYS.includes(k)) overrides[k] = v
       if (req.steps !== undefined) overrides.steps = req.steps
-      const config = active ? active.config : { ...(req.config ?? {}), ...overrides }
+      const config = active ? active.config : { ...(given ?? {}), ...overrides }
+      const inherited =
+        active && req.config === undefined ? (active.metrics.configName as string | undefined) : undefined
+      const configName = named?.name ?? inherited ?? null
       if (active) {
-        const arch = Object.keys(req.config ?? {}).filter((k) => !PER_TASK_KEYS.includes(k))
+        const arch = Object.keys(given ?? {}).filter((k) => !PER_TASK_KEYS.includes(k))
         if (arch.length > 0) {
           throw new KeizokuError(
             'refused',
@@ -149,14 +162,15 @@ export class Trainer {
         learnedTaskIds: learned,
         estimator: trust.estimator,
         estimatorRho: trust.rho,
-        estimatorPairs: trust.n
+        estimatorPairs: trust.n,
+        configName
       }
       const job = ws.createJob({ kind: 'train', args, taskId: task.id })
       ws.appendAudit({
         actor: req.by ?? 'unknown',
         action: 'train.queued',
         subject: `task ${task.id}`,
-        details: { job: job.id, method, seed, overrides, estimator: trust.estimator }
+        details: { job: job.id, method, seed, configName, overrides, estimator: trust.estimator }
       })
       return { job, task }
     })
@@ -300,7 +314,8 @@ export class Trainer {
             estimator: args.estimator ?? 'hscore',
             rho: args.estimatorRho ?? null,
             pairs: args.estimatorPairs ?? 0
-          }
+          },
+          configName: args.configName ?? null
         },
         accuracyRow: out.accuracyRow as number[],
         transferRow: out.transferRow,
@@ -374,4 +389,23 @@ function assertFitsInMemory(cfg: EngineConfig, method: Method, task: TaskRecord,
     `Training "${task.name}" would need about ${gib(need.bytes)} GiB of memory (a main net of ${(need.mainNetWeights / 1e6).toFixed(1)} M weights${tasksLearned > 0 ? `, ${tasksLearned} task(s) already learned` : ''}); the ${limit.backend} backend can use ${gib(limit.bytes)} GiB here.`,
     { hint: 'Make mainNet.hidden (or mainNet.convFilters) smaller; the defaults need well under 1 GiB.' }
   )
+}
+
+function perTaskPart(config: Record<string, unknown>): Record<string, unknown> {
+  return Object.fromEntries(Object.entries(config).filter(([k]) => PER_TASK_KEYS.includes(k)))
+}
+
+/** A named config for a later task must describe the network the first task fixed. */
+function assertSameShape(named: LoadedConfig, activeConfig: Record<string, unknown>): void {
+  const shape = (c: Record<string, unknown>): string => {
+    const r = resolveConfig(c) as unknown as Record<string, unknown>
+    return JSON.stringify(Object.entries(r).filter(([k]) => !PER_TASK_KEYS.includes(k) && k !== 'seed'))
+  }
+  if (shape(named.config) !== shape(activeConfig)) {
+    throw new KeizokuError(
+      'refused',
+      `The named config "${named.name}" describes a different network than the one this workspace's first task fixed.`,
+      { hint: `Train without --config, or with a config that sets only per-task settings: ${PER_TASK_KEYS.join(', ')}.` }
+    )
+  }
 }

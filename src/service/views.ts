@@ -9,12 +9,13 @@ export function versionTaskIds(v: VersionRecord): number[] {
 }
 
 export function versionView(v: VersionRecord, tasks: Map<number, TaskRecord>): VersionView {
-  const pc = (v.metrics as { parameterCounts?: ParameterCounts }).parameterCounts
+  const m = v.metrics as { parameterCounts?: ParameterCounts; configName?: string | null }
   return {
     ...v,
     taskName: tasks.get(v.taskId)?.name ?? `task ${v.taskId}`,
     taskIds: versionTaskIds(v),
-    parameterCounts: pc ?? null
+    parameterCounts: m.parameterCounts ?? null,
+    configName: m.configName ?? null
   }
 }
 

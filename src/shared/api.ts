@@ -196,6 +196,14 @@ export const api = {
         steps: z.number().int().min(1).max(1_000_000).optional(),
         seed: seed.optional(),
         config: engineConfig.optional(),
+        /**
+         * A shipped named config (resources/configs/NAME.json) under `config`: `config` is laid
+         * over it key by key, and the version records the name so a published number can be replayed.
+         */
+        configName: z
+          .string()
+          .regex(/^[A-Za-z0-9_-]{1,100}$/, 'configName is the name of a shipped config: letters, digits, "-" and "_"')
+          .optional(),
         /** Resolve only when the job has finished (CLI); otherwise return as soon as it is queued. */
         wait: z.boolean().optional(),
         by: person.optional()

@@ -233,6 +233,8 @@ export interface VersionView extends VersionRecord {
   /** Task ids this version has learned, in order; accuracyRow follows the same order. */
   taskIds: number[]
   parameterCounts: ParameterCounts | null
+  /** The shipped named config (resources/configs) the run used, e.g. "product-defaults"; null when none. */
+  configName: string | null
 }
 
 /** One decision recorded on a version: approved (or with override), rejected, or returned to by rollback. */

@@ -71,6 +71,38 @@ describe('chunked hypernetwork', () => {
     }
   })
 
+  it.each(['shuffled', 'torch'] as const)(
+    'one task read column-major (%s layout) has the batched path’s values and gradients',
+    (layout) => {
+      const c = resolveConfig({ ...cfg, hnet: { ...cfg.hnet, layout } })
+      const h = new ChunkedHypernet(c, shapes)
+      expect(h.numChunks * h.chunk).toBeGreaterThan(N) // the zero-padded gradient of the tail is exercised
+      const th = tf.tensor1d(h.initTheta(mulberry32(4)))
+      const E = tf.tensor2d(randArray(2 * 4, 12), [2, 4])
+      const R = tf.tensor2d(randArray(N, 13), [1, N])
+      // Task 1 alone (the m = 1 path) against row 1 of the batched generation of both tasks.
+      const single = (p: tf.Tensor[]) =>
+        tf.sum(tf.mul(h.generate(p[0] as tf.Tensor1D, tf.slice(p[1], [1, 0], [1, 4]) as tf.Tensor2D).flat, R))
+      const batched = (p: tf.Tensor[]) =>
+        tf.sum(tf.mul(tf.slice(h.generate(p[0] as tf.Tensor1D, p[1] as tf.Tensor2D).flat, [1, 0], [1, N]), R))
+      const one = h.generate(th, tf.slice(E, [1, 0], [1, 4]) as tf.Tensor2D).flat
+      expect(one.shape).toEqual([1, N])
+      expect(Array.from(one.dataSync())).toEqual(
+        Array.from(tf.slice(h.generate(th, E).flat, [1, 0], [1, N]).dataSync())
+      )
+      const gs = tf.grads((...p: tf.Tensor[]) => single(p) as tf.Scalar)([th, E])
+      const gb = tf.grads((...p: tf.Tensor[]) => batched(p) as tf.Scalar)([th, E])
+      for (let i = 0; i < 2; i++) {
+        const a = gs[i].dataSync()
+        const b = gb[i].dataSync()
+        const scale = Math.max(...Array.from(b, Math.abs))
+        expect(scale).toBeGreaterThan(0)
+        for (let j = 0; j < a.length; j++) expect(Math.abs(a[j] - b[j])).toBeLessThan(1e-6 * scale)
+      }
+      h.dispose()
+    }
+  )
+
   it('passes a finite-difference check of the hypernet → main-net path (Θ and e)', () => {
     const e = tf.tensor1d(randArray(4, 9))
     const loss = (th: tf.Tensor1D, em: tf.Tensor1D): tf.Scalar =>

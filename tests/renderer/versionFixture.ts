@@ -22,6 +22,7 @@ export function version(id: number, status: VersionView['status'], accuracyRow: 
     updatedAt: '2026-11-28T01:00:00.000Z',
     taskName: `T${id}`,
     taskIds: [],
-    parameterCounts: null
+    parameterCounts: null,
+    configName: null
   }
 }

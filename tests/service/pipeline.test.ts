@@ -50,9 +50,13 @@ describe('pipeline service: a 3-task built-in sequence end to end', { timeout: 3
 
   it('trains the first two tasks into candidates and approves them', async () => {
     for (const name of ['digits-0', 'digits-1']) {
-      const o = await service.invoke('train.start', { task: name, steps: 120, seed: 5, wait: true, by: 'tester' })
+      // The first task names the shipped defaults (equal to the defaults, so the run is the same);
+      // the second gives no config and continues under the same name.
+      const configName = name === 'digits-0' ? 'product-defaults' : undefined
+      const o = await service.invoke('train.start', { task: name, steps: 120, seed: 5, configName, wait: true, by: 'tester' })
       expect(o.job.status).toBe('succeeded')
       const v = o.version!
+      expect(v.configName).toBe('product-defaults')
       expect(v.status).toBe('candidate')
       expect(v.accuracyRow).toHaveLength(versions.length + 1)
       expect(v.transferRow).toHaveLength(versions.length)
@@ -155,15 +159,11 @@ describe('pipeline service: a 3-task built-in sequence end to end', { timeout: 3
   })
 
   it('refuses what the pipeline does not allow, with precise errors', async () => {
-    await expect(service.invoke('train.start', { task: 'digits-0', by: 'tester' })).rejects.toThrow(
-      /already learned by the active version/
-    )
-    await expect(service.invoke('train.start', { task: 'nope', by: 'tester' })).rejects.toMatchObject({
-      code: 'not_found'
-    })
-    await expect(service.invoke('train.start', { task: 'digits-1', method: 'ewc', by: 'tester' })).rejects.toThrow(
-      /learns with "hemb"/
-    )
+    await expect(service.invoke('train.start', { task: 'digits-0', by: 'tester' })).rejects.toThrow(/already learned by the active version/)
+    await expect(service.invoke('train.start', { task: 'nope', by: 'tester' })).rejects.toMatchObject({ code: 'not_found' })
+    await expect(service.invoke('train.start', { task: 'digits-2', configName: 'no-such-config', by: 'tester' })).rejects.toMatchObject({ code: 'not_found' })
+    await expect(service.invoke('train.start', { task: 'digits-2', configName: 'authors-pmnist', by: 'tester' })).rejects.toThrow(/"authors-pmnist" describes a different network/)
+    await expect(service.invoke('train.start', { task: 'digits-1', method: 'ewc', by: 'tester' })).rejects.toThrow(/learns with "hemb"/)
     await expect(service.invoke('task.remove', { task: 'digits-0' })).rejects.toThrow(/only tasks not yet learned/)
     await expect(service.invoke('version.approve', { version: versions[0].id, by: 'tester' })).rejects.toMatchObject({
       code: 'conflict'

@@ -11,10 +11,10 @@ const USAGE =
   'keizoku bench --benchmark split-mnist|permuted-mnist|rotated-mnist [--tasks K] [--methods hemb,hnet,...] [--steps N] [--seeds 1,2,3] [--config NAME|cfg.json] [--parallel 2] [--out results.json] [--json]'
 
 function summaryRows(methods: BenchmarkComparison['summary']['methods']): Array<Array<string | number>> {
-  const rows: Array<Array<string | number>> = [['method', 'seeds', 'avg acc', 'BWT', 'FWT', 'forgetting', 'train s']]
+  const rows: Array<Array<string | number>> = [['method', 'seeds', 'avg acc', 'BWT', 'FWT', 'forgetting', 'train s', 'train CPU s']]
   for (const m of methods) {
     const v = (k: string, d = 4): string => (m.values[k] ? formatInterval(m.values[k], d) : '—')
-    rows.push([m.method, m.seeds.join(','), ...SUMMARY_METRICS.map((k) => v(k)), v('trainSeconds', 1)])
+    rows.push([m.method, m.seeds.join(','), ...SUMMARY_METRICS.map((k) => v(k)), v('trainSeconds', 1), v('trainCpuSeconds', 1)])
   }
   return rows
 }

@@ -89,7 +89,8 @@ export const trainCommand: Command = {
   async run(args, ctx) {
     const task = requireString(args, 'task', TRAIN_USAGE)
     const configArg = stringOption(args, 'config')
-    const config = configArg ? loadConfigArg(configArg).config : undefined
+    // A shipped config goes by name, so the version records which one produced it.
+    const loaded = configArg ? loadConfigArg(configArg) : undefined
     const o = await withWorkspace(args, TRAIN_USAGE, async (s, by) => {
       const off = progressPrinter(s, ctx.json)
       const offInt = cancelOnInterrupt(s)
@@ -99,7 +100,8 @@ export const trainCommand: Command = {
           method: stringOption(args, 'method'),
           steps: args.values.steps !== undefined ? intOption(args, 'steps', 0) : undefined,
           seed: args.values.seed !== undefined ? intOption(args, 'seed', 0) : undefined,
-          config,
+          config: loaded && loaded.name === null ? loaded.config : undefined,
+          configName: loaded?.name ?? undefined,
           wait: true,
           by
         })
