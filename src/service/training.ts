@@ -8,7 +8,7 @@ import type { EventHub } from './events'
 import { jobView, taskMap, versionTaskIds, versionView } from './views'
 import { RunningJobs, runInWorker } from './workerClient'
 import { workspaceTrust } from './transferTrust'
-import type { TransferEstimator } from '../shared/transferability'
+import type { EstimatorChoice, EstimatorUsed, TransferEstimator } from '../shared/transferability'
 import type { TrainOutput, TrainPayload } from './workerProtocol'
 
 /** Steps between checkpoints of a training job; a killed job loses at most this much work. */
@@ -26,6 +26,8 @@ export interface TrainJobArgs {
   learnedTaskIds: number[]
   /** Transferability estimator the H-embedding follows, resolved from the setting and the evidence at queue time. */
   estimator?: TransferEstimator
+  /** The workspace setting it was resolved from ('auto' or a fixed estimator). */
+  estimatorChoice?: EstimatorChoice
   /** Its ρ against measured transfer and n at that time (the run record says why it was chosen). */
   estimatorRho?: number | null
   estimatorPairs?: number
@@ -68,9 +70,13 @@ export class Trainer {
       const active = ws.activeVersion()
       const learned = active ? versionTaskIds(active) : []
       if (learned.includes(task.id)) {
-        throw new KeizokuError('conflict', `Task "${task.name}" is already learned by the active version ${active!.id}.`, {
-          hint: 'Add a new task, or roll back to a version before it to learn it again.'
-        })
+        throw new KeizokuError(
+          'conflict',
+          `Task "${task.name}" is already learned by the active version ${active!.id}.`,
+          {
+            hint: 'Add a new task, or roll back to a version before it to learn it again.'
+          }
+        )
       }
       const pending = ws.listVersions({ status: 'candidate' })
       if (pending.length > 0) {
@@ -80,20 +86,32 @@ export class Trainer {
       }
       const other = ws.listJobs({ status: ['queued', 'running'], kind: 'train' })
       if (this.busy() || other.length > 0) {
-        throw new KeizokuError('conflict', `Another training job (${other[0]?.id ?? 'in this window'}) is running in this workspace.`, {
-          hint: 'Wait for it to finish or cancel it; one training job runs at a time.'
-        })
+        throw new KeizokuError(
+          'conflict',
+          `Another training job (${other[0]?.id ?? 'in this window'}) is running in this workspace.`,
+          {
+            hint: 'Wait for it to finish or cancel it; one training job runs at a time.'
+          }
+        )
       }
       if (task.nTrain === 0 || task.trainDroppedAt) {
-        throw new KeizokuError('refused', `Task "${task.name}" has no training data left (dropped by the retention policy).`, {
-          hint: 'Register the data again as a new task to learn it.'
-        })
+        throw new KeizokuError(
+          'refused',
+          `Task "${task.name}" has no training data left (dropped by the retention policy).`,
+          {
+            hint: 'Register the data again as a new task to learn it.'
+          }
+        )
       }
       const method: Method = active ? (active.method as Method) : (req.method ?? DEFAULT_METHOD)
       if (active && req.method && req.method !== active.method) {
-        throw new KeizokuError('refused', `This workspace learns with "${active.method}"; "${req.method}" cannot continue its hypernetwork.`, {
-          hint: `Train with --method ${active.method}, or use \`keizoku bench\` to compare methods on a benchmark.`
-        })
+        throw new KeizokuError(
+          'refused',
+          `This workspace learns with "${active.method}"; "${req.method}" cannot continue its hypernetwork.`,
+          {
+            hint: `Train with --method ${active.method}, or use \`keizoku bench\` to compare methods on a benchmark.`
+          }
+        )
       }
       const seed = active ? active.seed : (req.seed ?? DEFAULT_SEED)
       const overrides: Record<string, unknown> = {}
@@ -103,9 +121,13 @@ export class Trainer {
       if (active) {
         const arch = Object.keys(req.config ?? {}).filter((k) => !PER_TASK_KEYS.includes(k))
         if (arch.length > 0) {
-          throw new KeizokuError('refused', `The settings ${arch.join(', ')} fix the network's shape and were set by the first task.`, {
-            hint: `Per-task settings that may change: ${PER_TASK_KEYS.join(', ')}.`
-          })
+          throw new KeizokuError(
+            'refused',
+            `The settings ${arch.join(', ')} fix the network's shape and were set by the first task.`,
+            {
+              hint: `Per-task settings that may change: ${PER_TASK_KEYS.join(', ')}.`
+            }
+          )
         }
       }
       // Validate now, so a bad value is refused before a job exists.
@@ -119,11 +141,17 @@ export class Trainer {
         parentVersionId: active?.id ?? null,
         learnedTaskIds: learned,
         estimator: trust.estimator,
+        estimatorChoice: trust.choice,
         estimatorRho: trust.rho,
         estimatorPairs: trust.n
       }
       const job = ws.createJob({ kind: 'train', args, taskId: task.id })
-      ws.appendAudit({ actor: req.by ?? 'unknown', action: 'train.queued', subject: `task ${task.id}`, details: { job: job.id, method, seed, overrides, estimator: trust.estimator } })
+      ws.appendAudit({
+        actor: req.by ?? 'unknown',
+        action: 'train.queued',
+        subject: `task ${task.id}`,
+        details: { job: job.id, method, seed, overrides, estimator: trust.estimator }
+      })
       return { job, task }
     })
   }
@@ -185,8 +213,17 @@ export class Trainer {
       const info = err instanceof KeizokuError ? err.toInfo() : { code: 'internal' as const, message: String(err) }
       ws.transaction(() => {
         ws.setTaskStatus(task.id, 'registered')
-        this.update(ws, jobId, { status: cancelled ? 'cancelled' : 'failed', error: info, finishedAt: new Date().toISOString() })
-        ws.appendAudit({ actor: by, action: cancelled ? 'train.cancelled' : 'train.failed', subject: `task ${task.id}`, details: { job: jobId, error: info.message } })
+        this.update(ws, jobId, {
+          status: cancelled ? 'cancelled' : 'failed',
+          error: info,
+          finishedAt: new Date().toISOString()
+        })
+        ws.appendAudit({
+          actor: by,
+          action: cancelled ? 'train.cancelled' : 'train.failed',
+          subject: `task ${task.id}`,
+          details: { job: jobId, error: info.message }
+        })
       })
       this.changed(ws, 'tasks')
       if (cancelled) return { job: jobView(ws.getJob(jobId), taskMap(ws)), version: null }
@@ -209,12 +246,21 @@ export class Trainer {
         if (job.taskId) ws.setTaskStatus(job.taskId, 'registered')
         return
       }
-      throw new KeizokuError('conflict', `Job ${jobId} is ${job.status}, not running.`, { hint: 'Only a queued, running or interrupted job can be cancelled.' })
+      throw new KeizokuError('conflict', `Job ${jobId} is ${job.status}, not running.`, {
+        hint: 'Only a queued, running or interrupted job can be cancelled.'
+      })
     }
     running.cancel()
   }
 
-  private saveCandidate(ws: Workspace, job: JobRecord, task: TaskRecord, args: TrainJobArgs, out: TrainOutput, by: string): VersionRecord {
+  private saveCandidate(
+    ws: Workspace,
+    job: JobRecord,
+    task: TaskRecord,
+    args: TrainJobArgs,
+    out: TrainOutput,
+    by: string
+  ): VersionRecord {
     const { tensors, ...meta } = out.snapshot
     const snapshotHash = ws.putTensors(tensors, 'snapshot', meta as unknown as Record<string, unknown>)
     const taskIds = [...args.learnedTaskIds, task.id]
@@ -238,24 +284,53 @@ export class Trainer {
           stepsPerSecond: out.stepsPerSecond,
           lossCurve: out.lossCurve,
           transfer: out.transfer,
-          estimatorChoice: { estimator: args.estimator ?? 'hscore', rho: args.estimatorRho ?? null, pairs: args.estimatorPairs ?? 0 }
+          estimatorChoice: {
+            ...(args.estimatorChoice ? { choice: args.estimatorChoice } : {}),
+            estimator: args.estimator ?? 'hscore',
+            rho: args.estimatorRho ?? null,
+            pairs: args.estimatorPairs ?? 0
+          } satisfies EstimatorUsed
         },
         accuracyRow: out.accuracyRow as number[],
         transferRow: out.transferRow,
         drift: args.learnedTaskIds.length ? (out.drift as number[]) : null,
         timings: { trainMs: out.trainMs }
       })
-      ws.recordEvaluation({ versionId: v.id, taskId: task.id, kind: 'accuracy', row: out.accuracyRow as number[], taskIds })
+      ws.recordEvaluation({
+        versionId: v.id,
+        taskId: task.id,
+        kind: 'accuracy',
+        row: out.accuracyRow as number[],
+        taskIds
+      })
       if (out.transferRow.length) {
-        ws.recordEvaluation({ versionId: args.parentVersionId, taskId: task.id, kind: 'transfer', row: out.transferRow, taskIds: args.learnedTaskIds })
+        ws.recordEvaluation({
+          versionId: args.parentVersionId,
+          taskId: task.id,
+          kind: 'transfer',
+          row: out.transferRow,
+          taskIds: args.learnedTaskIds
+        })
       }
       ws.setTaskStatus(task.id, 'candidate')
-      this.update(ws, job.id, { status: 'succeeded', result: { versionId: v.id }, finishedAt: new Date().toISOString() })
+      this.update(ws, job.id, {
+        status: 'succeeded',
+        result: { versionId: v.id },
+        finishedAt: new Date().toISOString()
+      })
       ws.appendAudit({
         actor: by,
         action: 'train.finished',
         subject: `version ${v.id}`,
-        details: { job: job.id, task: task.name, method: args.method, seed: args.seed, backend: out.backend, accuracyRow: out.accuracyRow, trainMs: Math.round(out.trainMs) }
+        details: {
+          job: job.id,
+          task: task.name,
+          method: args.method,
+          seed: args.seed,
+          backend: out.backend,
+          accuracyRow: out.accuracyRow,
+          trainMs: Math.round(out.trainMs)
+        }
       })
       return v
     })

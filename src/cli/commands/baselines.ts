@@ -1,16 +1,20 @@
 import type { Service } from '../../service/service'
 import type { BaselinesOutcome, JobProgress, Method } from '../../shared/types'
-import { emit, table, usageError } from '../output'
+import { emit, table, usageError, type CliContext } from '../output'
 import { intOption, stringOption } from '../parse'
 import { cancelOnInterrupt, withWorkspace } from './pipeline'
 import type { Command } from './types'
 
-const USAGE = 'keizoku baselines DIR [--methods independent,finetune,ewc] [--seeds 1,2,3] [--resume JOB] [--by NAME] [--json]'
+const USAGE =
+  'keizoku baselines DIR [--methods independent,finetune,ewc] [--seeds 1,2,3] [--resume JOB] [--by NAME] [--json]'
 const pct = (x: number | null): string => (x === null ? '—' : `${(x * 100).toFixed(2)} %`)
 
 function list(text: string | undefined, what: string): string[] | undefined {
   if (text === undefined) return undefined
-  const items = text.split(',').map((s) => s.trim()).filter(Boolean)
+  const items = text
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean)
   if (items.length === 0) throw usageError(`--${what} is empty.`, `Usage: ${USAGE}`)
   return items
 }
@@ -29,7 +33,9 @@ function printer(service: Service, quiet: boolean): () => void {
     if (key === lastKey && now - last < 2000) return
     last = now
     lastKey = key
-    process.stderr.write(`  ${p.method} seed ${p.seed}: task ${p.task}/${p.tasks}  overall ${p.step}/${p.totalSteps} steps  ETA ${Math.round(p.etaSeconds ?? 0)} s\n`)
+    process.stderr.write(
+      `  ${p.method} seed ${p.seed}: task ${p.task}/${p.tasks}  overall ${p.step}/${p.totalSteps} steps  ETA ${Math.round(p.etaSeconds ?? 0)} s\n`
+    )
   })
 }
 
@@ -41,10 +47,20 @@ function human(o: BaselinesOutcome): string {
     head,
     table([
       ['method', 'seed', 'tasks', 'final average', 'forgetting', 'training s', 'backend'],
-      ...o.runs.map((r) => [r.method, r.seed, r.taskIds.length, pct(r.averageAccuracy), pct(r.forgetting), r.trainSeconds.toFixed(1), r.backend])
+      ...o.runs.map((r) => [
+        r.method,
+        r.seed,
+        r.taskIds.length,
+        pct(r.averageAccuracy),
+        pct(r.forgetting),
+        r.trainSeconds.toFixed(1),
+        r.backend
+      ])
     ]),
     skipped.length ? `skipped (training data dropped): ${skipped.map((s) => s.name).join(', ')}` : '',
-    o.job.status === 'cancelled' ? `continue with: keizoku baselines DIR --resume ${o.job.id}` : 'the ROI report now uses these: keizoku report DIR --kind roi --format pdf --out roi.pdf'
+    o.job.status === 'cancelled'
+      ? `continue with: keizoku baselines DIR --resume ${o.job.id}`
+      : 'the ROI report now uses these: keizoku report DIR --kind roi --format pdf --out roi.pdf'
   ]
     .filter(Boolean)
     .join('\n')
@@ -52,28 +68,50 @@ function human(o: BaselinesOutcome): string {
 
 export const baselinesCommand: Command = {
   name: 'baselines',
-  summary: 'Measure baselines (independent, finetune, ewc) on the learned tasks: same order, splits and settings as the active lineage.',
+  summary:
+    'Measure baselines (independent, finetune, ewc) on the learned tasks: same order, splits and settings as the active lineage.',
   usage: USAGE,
-  options: { methods: { type: 'string' }, seeds: { type: 'string' }, resume: { type: 'string' }, by: { type: 'string' } },
+  options: {
+    methods: { type: 'string' },
+    seeds: { type: 'string' },
+    resume: { type: 'string' },
+    by: { type: 'string' }
+  },
   async run(args, ctx) {
     const methods = (list(stringOption(args, 'methods'), 'methods') ?? ['independent', 'finetune']) as Method[]
     const seeds = list(stringOption(args, 'seeds'), 'seeds')?.map((s) => {
       const n = Number(s)
-      if (!Number.isInteger(n) || n < 0) throw usageError(`--seeds: "${s}" is not a whole number ≥ 0.`, `Usage: ${USAGE}`)
+      if (!Number.isInteger(n) || n < 0)
+        throw usageError(`--seeds: "${s}" is not a whole number ≥ 0.`, `Usage: ${USAGE}`)
       return n
     })
-    const o = await withWorkspace(args, USAGE, async (s, by) => {
-      const off = printer(s, ctx.json)
-      const offInt = cancelOnInterrupt(s)
-      try {
-        if (args.values.resume !== undefined) return await s.invoke('baselines.resume', { job: intOption(args, 'resume', 0), wait: true, by })
-        return await s.invoke('baselines.start', { methods, seeds, wait: true, by })
-      } finally {
-        off()
-        offInt()
-      }
-    })
-    emit(ctx, o, () => human(o))
-    if (o.job.status !== 'succeeded') process.exitCode = 1
+    const o = await withWorkspace(args, USAGE, (s, by) =>
+      args.values.resume !== undefined
+        ? resumeBaselines(s, intOption(args, 'resume', 0), by, ctx.json)
+        : watched(s, ctx.json, () => s.invoke('baselines.start', { methods, seeds, wait: true, by }))
+    )
+    emitBaselines(ctx, o)
   }
+}
+
+/** Runs a baselines call with progress on stderr and Ctrl-C as cancel. */
+async function watched(s: Service, quiet: boolean, call: () => Promise<BaselinesOutcome>): Promise<BaselinesOutcome> {
+  const off = printer(s, quiet)
+  const offInt = cancelOnInterrupt(s)
+  try {
+    return await call()
+  } finally {
+    off()
+    offInt()
+  }
+}
+
+/** Continues a cancelled or interrupted baselines job (also reached through `keizoku resume --job`). */
+export function resumeBaselines(s: Service, job: number, by: string, quiet: boolean): Promise<BaselinesOutcome> {
+  return watched(s, quiet, () => s.invoke('baselines.resume', { job, wait: true, by }))
+}
+
+export function emitBaselines(ctx: CliContext, o: BaselinesOutcome): void {
+  emit(ctx, o, () => human(o))
+  if (o.job.status !== 'succeeded') process.exitCode = 1
 }

@@ -326,11 +326,14 @@ export default {
     sentenceOne: 'For {task}, the only earlier task, {best}, gives a {est} of {bestV}.',
     noRow: 'No scores for {task} yet.',
     rowValues: 'Scores of {task}',
-    rowFlat: 'The row of {task} is flat: its scores do not tell the earlier tasks apart, so training it uses no guidance.',
+    rowFlat:
+      'The row of {task} is flat: its scores do not tell the earlier tasks apart, so training it uses no guidance.',
     order: 'Suggested order for the tasks not yet learned',
-    orderHelp: 'Greedy: the task with the best predicted transfer from what is learned comes first (score divided by its range). Weigh it by the ρ above.',
+    orderHelp:
+      'Greedy: the task with the best predicted transfer from what is learned comes first (score divided by its range). Weigh it by the ρ above.',
     orderFrom: '{v} from {from}',
-    emptyCharts: 'No task is learned yet, so there is no matrix and no embedding map. Train the first task; the charts appear after it.',
+    emptyCharts:
+      'No task is learned yet, so there is no matrix and no embedding map. Train the first task; the charts appear after it.',
     mapFew: 'With fewer than three embeddings the map can only show their distance: the points lie on one line.',
     heatmap: 'Transferability heatmap',
     heatmapHelp:
@@ -345,6 +348,17 @@ export default {
     learned: 'learned embedding',
     target: 'target ê'
   },
+  guidance: {
+    estimator: 'Transferability estimator: {estimator}',
+    auto: 'chosen automatically',
+    fixed: 'set in Settings',
+    evidence: 'ρ {rho} against measured transfer over n = {n} pairs when training was queued',
+    followed: 'The H-embedding followed this estimator’s row.',
+    fallback:
+      'Guidance fell back to none: this task’s row was flat (spread {spread}, below {limit}), so it trained as a plain hypernetwork.',
+    notUsed: 'No guidance here: only the H-embedding method guides, from the third task on.',
+    flatTag: 'no guidance (flat row)'
+  },
   trust: {
     heading: 'How far the matrix can be trusted',
     inUse: 'Estimator in use: {estimator}',
@@ -352,8 +366,10 @@ export default {
     rho: 'Spearman ρ against measured transfer {rho} (n = {n} pairs)',
     good: 'On this workspace the matrix predicted transfer well.',
     poor: 'On this workspace the matrix predicted transfer poorly: give it and the guidance little weight.',
-    unknown: 'On this workspace it is not yet known how well the matrix predicts transfer (it needs {min} measured pairs).',
-    fitsCaption: 'Every estimator against measured transfer (linear-probe holdout accuracy, measured when each task was trained)',
+    unknown:
+      'On this workspace it is not yet known how well the matrix predicts transfer (it needs {min} measured pairs).',
+    fitsCaption:
+      'Every estimator against measured transfer (linear-probe holdout accuracy, measured when each task was trained)',
     estimator: 'Estimator',
     flatTitle: 'Flat rows',
     flat: 'The rows of {tasks} are flat (spread below {pct} % of the estimator’s range): they cannot tell the earlier tasks apart, so the colour scale shows them as one colour and training them falls back to no guidance.',
@@ -518,10 +534,17 @@ export default {
     value: 'Value of one accuracy point per month',
     valueHelp: 'Used by the ROI report.',
     currency: 'Currency (3 letters)',
+    estimator: 'Transferability estimator',
+    estimatorAuto:
+      'Automatic: the H-score until {min} pairs are measured, then the estimator that predicted measured transfer best',
+    estimatorHelp:
+      'The matrix the H-embedding guidance follows and the Transferability screen colours. Each training records the estimator it used; the Transferability screen shows how well each one predicted measured transfer on this workspace.',
     save: 'Save settings',
     saved: 'Settings saved.'
   },
   baselines: {
+    noneYet: 'No baselines are measured for the active lineage yet.',
+    goMeasure: 'Measure them on the Reports screen.',
     heading: 'Baselines on this workspace’s tasks',
     noLineage: 'Learn and approve a task first: baselines are measured on the learned tasks.',
     noneTitle: 'No baselines measured yet',
@@ -550,7 +573,8 @@ export default {
     kinds: { forgetting: 'Forgetting', roi: 'Return on investment (ROI)' },
     language: 'Report language',
     baselines: 'Benchmark results file (optional)',
-    baselinesHelp: 'Results of `keizoku bench --out` on a built-in benchmark, shown apart from the baselines measured on this workspace’s tasks.',
+    baselinesHelp:
+      'Results of `keizoku bench --out` on a built-in benchmark, shown apart from the baselines measured on this workspace’s tasks.',
     previewHeading: 'Preview',
     preview: 'Preview',
     previewFrame: 'Report preview',
