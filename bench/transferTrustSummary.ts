@@ -35,6 +35,12 @@ const rows = TRANSFER_ESTIMATORS.map((e: TransferEstimator) => {
     records.flatMap(({ rec }) => (rec ? rec.estimates[e].filter((_, j) => rec.measured[j] !== null) : []))
   )
   const final = finite((matrix.estimates[e] ?? []).flat())
+  // A task under its own weights (the diagonal) is not transfer; the off-diagonal entries are.
+  const off = finite(
+    (matrix.estimates[e] ?? []).flatMap((row, i) =>
+      row.filter((_, j) => matrix.sourceTaskIds[j] !== matrix.targetTaskIds[i])
+    )
+  )
   const rowSpreads = records.flatMap(({ rec }) =>
     rec && rec.estimates[e].length >= 2 ? [Math.max(...rec.estimates[e]) - Math.min(...rec.estimates[e])] : []
   )
@@ -44,6 +50,7 @@ const rows = TRANSFER_ESTIMATORS.map((e: TransferEstimator) => {
     n: fit.n,
     pairRange: range(pairs),
     finalRange: range(final),
+    offDiagonalRange: range(off),
     meanRowSpread: rowSpreads.length ? rowSpreads.reduce((a, x) => a + x, 0) / rowSpreads.length : null
   }
 })
@@ -62,10 +69,12 @@ const guidance = records.map(({ v, rec, used }) => ({
 console.log(
   `estimator in use at the end: ${matrix.trust.estimator} (${matrix.trust.choice}); ρ ${matrix.trust.rho?.toFixed(3) ?? '—'}, n = ${matrix.trust.n}; measured transfer (linear-probe holdout accuracy) ${fmt(measured)}`
 )
-console.log('estimator    ρ       n   pairs range (at training)   final matrix range   mean row spread (trained rows)')
+console.log(
+  'estimator    ρ       n   pairs range (at training)   final matrix range   off-diagonal range   mean row spread (trained rows)'
+)
 for (const r of rows)
   console.log(
-    `${r.estimator.padEnd(11)}  ${(r.rho === null ? '—' : r.rho.toFixed(3)).padStart(6)}  ${String(r.n).padStart(3)}   ${fmt(r.pairRange).padEnd(26)}  ${fmt(r.finalRange).padEnd(19)}  ${r.meanRowSpread?.toFixed(3) ?? '—'}`
+    `${r.estimator.padEnd(11)}  ${(r.rho === null ? '—' : r.rho.toFixed(3)).padStart(6)}  ${String(r.n).padStart(3)}   ${fmt(r.pairRange).padEnd(26)}  ${fmt(r.finalRange).padEnd(19)}  ${fmt(r.offDiagonalRange).padEnd(19)}  ${r.meanRowSpread?.toFixed(3) ?? '—'}`
   )
 console.log('training   task                 estimator  ρ then   n then  guidance        spread / flat limit')
 for (const g of guidance)

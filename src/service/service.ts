@@ -6,22 +6,8 @@ import type { CallName } from '../shared/channels'
 import type { CallResult, ParsedArg } from '../shared/api'
 import { KeizokuError } from '../shared/errors'
 import { parseArg, assertCallName } from '../shared/validate'
-import type {
-  AppInfo,
-  BackendInfo,
-  BaselinesOutcome,
-  ProgressEvent,
-  SelfTestResult,
-  WorkspaceSummary
-} from '../shared/types'
-import {
-  checkWorkspace,
-  previewDataset,
-  repairWorkspace,
-  addTaskFromSource,
-  workspaceExists,
-  type Workspace
-} from '../workspace/index'
+import type { AppInfo, BackendInfo, BaselinesOutcome, ProgressEvent, SelfTestResult, WorkspaceSummary } from '../shared/types'
+import { checkWorkspace, previewDataset, repairWorkspace, addTaskFromSource, workspaceExists, type Workspace } from '../workspace/index'
 import { approve, compareVersion, reject, rollback } from './approval'
 import { addDemoTasks } from './demo'
 import { EventHub, type AnyEventListener } from './events'
@@ -150,9 +136,7 @@ export class Service {
 
   private refuseWhileTraining(what: string): void {
     if (this.trainer.busy() || this.baselines.busy()) {
-      throw new KeizokuError('conflict', `A training or baselines job is running; ${what} would stop it.`, {
-        hint: 'Cancel the job or wait for it to finish.'
-      })
+      throw new KeizokuError('conflict', `A training or baselines job is running; ${what} would stop it.`, { hint: 'Cancel the job or wait for it to finish.' })
     }
   }
 
@@ -190,9 +174,7 @@ export class Service {
       this.refuseWhileTraining('switching workspaces')
       const dir = this.path(a.dir, 'workspace')
       if (workspaceExists(dir)) {
-        throw new KeizokuError('conflict', `${dir} is already a Keizoku workspace.`, {
-          hint: 'Open it instead of creating it.'
-        })
+        throw new KeizokuError('conflict', `${dir} is already a Keizoku workspace.`, { hint: 'Open it instead of creating it.' })
       }
       const ws = this.session.open(dir, {
         create: true,
@@ -206,9 +188,7 @@ export class Service {
       this.refuseWhileTraining('switching workspaces')
       const dir = this.path(a.dir, 'workspace')
       if (workspaceExists(dir)) {
-        throw new KeizokuError('conflict', `${dir} is already a Keizoku workspace.`, {
-          hint: 'Choose a new folder for the demo.'
-        })
+        throw new KeizokuError('conflict', `${dir} is already a Keizoku workspace.`, { hint: 'Choose a new folder for the demo.' })
       }
       const name = a.demo === 'beef-enose' ? 'Beef freshness line (e-nose demo)' : 'Split-MNIST digits (demo)'
       const ws = this.session.open(dir, { create: true, actor: this.actor(a.by), settings: { name } })
@@ -264,11 +244,7 @@ export class Service {
     },
     'task.add': async (a) => {
       const ws = this.ws()
-      const t = await addTaskFromSource(
-        ws,
-        { name: a.name, source: this.sourcePaths(a.source), holdout: a.holdout, keepTrain: a.keepTrain },
-        this.actor(a.by)
-      )
+      const t = await addTaskFromSource(ws, { name: a.name, source: this.sourcePaths(a.source), holdout: a.holdout, keepTrain: a.keepTrain }, this.actor(a.by))
       // Every host gets the backups docs/workspace-format.md promises (creation, each task add).
       await ws.backup()
       this.hub.emit('workspace.changed', { dir: ws.dir, what: 'tasks' })
@@ -284,10 +260,7 @@ export class Service {
       const ws = this.ws()
       const view = taskViews(ws).find((v) => v.id === ws.getTask(a.task).id)!
       if (view.state !== 'registered' && view.state !== 'rejected') {
-        throw new KeizokuError(
-          'refused',
-          `Task "${view.name}" is ${view.state}; only tasks not yet learned can be removed.`
-        )
+        throw new KeizokuError('refused', `Task "${view.name}" is ${view.state}; only tasks not yet learned can be removed.`)
       }
       ws.removeTask(view.id, this.actor(a.by))
       this.hub.emit('workspace.changed', { dir: ws.dir, what: 'tasks' })
@@ -318,31 +291,18 @@ export class Service {
       // Screens show one running job with one Cancel button, whatever its kind.
       if (ws.getJob(a.job).kind === 'baselines') this.baselines.cancel(ws, a.job)
       else this.trainer.cancel(ws, a.job)
-      ws.appendAudit({
-        actor: this.actor(a.by),
-        action: 'train.cancel-requested',
-        subject: `job ${a.job}`,
-        details: {}
-      })
+      ws.appendAudit({ actor: this.actor(a.by), action: 'train.cancel-requested', subject: `job ${a.job}`, details: {} })
       return jobView(ws.getJob(a.job), taskMap(ws))
     },
     'train.resume': async (a) => {
       const ws = this.ws()
       const job = ws.getJob(a.job)
       if (job.kind !== 'train' || job.status !== 'interrupted') {
-        throw new KeizokuError(
-          'conflict',
-          `Job ${job.id} is ${job.status}; only an interrupted training job can be resumed.`
-        )
+        throw new KeizokuError('conflict', `Job ${job.id} is ${job.status}; only an interrupted training job can be resumed.`)
       }
       if (this.trainer.busy()) throw new KeizokuError('conflict', 'Another training job is running in this workspace.')
       const by = this.actor(a.by)
-      ws.appendAudit({
-        actor: by,
-        action: 'train.resumed',
-        subject: `job ${job.id}`,
-        details: { fromCheckpoint: job.checkpointHash !== null }
-      })
+      ws.appendAudit({ actor: by, action: 'train.resumed', subject: `job ${job.id}`, details: { fromCheckpoint: job.checkpointHash !== null } })
       const done = this.trainer.run(ws, job.id, by)
       if (a.wait) return done
       done.catch(() => {})
@@ -358,23 +318,13 @@ export class Service {
       const ws = this.ws()
       this.baselines.assertResumable(ws, a.job)
       const by = this.actor(a.by)
-      ws.appendAudit({
-        actor: by,
-        action: 'baselines.resumed',
-        subject: `job ${a.job}`,
-        details: { stored: ws.listBaselineRuns({ jobId: a.job }).length }
-      })
+      ws.appendAudit({ actor: by, action: 'baselines.resumed', subject: `job ${a.job}`, details: { stored: ws.listBaselineRuns({ jobId: a.job }).length } })
       return this.runBaselines(ws, a.job, by, a.wait)
     },
     'baselines.cancel': async (a) => {
       const ws = this.ws()
       this.baselines.cancel(ws, a.job)
-      ws.appendAudit({
-        actor: this.actor(a.by),
-        action: 'baselines.cancel-requested',
-        subject: `job ${a.job}`,
-        details: {}
-      })
+      ws.appendAudit({ actor: this.actor(a.by), action: 'baselines.cancel-requested', subject: `job ${a.job}`, details: {} })
       return jobView(ws.getJob(a.job), taskMap(ws))
     },
     'baselines.list': async () => listBaselines(this.ws()),
@@ -394,8 +344,7 @@ export class Service {
     'version.reject': async (a) => this.decided(reject(this.ws(), a)),
     'version.rollback': async (a) => this.decided(rollback(this.ws(), a)),
 
-    'model.export': async (a) =>
-      exportModel(this.ws(), { task: a.task, outDir: this.path(a.outDir), by: this.actor(a.by) }),
+    'model.export': async (a) => exportModel(this.ws(), { task: a.task, outDir: this.path(a.outDir), by: this.actor(a.by) }),
 
     'report.build': async (a) => {
       const ws = this.ws()
@@ -419,12 +368,7 @@ export class Service {
     }
   }
 
-  private async runBaselines(
-    ws: Workspace,
-    jobId: number,
-    by: string,
-    wait: boolean | undefined
-  ): Promise<BaselinesOutcome> {
+  private async runBaselines(ws: Workspace, jobId: number, by: string, wait: boolean | undefined): Promise<BaselinesOutcome> {
     const done = this.baselines.run(ws, jobId, by)
     if (wait) return done
     done.catch(() => {

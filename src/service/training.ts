@@ -70,13 +70,9 @@ export class Trainer {
       const active = ws.activeVersion()
       const learned = active ? versionTaskIds(active) : []
       if (learned.includes(task.id)) {
-        throw new KeizokuError(
-          'conflict',
-          `Task "${task.name}" is already learned by the active version ${active!.id}.`,
-          {
-            hint: 'Add a new task, or roll back to a version before it to learn it again.'
-          }
-        )
+        throw new KeizokuError('conflict', `Task "${task.name}" is already learned by the active version ${active!.id}.`, {
+          hint: 'Add a new task, or roll back to a version before it to learn it again.'
+        })
       }
       const pending = ws.listVersions({ status: 'candidate' })
       if (pending.length > 0) {
@@ -86,32 +82,20 @@ export class Trainer {
       }
       const other = ws.listJobs({ status: ['queued', 'running'], kind: 'train' })
       if (this.busy() || other.length > 0) {
-        throw new KeizokuError(
-          'conflict',
-          `Another training job (${other[0]?.id ?? 'in this window'}) is running in this workspace.`,
-          {
-            hint: 'Wait for it to finish or cancel it; one training job runs at a time.'
-          }
-        )
+        throw new KeizokuError('conflict', `Another training job (${other[0]?.id ?? 'in this window'}) is running in this workspace.`, {
+          hint: 'Wait for it to finish or cancel it; one training job runs at a time.'
+        })
       }
       if (task.nTrain === 0 || task.trainDroppedAt) {
-        throw new KeizokuError(
-          'refused',
-          `Task "${task.name}" has no training data left (dropped by the retention policy).`,
-          {
-            hint: 'Register the data again as a new task to learn it.'
-          }
-        )
+        throw new KeizokuError('refused', `Task "${task.name}" has no training data left (dropped by the retention policy).`, {
+          hint: 'Register the data again as a new task to learn it.'
+        })
       }
       const method: Method = active ? (active.method as Method) : (req.method ?? DEFAULT_METHOD)
       if (active && req.method && req.method !== active.method) {
-        throw new KeizokuError(
-          'refused',
-          `This workspace learns with "${active.method}"; "${req.method}" cannot continue its hypernetwork.`,
-          {
-            hint: `Train with --method ${active.method}, or use \`keizoku bench\` to compare methods on a benchmark.`
-          }
-        )
+        throw new KeizokuError('refused', `This workspace learns with "${active.method}"; "${req.method}" cannot continue its hypernetwork.`, {
+          hint: `Train with --method ${active.method}, or use \`keizoku bench\` to compare methods on a benchmark.`
+        })
       }
       const seed = active ? active.seed : (req.seed ?? DEFAULT_SEED)
       const overrides: Record<string, unknown> = {}
@@ -121,13 +105,9 @@ export class Trainer {
       if (active) {
         const arch = Object.keys(req.config ?? {}).filter((k) => !PER_TASK_KEYS.includes(k))
         if (arch.length > 0) {
-          throw new KeizokuError(
-            'refused',
-            `The settings ${arch.join(', ')} fix the network's shape and were set by the first task.`,
-            {
-              hint: `Per-task settings that may change: ${PER_TASK_KEYS.join(', ')}.`
-            }
-          )
+          throw new KeizokuError('refused', `The settings ${arch.join(', ')} fix the network's shape and were set by the first task.`, {
+            hint: `Per-task settings that may change: ${PER_TASK_KEYS.join(', ')}.`
+          })
         }
       }
       // Validate now, so a bad value is refused before a job exists.
@@ -146,12 +126,7 @@ export class Trainer {
         estimatorPairs: trust.n
       }
       const job = ws.createJob({ kind: 'train', args, taskId: task.id })
-      ws.appendAudit({
-        actor: req.by ?? 'unknown',
-        action: 'train.queued',
-        subject: `task ${task.id}`,
-        details: { job: job.id, method, seed, overrides, estimator: trust.estimator }
-      })
+      ws.appendAudit({ actor: req.by ?? 'unknown', action: 'train.queued', subject: `task ${task.id}`, details: { job: job.id, method, seed, overrides, estimator: trust.estimator } })
       return { job, task }
     })
   }
@@ -213,17 +188,8 @@ export class Trainer {
       const info = err instanceof KeizokuError ? err.toInfo() : { code: 'internal' as const, message: String(err) }
       ws.transaction(() => {
         ws.setTaskStatus(task.id, 'registered')
-        this.update(ws, jobId, {
-          status: cancelled ? 'cancelled' : 'failed',
-          error: info,
-          finishedAt: new Date().toISOString()
-        })
-        ws.appendAudit({
-          actor: by,
-          action: cancelled ? 'train.cancelled' : 'train.failed',
-          subject: `task ${task.id}`,
-          details: { job: jobId, error: info.message }
-        })
+        this.update(ws, jobId, { status: cancelled ? 'cancelled' : 'failed', error: info, finishedAt: new Date().toISOString() })
+        ws.appendAudit({ actor: by, action: cancelled ? 'train.cancelled' : 'train.failed', subject: `task ${task.id}`, details: { job: jobId, error: info.message } })
       })
       this.changed(ws, 'tasks')
       if (cancelled) return { job: jobView(ws.getJob(jobId), taskMap(ws)), version: null }
@@ -246,21 +212,12 @@ export class Trainer {
         if (job.taskId) ws.setTaskStatus(job.taskId, 'registered')
         return
       }
-      throw new KeizokuError('conflict', `Job ${jobId} is ${job.status}, not running.`, {
-        hint: 'Only a queued, running or interrupted job can be cancelled.'
-      })
+      throw new KeizokuError('conflict', `Job ${jobId} is ${job.status}, not running.`, { hint: 'Only a queued, running or interrupted job can be cancelled.' })
     }
     running.cancel()
   }
 
-  private saveCandidate(
-    ws: Workspace,
-    job: JobRecord,
-    task: TaskRecord,
-    args: TrainJobArgs,
-    out: TrainOutput,
-    by: string
-  ): VersionRecord {
+  private saveCandidate(ws: Workspace, job: JobRecord, task: TaskRecord, args: TrainJobArgs, out: TrainOutput, by: string): VersionRecord {
     const { tensors, ...meta } = out.snapshot
     const snapshotHash = ws.putTensors(tensors, 'snapshot', meta as unknown as Record<string, unknown>)
     const taskIds = [...args.learnedTaskIds, task.id]
@@ -296,41 +253,17 @@ export class Trainer {
         drift: args.learnedTaskIds.length ? (out.drift as number[]) : null,
         timings: { trainMs: out.trainMs }
       })
-      ws.recordEvaluation({
-        versionId: v.id,
-        taskId: task.id,
-        kind: 'accuracy',
-        row: out.accuracyRow as number[],
-        taskIds
-      })
+      ws.recordEvaluation({ versionId: v.id, taskId: task.id, kind: 'accuracy', row: out.accuracyRow as number[], taskIds })
       if (out.transferRow.length) {
-        ws.recordEvaluation({
-          versionId: args.parentVersionId,
-          taskId: task.id,
-          kind: 'transfer',
-          row: out.transferRow,
-          taskIds: args.learnedTaskIds
-        })
+        ws.recordEvaluation({ versionId: args.parentVersionId, taskId: task.id, kind: 'transfer', row: out.transferRow, taskIds: args.learnedTaskIds })
       }
       ws.setTaskStatus(task.id, 'candidate')
-      this.update(ws, job.id, {
-        status: 'succeeded',
-        result: { versionId: v.id },
-        finishedAt: new Date().toISOString()
-      })
+      this.update(ws, job.id, { status: 'succeeded', result: { versionId: v.id }, finishedAt: new Date().toISOString() })
       ws.appendAudit({
         actor: by,
         action: 'train.finished',
         subject: `version ${v.id}`,
-        details: {
-          job: job.id,
-          task: task.name,
-          method: args.method,
-          seed: args.seed,
-          backend: out.backend,
-          accuracyRow: out.accuracyRow,
-          trainMs: Math.round(out.trainMs)
-        }
+        details: { job: job.id, task: task.name, method: args.method, seed: args.seed, backend: out.backend, accuracyRow: out.accuracyRow, trainMs: Math.round(out.trainMs) }
       })
       return v
     })

@@ -45,10 +45,7 @@ export function measuredPairs(ws: Workspace): MeasuredPair[] {
     const sources = versionTaskIds(v).slice(0, -1)
     rec.measured.forEach((m, j) => {
       if (m === null || j >= sources.length) return
-      const estimates = Object.fromEntries(TRANSFER_ESTIMATORS.map((e) => [e, rec.estimates[e]?.[j] ?? NaN])) as Record<
-        TransferEstimator,
-        number
-      >
+      const estimates = Object.fromEntries(TRANSFER_ESTIMATORS.map((e) => [e, rec.estimates[e]?.[j] ?? NaN])) as Record<TransferEstimator, number>
       if (Object.values(estimates).some((x) => !Number.isFinite(x))) return
       pairs.push({ taskId: v.taskId, sourceTaskId: sources[j], estimates, measured: m })
     })
@@ -65,10 +62,7 @@ export function transferTrust(pairs: MeasuredPair[], choice: EstimatorChoice): T
   const measured = pairs.map((p) => p.measured)
   const fits: EstimatorFit[] = TRANSFER_ESTIMATORS.map((e) => ({
     estimator: e,
-    rho: spearman(
-      pairs.map((p) => p.estimates[e]),
-      measured
-    ),
+    rho: spearman(pairs.map((p) => p.estimates[e]), measured),
     n: pairs.length
   }))
   let estimator: TransferEstimator = choice === 'auto' ? 'hscore' : choice
@@ -78,15 +72,7 @@ export function transferTrust(pairs: MeasuredPair[], choice: EstimatorChoice): T
     if (best) estimator = best.estimator
   }
   const fit = fits.find((f) => f.estimator === estimator)!
-  return {
-    choice,
-    estimator,
-    rho: fit.rho,
-    n: fit.n,
-    level: trustLevel(fit.rho, fit.n),
-    fits,
-    flatThreshold: FLAT_ROW_THRESHOLD
-  }
+  return { choice, estimator, rho: fit.rho, n: fit.n, level: trustLevel(fit.rho, fit.n), fits, flatThreshold: FLAT_ROW_THRESHOLD }
 }
 
 export function workspaceTrust(ws: Workspace): TransferTrust {

@@ -5,16 +5,12 @@ import { intOption, stringOption } from '../parse'
 import { cancelOnInterrupt, withWorkspace } from './pipeline'
 import type { Command } from './types'
 
-const USAGE =
-  'keizoku baselines DIR [--methods independent,finetune,ewc] [--seeds 1,2,3] [--resume JOB] [--by NAME] [--json]'
+const USAGE = 'keizoku baselines DIR [--methods independent,finetune,ewc] [--seeds 1,2,3] [--resume JOB] [--by NAME] [--json]'
 const pct = (x: number | null): string => (x === null ? '—' : `${(x * 100).toFixed(2)} %`)
 
 function list(text: string | undefined, what: string): string[] | undefined {
   if (text === undefined) return undefined
-  const items = text
-    .split(',')
-    .map((s) => s.trim())
-    .filter(Boolean)
+  const items = text.split(',').map((s) => s.trim()).filter(Boolean)
   if (items.length === 0) throw usageError(`--${what} is empty.`, `Usage: ${USAGE}`)
   return items
 }
@@ -33,9 +29,7 @@ function printer(service: Service, quiet: boolean): () => void {
     if (key === lastKey && now - last < 2000) return
     last = now
     lastKey = key
-    process.stderr.write(
-      `  ${p.method} seed ${p.seed}: task ${p.task}/${p.tasks}  overall ${p.step}/${p.totalSteps} steps  ETA ${Math.round(p.etaSeconds ?? 0)} s\n`
-    )
+    process.stderr.write(`  ${p.method} seed ${p.seed}: task ${p.task}/${p.tasks}  overall ${p.step}/${p.totalSteps} steps  ETA ${Math.round(p.etaSeconds ?? 0)} s\n`)
   })
 }
 
@@ -47,20 +41,10 @@ function human(o: BaselinesOutcome): string {
     head,
     table([
       ['method', 'seed', 'tasks', 'final average', 'forgetting', 'training s', 'backend'],
-      ...o.runs.map((r) => [
-        r.method,
-        r.seed,
-        r.taskIds.length,
-        pct(r.averageAccuracy),
-        pct(r.forgetting),
-        r.trainSeconds.toFixed(1),
-        r.backend
-      ])
+      ...o.runs.map((r) => [r.method, r.seed, r.taskIds.length, pct(r.averageAccuracy), pct(r.forgetting), r.trainSeconds.toFixed(1), r.backend])
     ]),
     skipped.length ? `skipped (training data dropped): ${skipped.map((s) => s.name).join(', ')}` : '',
-    o.job.status === 'cancelled'
-      ? `continue with: keizoku baselines DIR --resume ${o.job.id}`
-      : 'the ROI report now uses these: keizoku report DIR --kind roi --format pdf --out roi.pdf'
+    o.job.status === 'cancelled' ? `continue with: keizoku baselines DIR --resume ${o.job.id}` : 'the ROI report now uses these: keizoku report DIR --kind roi --format pdf --out roi.pdf'
   ]
     .filter(Boolean)
     .join('\n')
@@ -68,21 +52,14 @@ function human(o: BaselinesOutcome): string {
 
 export const baselinesCommand: Command = {
   name: 'baselines',
-  summary:
-    'Measure baselines (independent, finetune, ewc) on the learned tasks: same order, splits and settings as the active lineage.',
+  summary: 'Measure baselines (independent, finetune, ewc) on the learned tasks: same order, splits and settings as the active lineage.',
   usage: USAGE,
-  options: {
-    methods: { type: 'string' },
-    seeds: { type: 'string' },
-    resume: { type: 'string' },
-    by: { type: 'string' }
-  },
+  options: { methods: { type: 'string' }, seeds: { type: 'string' }, resume: { type: 'string' }, by: { type: 'string' } },
   async run(args, ctx) {
     const methods = (list(stringOption(args, 'methods'), 'methods') ?? ['independent', 'finetune']) as Method[]
     const seeds = list(stringOption(args, 'seeds'), 'seeds')?.map((s) => {
       const n = Number(s)
-      if (!Number.isInteger(n) || n < 0)
-        throw usageError(`--seeds: "${s}" is not a whole number ≥ 0.`, `Usage: ${USAGE}`)
+      if (!Number.isInteger(n) || n < 0) throw usageError(`--seeds: "${s}" is not a whole number ≥ 0.`, `Usage: ${USAGE}`)
       return n
     })
     const o = await withWorkspace(args, USAGE, (s, by) =>

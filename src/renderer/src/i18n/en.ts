@@ -326,14 +326,11 @@ export default {
     sentenceOne: 'For {task}, the only earlier task, {best}, gives a {est} of {bestV}.',
     noRow: 'No scores for {task} yet.',
     rowValues: 'Scores of {task}',
-    rowFlat:
-      'The row of {task} is flat: its scores do not tell the earlier tasks apart, so training it uses no guidance.',
+    rowFlat: 'The row of {task} is flat: its scores do not tell the earlier tasks apart, so training it uses no guidance.',
     order: 'Suggested order for the tasks not yet learned',
-    orderHelp:
-      'Greedy: the task with the best predicted transfer from what is learned comes first (score divided by its range). Weigh it by the ρ above.',
+    orderHelp: 'Greedy: the task with the best predicted transfer from what is learned comes first (score divided by its range). Weigh it by the ρ above.',
     orderFrom: '{v} from {from}',
-    emptyCharts:
-      'No task is learned yet, so there is no matrix and no embedding map. Train the first task; the charts appear after it.',
+    emptyCharts: 'No task is learned yet, so there is no matrix and no embedding map. Train the first task; the charts appear after it.',
     mapFew: 'With fewer than three embeddings the map can only show their distance: the points lie on one line.',
     heatmap: 'Transferability heatmap',
     heatmapHelp:
@@ -366,10 +363,8 @@ export default {
     rho: 'Spearman ρ against measured transfer {rho} (n = {n} pairs)',
     good: 'On this workspace the matrix predicted transfer well.',
     poor: 'On this workspace the matrix predicted transfer poorly: give it and the guidance little weight.',
-    unknown:
-      'On this workspace it is not yet known how well the matrix predicts transfer (it needs {min} measured pairs).',
-    fitsCaption:
-      'Every estimator against measured transfer (linear-probe holdout accuracy, measured when each task was trained)',
+    unknown: 'On this workspace it is not yet known how well the matrix predicts transfer (it needs {min} measured pairs).',
+    fitsCaption: 'Every estimator against measured transfer (linear-probe holdout accuracy, measured when each task was trained)',
     estimator: 'Estimator',
     flatTitle: 'Flat rows',
     flat: 'The rows of {tasks} are flat (spread below {pct} % of the estimator’s range): they cannot tell the earlier tasks apart, so the colour scale shows them as one colour and training them falls back to no guidance.',
@@ -535,8 +530,7 @@ export default {
     valueHelp: 'Used by the ROI report.',
     currency: 'Currency (3 letters)',
     estimator: 'Transferability estimator',
-    estimatorAuto:
-      'Automatic: the H-score until {min} pairs are measured, then the estimator that predicted measured transfer best',
+    estimatorAuto: 'Automatic: the H-score until {min} pairs are measured, then the estimator that predicted measured transfer best',
     estimatorHelp:
       'The matrix the H-embedding guidance follows and the Transferability screen colours. Each training records the estimator it used; the Transferability screen shows how well each one predicted measured transfer on this workspace.',
     save: 'Save settings',
@@ -573,8 +567,7 @@ export default {
     kinds: { forgetting: 'Forgetting', roi: 'Return on investment (ROI)' },
     language: 'Report language',
     baselines: 'Benchmark results file (optional)',
-    baselinesHelp:
-      'Results of `keizoku bench --out` on a built-in benchmark, shown apart from the baselines measured on this workspace’s tasks.',
+    baselinesHelp: 'Results of `keizoku bench --out` on a built-in benchmark, shown apart from the baselines measured on this workspace’s tasks.',
     previewHeading: 'Preview',
     preview: 'Preview',
     previewFrame: 'Report preview',
