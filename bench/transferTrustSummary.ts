@@ -41,6 +41,11 @@ const rows = TRANSFER_ESTIMATORS.map((e: TransferEstimator) => {
       row.filter((_, j) => matrix.sourceTaskIds[j] !== matrix.targetTaskIds[i])
     )
   )
+  // Per-row spread of the final matrix without the diagonal: what the flat-row rule and the colours see.
+  const finalSpreads = (matrix.estimates[e] ?? []).flatMap((row, i) => {
+    const v = finite(row.filter((_, j) => matrix.sourceTaskIds[j] !== matrix.targetTaskIds[i]))
+    return v.length >= 2 ? [Math.max(...v) - Math.min(...v)] : []
+  })
   const rowSpreads = records.flatMap(({ rec }) =>
     rec && rec.estimates[e].length >= 2 ? [Math.max(...rec.estimates[e]) - Math.min(...rec.estimates[e])] : []
   )
@@ -51,6 +56,7 @@ const rows = TRANSFER_ESTIMATORS.map((e: TransferEstimator) => {
     pairRange: range(pairs),
     finalRange: range(final),
     offDiagonalRange: range(off),
+    finalRowSpread: range(finalSpreads),
     meanRowSpread: rowSpreads.length ? rowSpreads.reduce((a, x) => a + x, 0) / rowSpreads.length : null
   }
 })
@@ -70,11 +76,11 @@ console.log(
   `estimator in use at the end: ${matrix.trust.estimator} (${matrix.trust.choice}); ρ ${matrix.trust.rho?.toFixed(3) ?? '—'}, n = ${matrix.trust.n}; measured transfer (linear-probe holdout accuracy) ${fmt(measured)}`
 )
 console.log(
-  'estimator    ρ       n   pairs range (at training)   final matrix range   off-diagonal range   mean row spread (trained rows)'
+  'estimator    ρ       n   pairs range (at training)   final matrix range   off-diagonal range   its row spreads   mean row spread (trained rows)'
 )
 for (const r of rows)
   console.log(
-    `${r.estimator.padEnd(11)}  ${(r.rho === null ? '—' : r.rho.toFixed(3)).padStart(6)}  ${String(r.n).padStart(3)}   ${fmt(r.pairRange).padEnd(26)}  ${fmt(r.finalRange).padEnd(19)}  ${fmt(r.offDiagonalRange).padEnd(19)}  ${r.meanRowSpread?.toFixed(3) ?? '—'}`
+    `${r.estimator.padEnd(11)}  ${(r.rho === null ? '—' : r.rho.toFixed(3)).padStart(6)}  ${String(r.n).padStart(3)}   ${fmt(r.pairRange).padEnd(26)}  ${fmt(r.finalRange).padEnd(19)}  ${fmt(r.offDiagonalRange).padEnd(19)}  ${fmt(r.finalRowSpread).padEnd(16)}  ${r.meanRowSpread?.toFixed(3) ?? '—'}`
   )
 console.log('training   task                 estimator  ρ then   n then  guidance        spread / flat limit')
 for (const g of guidance)
