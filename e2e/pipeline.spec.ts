@@ -107,7 +107,7 @@ test('fresh workspace: wizard, transferability, train, approve, reject, rollback
   await decide(app, 'Approve', 'Second task approved')
   // Reports with two approved versions: preview the forgetting report, export it as PDF next to the workspace
   // folder (report.build does not create missing parent folders).
-  await app.getByRole('link', { name: 'Reports' }).click()
+  await app.getByRole('link', { name: 'Reports', exact: true }).click()
   await expect(app.getByRole('heading', { name: 'Reports', level: 1 })).toBeVisible()
   await app.getByRole('button', { name: 'Preview', exact: true }).click()
   await expect(app.frameLocator('iframe[title="Report preview"]').locator('body')).toContainText('Average accuracy', {
