@@ -1,14 +1,14 @@
 /**
  * Permuted-MNIST, the issue's reference setup: 10 tasks, 1,000 steps per task, MLP 100-100,
  * chunked hypernet (chunk 2,000, hidden 100-75-50), batch 128 — the engine defaults — run through
- * the engine's bench runner (`runBenchJob`, what `keizoku bench` runs per method and seed).
+ * the engine's bench runner (`runBenchmarkJob`, what `keizoku bench` runs per method and seed).
  * One method per process. Reference: the authors' PyTorch `hnet`, one torch thread, on this
  * machine: 160.5 s.
  *
  * `KEIZOKU_BACKEND=wasm node --import tsx bench/pmnist.ts --method hnet [--tasks 10] [--steps 1000]`
  */
 import { writeFileSync } from 'node:fs'
-import { runBenchJob } from '../src/engine/benchRun'
+import { runBenchmarkJob } from '../src/engine/benchmarkRun'
 import type { Method } from '../src/shared/domain/methods'
 import { arg, log, numArg, peakRssMB, runChild } from './common'
 
@@ -35,7 +35,7 @@ async function main(): Promise<PmnistResult> {
   const steps = numArg('steps', 1000)
   const out = arg('out', '')
   const done: number[] = []
-  const r = await runBenchJob({ benchmark: 'permuted-mnist', tasks, method, seed: 1, steps, config: {} }, (rep) => {
+  const r = await runBenchmarkJob({ benchmark: 'permuted-mnist', tasks, method, seed: 1, steps, config: {} }, (rep) => {
     log(`permuted-mnist ${method} task ${rep.t}: ${rep.seconds.toFixed(1)} s`)
     done.push(rep.seconds)
     // A partial result after every task, so a run stopped early (it takes minutes) keeps what it measured.

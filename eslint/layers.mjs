@@ -26,22 +26,6 @@ export const LAYERS = {
 /** Type-only imports a layer may make beyond its list: the renderer reads the preload bridge's declaration. */
 const TYPE_ONLY = { renderer: ['preload'] }
 
-/**
- * Imports that still break the plan, by file and the layer they reach. Each is a CLI command not
- * yet routed through the service API (issue 16, step 4); the list only shrinks.
- */
-const PENDING = {
-  'src/cli/bench/worker.ts': ['engine'],
-  'src/cli/commands/bench.ts': ['engine', 'common'],
-  'src/cli/commands/check.ts': ['workspace'],
-  'src/cli/commands/hscore.ts': ['engine'],
-  'src/cli/commands/init.ts': ['workspace'],
-  'src/cli/commands/metrics.ts': ['engine'],
-  'src/cli/commands/report.ts': ['workspace'],
-  'src/cli/commands/taskAdd.ts': ['workspace'],
-  'src/cli/commands/taskList.ts': ['workspace']
-}
-
 const ALIASES = { '@shared/': 'src/shared/', '@renderer/': 'src/renderer/src/' }
 
 function layerOf(absPath) {
@@ -84,13 +68,12 @@ export default {
         if (!from || !(from in LAYERS)) return {}
         const allowed = new Set([from, ...LAYERS[from]])
         const typeOnly = new Set(TYPE_ONLY[from] ?? [])
-        const pending = new Set(PENDING[relative(ROOT, file).split(sep).join('/')] ?? [])
         const check = (node, source) => {
           if (!source || typeof source.value !== 'string') return
           const target = targetOf(source.value, file)
           if (!target) return
           const to = layerOf(target)
-          if (to === null || allowed.has(to) || pending.has(to)) return
+          if (to === null || allowed.has(to)) return
           if (typeOnly.has(to) && (node.importKind === 'type' || node.type === 'TSImportType')) return
           context.report({
             node,

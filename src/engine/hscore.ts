@@ -11,7 +11,7 @@
  *
  * pinv is taken through a symmetric eigendecomposition with numpy's relative cut-off
  * (eigenvalues with |λ| ≤ rcond · max|λ| are dropped, rcond = 1e-10 — see {@link keptEigenvalues}),
- * which is exactly how the reference values in `reference/hscore.json` were computed. (The
+ * which is exactly how the reference values in `tests/engine/fixtures/hscore-reference.json` were computed. (The
  * authors' code passes rcond = 1e-15, which sits at float64 round-off: eigenvalues of exactly
  * singular directions come out around 1e-16 · max|λ| and may or may not survive it. 1e-10 drops
  * them reliably and changes nothing for a well-conditioned covariance.) With
@@ -119,7 +119,14 @@ export function hScoreSpectrum(
   const present: number[] = []
   for (let c = 0; c < C; c++) if (counts[c] > 0) present.push(c)
   if (present.length < 2) {
-    return { values: new Float64Array(0), weights: new Float64Array(0), keep: [], traceS: 0, rowNorm4: 0, classes: present.length }
+    return {
+      values: new Float64Array(0),
+      weights: new Float64Array(0),
+      keep: [],
+      traceS: 0,
+      rowNorm4: 0,
+      classes: present.length
+    }
   }
 
   // M (d × p, row-major): column q = √n_c (μ_c − μ) for the q-th present class c.

@@ -1,8 +1,12 @@
 import * as tf from '@tensorflow/tfjs'
-import { KeizokuError } from '../shared/errors'
-import type { EngineConfig } from '../shared/domain/engineConfig'
 import { activate, dense, matMul, matMulConstLeft } from './ops'
 import type { MainNetSpec } from './types'
+import { countParams, imageShape, shapeSize, type ParamShape } from './mainnetShapes'
+
+// The shapes are tfjs-free (the service estimates memory with them in its own thread); the
+// forward passes below use them.
+export { CONV_KERNEL, countParams, imageShape, inputSize, mainNetSpec, paramShapes, shapeSize } from './mainnetShapes'
+export type { ParamShape } from './mainnetShapes'
 
 /**
  * Main (target) networks with externally supplied weights. Everything is functional:
@@ -13,82 +17,6 @@ import type { MainNetSpec } from './types'
  * Layouts follow tf.layers: dense kernel [in, out], bias [out]; conv kernel [kh, kw, in, out].
  * The last two tensors are always the output head (kernel [h, headSize], bias [headSize]).
  */
-
-export interface ParamShape {
-  name: string
-  shape: number[]
-}
-
-export const CONV_KERNEL = 3
-
-/** The spec of the generated net for a config and input shape (numClasses = head size). */
-export function mainNetSpec(cfg: EngineConfig, inputShape: number[]): MainNetSpec {
-  const spec: MainNetSpec = {
-    kind: cfg.mainNet.kind,
-    inputShape: [...inputShape],
-    hidden: [...cfg.mainNet.hidden],
-    activation: cfg.mainNet.activation,
-    numClasses: cfg.mainNet.headSize
-  }
-  if (cfg.mainNet.kind === 'cnn') spec.conv = { filters: [...cfg.mainNet.convFilters], kernel: CONV_KERNEL }
-  return spec
-}
-
-/** Image geometry of a CNN input: [H, W, C], or a flat square of side √n with one channel. */
-export function imageShape(inputShape: number[]): [number, number, number] {
-  if (inputShape.length === 3) return [inputShape[0], inputShape[1], inputShape[2]]
-  if (inputShape.length === 2) return [inputShape[0], inputShape[1], 1]
-  const n = inputShape[0]
-  const side = Math.round(Math.sqrt(n))
-  if (inputShape.length === 1 && side * side === n) return [side, side, 1]
-  throw new KeizokuError(
-    'invalid_argument',
-    `The CNN main net needs image inputs, but the input shape is [${inputShape.join(', ')}].`,
-    {
-      hint: 'Use mainNet.kind "mlp" for tabular or sensor data, or give images as [H, W, C] (or a flat square such as [784]).'
-    }
-  )
-}
-
-export function inputSize(inputShape: number[]): number {
-  return inputShape.reduce((a, b) => a * b, 1)
-}
-
-export function paramShapes(spec: MainNetSpec): ParamShape[] {
-  const out: ParamShape[] = []
-  let width: number
-  if (spec.kind === 'cnn') {
-    const [h, w, c] = imageShape(spec.inputShape)
-    const filters = spec.conv?.filters ?? [16, 32]
-    const k = spec.conv?.kernel ?? CONV_KERNEL
-    let cin = c
-    let hh = h
-    let ww = w
-    filters.forEach((f, i) => {
-      out.push({ name: `conv_${i}/kernel`, shape: [k, k, cin, f] }, { name: `conv_${i}/bias`, shape: [f] })
-      cin = f
-      hh = Math.floor(hh / 2)
-      ww = Math.floor(ww / 2)
-    })
-    width = hh * ww * cin
-  } else {
-    width = inputSize(spec.inputShape)
-  }
-  spec.hidden.forEach((u, i) => {
-    out.push({ name: `dense_${i}/kernel`, shape: [width, u] }, { name: `dense_${i}/bias`, shape: [u] })
-    width = u
-  })
-  out.push({ name: 'head/kernel', shape: [width, spec.numClasses] }, { name: 'head/bias', shape: [spec.numClasses] })
-  return out
-}
-
-export function shapeSize(s: number[]): number {
-  return s.reduce((a, b) => a * b, 1)
-}
-
-export function countParams(shapes: ParamShape[]): number {
-  return shapes.reduce((a, s) => a + shapeSize(s.shape), 0)
-}
 
 /**
  * 3×3 'same' convolution as im2col + one plain matMul: the nine shifted views of the padded
@@ -166,4 +94,22 @@ export function forwardMain(
   }
   if (opts.features) return h
   return dense(h, weights[i] as tf.Tensor2D, weights[i + 1], 'linear', first)
+}
+
+/** Glorot-uniform kernels and zero biases (tf.layers.dense's defaults), conv kernels included. */
+export function initMain(shapes: ParamShape[], rand: () => number): Float32Array {
+  const out = new Float32Array(countParams(shapes))
+  let off = 0
+  for (const s of shapes) {
+    const n = shapeSize(s.shape)
+    if (!s.name.endsWith('bias')) {
+      const recept = s.shape.length === 4 ? s.shape[0] * s.shape[1] : 1
+      const fanIn = s.shape[s.shape.length - 2] * recept
+      const fanOut = s.shape[s.shape.length - 1] * recept
+      const lim = Math.sqrt(6 / (fanIn + fanOut))
+      for (let i = 0; i < n; i++) out[off + i] = (rand() * 2 - 1) * lim
+    }
+    off += n
+  }
+  return out
 }

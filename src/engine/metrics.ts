@@ -10,7 +10,7 @@
  *
  * b[i] is the accuracy of an untrained (randomly initialised) model on task i. With T = 1 there
  * is no earlier task: bwt = forgetting = 0 and fwt = null. Without b, fwt = null.
- * These are the formulas of `reference/metrics.json`.
+ * These are the formulas of `tests/engine/fixtures/metrics-reference.json`.
  */
 import { KeizokuError } from '../shared/errors'
 

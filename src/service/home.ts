@@ -1,7 +1,8 @@
-import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs'
+import { readFileSync } from 'node:fs'
 import { homedir } from 'node:os'
 import { join } from 'node:path'
 import type { RecentWorkspace } from '../shared/types'
+import { writeFileAtomic } from '../common/atomicFile'
 
 /**
  * The app's own folder (not a workspace): the recent-workspaces list, and in browser mode the
@@ -35,10 +36,10 @@ export class RecentList {
   }
 
   remember(dir: string, name: string): void {
-    const list = [{ dir, name, openedAt: new Date().toISOString() }, ...this.read().filter((e) => e.dir !== dir)].slice(0, MAX_RECENT)
-    mkdirSync(join(this.file, '..'), { recursive: true })
-    const tmp = `${this.file}.${process.pid}.tmp`
-    writeFileSync(tmp, JSON.stringify(list, null, 2))
-    renameSync(tmp, this.file)
+    const list = [{ dir, name, openedAt: new Date().toISOString() }, ...this.read().filter((e) => e.dir !== dir)].slice(
+      0,
+      MAX_RECENT
+    )
+    writeFileAtomic(this.file, JSON.stringify(list, null, 2), { mkdir: true })
   }
 }

@@ -6,8 +6,22 @@ import type { CallName } from '../shared/channels'
 import type { CallResult, ParsedArg } from '../shared/api'
 import { KeizokuError } from '../shared/errors'
 import { parseArg, assertCallName } from '../shared/validate'
-import type { AppInfo, BackendInfo, BaselinesOutcome, ProgressEvent, SelfTestResult, WorkspaceSummary } from '../shared/types'
-import { checkWorkspace, previewDataset, repairWorkspace, addTaskFromSource, workspaceExists, type Workspace } from '../workspace/index'
+import type {
+  AppInfo,
+  BackendInfo,
+  BaselinesOutcome,
+  ProgressEvent,
+  SelfTestResult,
+  WorkspaceSummary
+} from '../shared/types'
+import {
+  checkWorkspace,
+  previewDataset,
+  repairWorkspace,
+  addTaskFromSource,
+  workspaceExists,
+  type Workspace
+} from '../workspace/index'
 import { approve, compareVersion, reject, rollback } from './approval'
 import { addDemoTasks } from './demo'
 import { EventHub, type AnyEventListener } from './events'
@@ -20,7 +34,8 @@ import { BaselineRunner, listBaselines } from './baselines'
 import { computeTransfer, latestTransfer } from './transfer'
 import { reportBuild, type BuildReportOptions } from './reports/index'
 import { runInWorker, type RunningJob } from './workerClient'
-import { APP_VERSION } from './version'
+import { APP_VERSION } from './appVersion'
+import { hscoreOf, metricsOf } from './analysis'
 import { jobView, taskMap, taskViews, versionView, workspaceSummary } from './views'
 
 export interface ServiceOptions {
@@ -136,7 +151,9 @@ export class Service {
 
   private refuseWhileTraining(what: string): void {
     if (this.trainer.busy() || this.baselines.busy()) {
-      throw new KeizokuError('conflict', `A training or baselines job is running; ${what} would stop it.`, { hint: 'Cancel the job or wait for it to finish.' })
+      throw new KeizokuError('conflict', `A training or baselines job is running; ${what} would stop it.`, {
+        hint: 'Cancel the job or wait for it to finish.'
+      })
     }
   }
 
@@ -174,7 +191,9 @@ export class Service {
       this.refuseWhileTraining('switching workspaces')
       const dir = this.path(a.dir, 'workspace')
       if (workspaceExists(dir)) {
-        throw new KeizokuError('conflict', `${dir} is already a Keizoku workspace.`, { hint: 'Open it instead of creating it.' })
+        throw new KeizokuError('conflict', `${dir} is already a Keizoku workspace.`, {
+          hint: 'Open it instead of creating it.'
+        })
       }
       const ws = this.session.open(dir, {
         create: true,
@@ -188,7 +207,9 @@ export class Service {
       this.refuseWhileTraining('switching workspaces')
       const dir = this.path(a.dir, 'workspace')
       if (workspaceExists(dir)) {
-        throw new KeizokuError('conflict', `${dir} is already a Keizoku workspace.`, { hint: 'Choose a new folder for the demo.' })
+        throw new KeizokuError('conflict', `${dir} is already a Keizoku workspace.`, {
+          hint: 'Choose a new folder for the demo.'
+        })
       }
       const name = a.demo === 'beef-enose' ? 'Beef freshness line (e-nose demo)' : 'Split-MNIST digits (demo)'
       const ws = this.session.open(dir, { create: true, actor: this.actor(a.by), settings: { name } })
@@ -220,13 +241,18 @@ export class Service {
       const current = this.session.current()
       const dir = a.dir ? this.path(a.dir, 'workspace') : current?.dir
       if (!dir) throw new KeizokuError('invalid_argument', 'Name the workspace folder to check, or open one first.')
-      if (!a.repair) return current && current.dir === dir ? current.check() : checkWorkspace(dir)
+      return current && current.dir === dir ? current.check() : checkWorkspace(dir)
+    },
+    'workspace.repair': async (a) => {
+      const current = this.session.current()
+      const dir = a.dir ? this.path(a.dir, 'workspace') : current?.dir
+      if (!dir) throw new KeizokuError('invalid_argument', 'Name the workspace folder to repair, or open one first.')
       this.refuseWhileTraining('repairing')
       const reopen = current?.dir === dir
       if (reopen) this.session.close()
-      const report = await repairWorkspace(dir, this.actor(undefined))
+      const report = await repairWorkspace(dir, this.actor(a.by))
       if (reopen) this.session.open(dir, {})
-      return report.after
+      return report
     },
 
     'settings.get': async () => this.ws().getSettings(),
@@ -244,11 +270,15 @@ export class Service {
     },
     'task.add': async (a) => {
       const ws = this.ws()
-      const t = await addTaskFromSource(ws, { name: a.name, source: this.sourcePaths(a.source), holdout: a.holdout, keepTrain: a.keepTrain }, this.actor(a.by))
+      const t = await addTaskFromSource(
+        ws,
+        { name: a.name, source: this.sourcePaths(a.source), holdout: a.holdout, keepTrain: a.keepTrain },
+        this.actor(a.by)
+      )
       // Every host gets the backups docs/workspace-format.md promises (creation, each task add).
       await ws.backup()
       this.hub.emit('workspace.changed', { dir: ws.dir, what: 'tasks' })
-      return taskViews(ws).find((v) => v.id === t.id)!
+      return { ...taskViews(ws).find((v) => v.id === t.id)!, warnings: t.warnings }
     },
     'task.list': async () => taskViews(this.ws()),
     'task.get': async (a) => {
@@ -260,7 +290,10 @@ export class Service {
       const ws = this.ws()
       const view = taskViews(ws).find((v) => v.id === ws.getTask(a.task).id)!
       if (view.state !== 'registered' && view.state !== 'rejected') {
-        throw new KeizokuError('refused', `Task "${view.name}" is ${view.state}; only tasks not yet learned can be removed.`)
+        throw new KeizokuError(
+          'refused',
+          `Task "${view.name}" is ${view.state}; only tasks not yet learned can be removed.`
+        )
       }
       ws.removeTask(view.id, this.actor(a.by))
       this.hub.emit('workspace.changed', { dir: ws.dir, what: 'tasks' })
@@ -278,8 +311,8 @@ export class Service {
     'train.start': async (a) => {
       const ws = this.ws()
       const by = this.actor(a.by)
-      const { job } = this.trainer.prepare(ws, { ...a, by })
-      const done = this.trainer.run(ws, job.id, by)
+      const { job, task } = this.trainer.prepare(ws, { ...a, by })
+      const done = this.trainer.run(ws, job, task, by)
       if (a.wait) return done
       done.catch(() => {
         // Failures are recorded on the job and sent as job.updated; nobody awaits this promise.
@@ -291,19 +324,32 @@ export class Service {
       // Screens show one running job with one Cancel button, whatever its kind.
       if (ws.getJob(a.job).kind === 'baselines') this.baselines.cancel(ws, a.job)
       else this.trainer.cancel(ws, a.job)
-      ws.appendAudit({ actor: this.actor(a.by), action: 'train.cancel-requested', subject: `job ${a.job}`, details: {} })
+      ws.appendAudit({
+        actor: this.actor(a.by),
+        action: 'train.cancel-requested',
+        subject: `job ${a.job}`,
+        details: {}
+      })
       return jobView(ws.getJob(a.job), taskMap(ws))
     },
     'train.resume': async (a) => {
       const ws = this.ws()
       const job = ws.getJob(a.job)
       if (job.kind !== 'train' || job.status !== 'interrupted') {
-        throw new KeizokuError('conflict', `Job ${job.id} is ${job.status}; only an interrupted training job can be resumed.`)
+        throw new KeizokuError(
+          'conflict',
+          `Job ${job.id} is ${job.status}; only an interrupted training job can be resumed.`
+        )
       }
       if (this.trainer.busy()) throw new KeizokuError('conflict', 'Another training job is running in this workspace.')
       const by = this.actor(a.by)
-      ws.appendAudit({ actor: by, action: 'train.resumed', subject: `job ${job.id}`, details: { fromCheckpoint: job.checkpointHash !== null } })
-      const done = this.trainer.run(ws, job.id, by)
+      ws.appendAudit({
+        actor: by,
+        action: 'train.resumed',
+        subject: `job ${job.id}`,
+        details: { fromCheckpoint: job.checkpointHash !== null }
+      })
+      const done = this.trainer.run(ws, job, ws.getTask(job.taskId!), by)
       if (a.wait) return done
       done.catch(() => {})
       return { job: jobView(ws.getJob(job.id), taskMap(ws)), version: null }
@@ -318,13 +364,23 @@ export class Service {
       const ws = this.ws()
       this.baselines.assertResumable(ws, a.job)
       const by = this.actor(a.by)
-      ws.appendAudit({ actor: by, action: 'baselines.resumed', subject: `job ${a.job}`, details: { stored: ws.listBaselineRuns({ jobId: a.job }).length } })
+      ws.appendAudit({
+        actor: by,
+        action: 'baselines.resumed',
+        subject: `job ${a.job}`,
+        details: { stored: ws.listBaselineRuns({ jobId: a.job }).length }
+      })
       return this.runBaselines(ws, a.job, by, a.wait)
     },
     'baselines.cancel': async (a) => {
       const ws = this.ws()
       this.baselines.cancel(ws, a.job)
-      ws.appendAudit({ actor: this.actor(a.by), action: 'baselines.cancel-requested', subject: `job ${a.job}`, details: {} })
+      ws.appendAudit({
+        actor: this.actor(a.by),
+        action: 'baselines.cancel-requested',
+        subject: `job ${a.job}`,
+        details: {}
+      })
       return jobView(ws.getJob(a.job), taskMap(ws))
     },
     'baselines.list': async () => listBaselines(this.ws()),
@@ -344,7 +400,8 @@ export class Service {
     'version.reject': async (a) => this.decided(reject(this.ws(), a)),
     'version.rollback': async (a) => this.decided(rollback(this.ws(), a)),
 
-    'model.export': async (a) => exportModel(this.ws(), { task: a.task, outDir: this.path(a.outDir), by: this.actor(a.by) }),
+    'model.export': async (a) =>
+      exportModel(this.ws(), { task: a.task, outDir: this.path(a.outDir), by: this.actor(a.by) }),
 
     'report.build': async (a) => {
       const ws = this.ws()
@@ -365,10 +422,18 @@ export class Service {
     'audit.list': async (a) => {
       const ws = this.ws()
       return { entries: ws.listAudit({ limit: a.limit ?? 500, action: a.action }), verification: ws.verifyAudit() }
-    }
+    },
+
+    'analysis.hscore': async (a) => hscoreOf(a.features, a.labels),
+    'analysis.metrics': async (a) => metricsOf(a.matrix, a.baseline)
   }
 
-  private async runBaselines(ws: Workspace, jobId: number, by: string, wait: boolean | undefined): Promise<BaselinesOutcome> {
+  private async runBaselines(
+    ws: Workspace,
+    jobId: number,
+    by: string,
+    wait: boolean | undefined
+  ): Promise<BaselinesOutcome> {
     const done = this.baselines.run(ws, jobId, by)
     if (wait) return done
     done.catch(() => {

@@ -1,4 +1,5 @@
-import { DEFAULT_SEED, PER_TASK_KEYS, resolveConfig } from '../shared/domain/engineConfig'
+import { DEFAULT_SEED, PER_TASK_KEYS, resolveConfig, type EngineConfig } from '../shared/domain/engineConfig'
+import { estimateTrainingMemory, trainingMemoryLimit } from '../engine/memoryEstimate'
 import type { StepProgress, TrainCheckpoint } from '../engine/types'
 import { DEFAULT_METHOD, type Method } from '../shared/domain/methods'
 import { KeizokuError } from '../shared/errors'
@@ -70,9 +71,13 @@ export class Trainer {
       const active = ws.activeVersion()
       const learned = active ? versionTaskIds(active) : []
       if (learned.includes(task.id)) {
-        throw new KeizokuError('conflict', `Task "${task.name}" is already learned by the active version ${active!.id}.`, {
-          hint: 'Add a new task, or roll back to a version before it to learn it again.'
-        })
+        throw new KeizokuError(
+          'conflict',
+          `Task "${task.name}" is already learned by the active version ${active!.id}.`,
+          {
+            hint: 'Add a new task, or roll back to a version before it to learn it again.'
+          }
+        )
       }
       const pending = ws.listVersions({ status: 'candidate' })
       if (pending.length > 0) {
@@ -82,20 +87,32 @@ export class Trainer {
       }
       const other = ws.listJobs({ status: ['queued', 'running'], kind: 'train' })
       if (this.busy() || other.length > 0) {
-        throw new KeizokuError('conflict', `Another training job (${other[0]?.id ?? 'in this window'}) is running in this workspace.`, {
-          hint: 'Wait for it to finish or cancel it; one training job runs at a time.'
-        })
+        throw new KeizokuError(
+          'conflict',
+          `Another training job (${other[0]?.id ?? 'in this window'}) is running in this workspace.`,
+          {
+            hint: 'Wait for it to finish or cancel it; one training job runs at a time.'
+          }
+        )
       }
       if (task.nTrain === 0 || task.trainDroppedAt) {
-        throw new KeizokuError('refused', `Task "${task.name}" has no training data left (dropped by the retention policy).`, {
-          hint: 'Register the data again as a new task to learn it.'
-        })
+        throw new KeizokuError(
+          'refused',
+          `Task "${task.name}" has no training data left (dropped by the retention policy).`,
+          {
+            hint: 'Register the data again as a new task to learn it.'
+          }
+        )
       }
       const method: Method = active ? (active.method as Method) : (req.method ?? DEFAULT_METHOD)
       if (active && req.method && req.method !== active.method) {
-        throw new KeizokuError('refused', `This workspace learns with "${active.method}"; "${req.method}" cannot continue its hypernetwork.`, {
-          hint: `Train with --method ${active.method}, or use \`keizoku bench\` to compare methods on a benchmark.`
-        })
+        throw new KeizokuError(
+          'refused',
+          `This workspace learns with "${active.method}"; "${req.method}" cannot continue its hypernetwork.`,
+          {
+            hint: `Train with --method ${active.method}, or use \`keizoku bench\` to compare methods on a benchmark.`
+          }
+        )
       }
       const seed = active ? active.seed : (req.seed ?? DEFAULT_SEED)
       const overrides: Record<string, unknown> = {}
@@ -105,13 +122,17 @@ export class Trainer {
       if (active) {
         const arch = Object.keys(req.config ?? {}).filter((k) => !PER_TASK_KEYS.includes(k))
         if (arch.length > 0) {
-          throw new KeizokuError('refused', `The settings ${arch.join(', ')} fix the network's shape and were set by the first task.`, {
-            hint: `Per-task settings that may change: ${PER_TASK_KEYS.join(', ')}.`
-          })
+          throw new KeizokuError(
+            'refused',
+            `The settings ${arch.join(', ')} fix the network's shape and were set by the first task.`,
+            {
+              hint: `Per-task settings that may change: ${PER_TASK_KEYS.join(', ')}.`
+            }
+          )
         }
       }
-      // Validate now, so a bad value is refused before a job exists.
-      resolveConfig({ ...config, ...overrides })
+      // Validate now, so a bad value or a net that cannot fit is refused before a job exists.
+      assertFitsInMemory(resolveConfig({ ...config, ...overrides }), method, task, learned.length)
       const trust = workspaceTrust(ws)
       const args: TrainJobArgs = {
         method,
@@ -126,19 +147,24 @@ export class Trainer {
         estimatorPairs: trust.n
       }
       const job = ws.createJob({ kind: 'train', args, taskId: task.id })
-      ws.appendAudit({ actor: req.by ?? 'unknown', action: 'train.queued', subject: `task ${task.id}`, details: { job: job.id, method, seed, overrides, estimator: trust.estimator } })
+      ws.appendAudit({
+        actor: req.by ?? 'unknown',
+        action: 'train.queued',
+        subject: `task ${task.id}`,
+        details: { job: job.id, method, seed, overrides, estimator: trust.estimator }
+      })
       return { job, task }
     })
   }
 
   /**
-   * Runs (or resumes) a queued/interrupted train job to completion. Resolves with the candidate
-   * version; a cancelled job resolves with version null and leaves the workspace as before.
+   * Runs (or resumes) a queued/interrupted train job to completion, given its job row and task as
+   * `prepare` returned them (or as read once for a resume). Resolves with the candidate version; a
+   * cancelled job resolves with version null and leaves the workspace as before.
    */
-  async run(ws: Workspace, jobId: number, by = 'unknown'): Promise<TrainOutcome> {
-    const job = ws.getJob(jobId)
+  async run(ws: Workspace, job: JobRecord, task: TaskRecord, by = 'unknown'): Promise<TrainOutcome> {
+    const jobId = job.id
     const args = job.args as TrainJobArgs
-    const task = ws.getTask(job.taskId!)
     const payload: TrainPayload = {
       dir: ws.dir,
       taskId: task.id,
@@ -188,8 +214,17 @@ export class Trainer {
       const info = err instanceof KeizokuError ? err.toInfo() : { code: 'internal' as const, message: String(err) }
       ws.transaction(() => {
         ws.setTaskStatus(task.id, 'registered')
-        this.update(ws, jobId, { status: cancelled ? 'cancelled' : 'failed', error: info, finishedAt: new Date().toISOString() })
-        ws.appendAudit({ actor: by, action: cancelled ? 'train.cancelled' : 'train.failed', subject: `task ${task.id}`, details: { job: jobId, error: info.message } })
+        this.update(ws, jobId, {
+          status: cancelled ? 'cancelled' : 'failed',
+          error: info,
+          finishedAt: new Date().toISOString()
+        })
+        ws.appendAudit({
+          actor: by,
+          action: cancelled ? 'train.cancelled' : 'train.failed',
+          subject: `task ${task.id}`,
+          details: { job: jobId, error: info.message }
+        })
       })
       this.changed(ws, 'tasks')
       if (cancelled) return { job: jobView(ws.getJob(jobId), taskMap(ws)), version: null }
@@ -212,12 +247,21 @@ export class Trainer {
         if (job.taskId) ws.setTaskStatus(job.taskId, 'registered')
         return
       }
-      throw new KeizokuError('conflict', `Job ${jobId} is ${job.status}, not running.`, { hint: 'Only a queued, running or interrupted job can be cancelled.' })
+      throw new KeizokuError('conflict', `Job ${jobId} is ${job.status}, not running.`, {
+        hint: 'Only a queued, running or interrupted job can be cancelled.'
+      })
     }
     running.cancel()
   }
 
-  private saveCandidate(ws: Workspace, job: JobRecord, task: TaskRecord, args: TrainJobArgs, out: TrainOutput, by: string): VersionRecord {
+  private saveCandidate(
+    ws: Workspace,
+    job: JobRecord,
+    task: TaskRecord,
+    args: TrainJobArgs,
+    out: TrainOutput,
+    by: string
+  ): VersionRecord {
     const { tensors, ...meta } = out.snapshot
     const snapshotHash = ws.putTensors(tensors, 'snapshot', meta as unknown as Record<string, unknown>)
     const taskIds = [...args.learnedTaskIds, task.id]
@@ -253,17 +297,41 @@ export class Trainer {
         drift: args.learnedTaskIds.length ? (out.drift as number[]) : null,
         timings: { trainMs: out.trainMs }
       })
-      ws.recordEvaluation({ versionId: v.id, taskId: task.id, kind: 'accuracy', row: out.accuracyRow as number[], taskIds })
+      ws.recordEvaluation({
+        versionId: v.id,
+        taskId: task.id,
+        kind: 'accuracy',
+        row: out.accuracyRow as number[],
+        taskIds
+      })
       if (out.transferRow.length) {
-        ws.recordEvaluation({ versionId: args.parentVersionId, taskId: task.id, kind: 'transfer', row: out.transferRow, taskIds: args.learnedTaskIds })
+        ws.recordEvaluation({
+          versionId: args.parentVersionId,
+          taskId: task.id,
+          kind: 'transfer',
+          row: out.transferRow,
+          taskIds: args.learnedTaskIds
+        })
       }
       ws.setTaskStatus(task.id, 'candidate')
-      this.update(ws, job.id, { status: 'succeeded', result: { versionId: v.id }, finishedAt: new Date().toISOString() })
+      this.update(ws, job.id, {
+        status: 'succeeded',
+        result: { versionId: v.id },
+        finishedAt: new Date().toISOString()
+      })
       ws.appendAudit({
         actor: by,
         action: 'train.finished',
         subject: `version ${v.id}`,
-        details: { job: job.id, task: task.name, method: args.method, seed: args.seed, backend: out.backend, accuracyRow: out.accuracyRow, trainMs: Math.round(out.trainMs) }
+        details: {
+          job: job.id,
+          task: task.name,
+          method: args.method,
+          seed: args.seed,
+          backend: out.backend,
+          accuracyRow: out.accuracyRow,
+          trainMs: Math.round(out.trainMs)
+        }
       })
       return v
     })
@@ -283,4 +351,16 @@ export class Trainer {
   private changed(ws: Workspace, what: 'tasks' | 'versions'): void {
     this.hub.emit('workspace.changed', { dir: ws.dir, what })
   }
+}
+
+function assertFitsInMemory(cfg: EngineConfig, method: Method, task: TaskRecord, tasksLearned: number): void {
+  const need = estimateTrainingMemory(cfg, method, task.inputShape, tasksLearned, task.nTrain + task.nTest)
+  const limit = trainingMemoryLimit()
+  if (need.bytes <= limit.bytes) return
+  const gib = (b: number): string => (b / 2 ** 30).toFixed(1)
+  throw new KeizokuError(
+    'invalid_argument',
+    `Training "${task.name}" would need about ${gib(need.bytes)} GiB of memory (a main net of ${(need.mainNetWeights / 1e6).toFixed(1)} M weights${tasksLearned > 0 ? `, ${tasksLearned} task(s) already learned` : ''}); the ${limit.backend} backend can use ${gib(limit.bytes)} GiB here.`,
+    { hint: 'Make mainNet.hidden (or mainNet.convFilters) smaller; the defaults need well under 1 GiB.' }
+  )
 }

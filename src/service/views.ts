@@ -10,7 +10,12 @@ export function versionTaskIds(v: VersionRecord): number[] {
 
 export function versionView(v: VersionRecord, tasks: Map<number, TaskRecord>): VersionView {
   const pc = (v.metrics as { parameterCounts?: ParameterCounts }).parameterCounts
-  return { ...v, taskName: tasks.get(v.taskId)?.name ?? `task ${v.taskId}`, taskIds: versionTaskIds(v), parameterCounts: pc ?? null }
+  return {
+    ...v,
+    taskName: tasks.get(v.taskId)?.name ?? `task ${v.taskId}`,
+    taskIds: versionTaskIds(v),
+    parameterCounts: pc ?? null
+  }
 }
 
 export function taskMap(ws: Workspace): Map<number, TaskRecord> {
@@ -63,11 +68,16 @@ export function jobView(j: JobRecord, tasks: Map<number, TaskRecord>): JobView {
   }
 }
 
-export function workspaceSummary(ws: Workspace, integrity: WorkspaceSummary['integrity'], interrupted: number[]): WorkspaceSummary {
+export function workspaceSummary(
+  ws: Workspace,
+  integrity: WorkspaceSummary['integrity'],
+  interrupted: number[]
+): WorkspaceSummary {
   const s = ws.getSettings()
   const active = ws.activeVersion()
   return {
     dir: ws.dir,
+    schemaVersion: ws.info().schemaVersion,
     name: s.name,
     language: s.language,
     tasks: ws.listTasks().length,

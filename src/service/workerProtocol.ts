@@ -1,4 +1,5 @@
 import type { LabelledSet } from '../shared/dataset'
+import type { BenchmarkJob } from '../engine/benchmarkRun'
 import type { ErrorInfo } from '../shared/errors'
 import type { TransferEstimator, TransferRecord } from '../shared/transferability'
 import type { LearnerSnapshot, StepProgress, TrainCheckpoint } from '../engine/types'
@@ -108,6 +109,8 @@ export type WorkerJob =
   | { kind: 'baseline'; payload: BaselinePayload }
   | { kind: 'transfer'; payload: TransferPayload }
   | { kind: 'export'; payload: ExportPayload }
+  /** One (method, seed) of `keizoku bench`; progress: one BenchmarkTaskReport per learned task. */
+  | { kind: 'benchmark'; payload: BenchmarkJob }
 
 export type WorkerKind = WorkerJob['kind']
 

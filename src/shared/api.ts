@@ -9,12 +9,16 @@ import type {
   BaselineListing,
   BaselinesOutcome,
   CheckReport,
+  ClMetricsResult,
   DatasetPreview,
   ExportResult,
+  HScoreResult,
   JobView,
   RecentWorkspace,
+  RepairReport,
   ReportBuildResult,
   SelfTestResult,
+  TaskAdded,
   TaskView,
   TrainOutcome,
   TransferMatrix,
@@ -45,7 +49,11 @@ const person = z.string().trim().min(1, 'say who you are').max(120)
 const comment = z.string().max(4000)
 const id = z.number().int().min(1).max(Number.MAX_SAFE_INTEGER)
 const taskRef = z.union([id, name])
-const seed = z.number().int().min(0).max(2 ** 31 - 1)
+const seed = z
+  .number()
+  .int()
+  .min(0)
+  .max(2 ** 31 - 1)
 const method = z.enum(METHODS)
 
 export const datasetSourceSchema = z.discriminatedUnion('kind', [
@@ -100,12 +108,17 @@ const costsSchema = z
     computePerHour: z.number().min(0).max(1e9).optional(),
     storagePerGBMonth: z.number().min(0).max(1e9).optional(),
     valuePerAccuracyPoint: z.number().min(0).max(1e12).optional(),
-    currency: z.string().regex(/^[A-Z]{3}$/, 'use a 3-letter currency code such as USD or JPY').optional()
+    currency: z
+      .string()
+      .regex(/^[A-Z]{3}$/, 'use a 3-letter currency code such as USD or JPY')
+      .optional()
   })
   .strict()
 
 /** Engine settings travel as JSON; the engine's own schema checks every field (resolveConfig). */
-const engineConfig = z.record(z.string().max(100), z.unknown()).refine((o) => JSON.stringify(o).length < 100_000, 'config is too large')
+const engineConfig = z
+  .record(z.string().max(100), z.unknown())
+  .refine((o) => JSON.stringify(o).length < 100_000, 'config is too large')
 
 export const api = {
   'app.info': call<AppInfo>()(none),
@@ -123,7 +136,9 @@ export const api = {
   ),
 
   'workspace.create': call<WorkspaceSummary>()(
-    z.object({ dir: dirPath, name: name.optional(), language: z.enum(LANGUAGES).optional(), by: person.optional() }).strict()
+    z
+      .object({ dir: dirPath, name: name.optional(), language: z.enum(LANGUAGES).optional(), by: person.optional() })
+      .strict()
   ),
   'workspace.createDemo': call<WorkspaceSummary>()(
     z.object({ dir: dirPath, demo: z.enum(DEMO_KINDS), by: person.optional() }).strict()
@@ -132,7 +147,9 @@ export const api = {
   'workspace.current': call<WorkspaceSummary | null>()(none),
   'workspace.close': call<{ closed: boolean }>()(none),
   'workspace.recent': call<RecentWorkspace[]>()(none),
-  'workspace.check': call<CheckReport>()(z.object({ dir: dirPath.optional(), repair: z.boolean().optional() }).strict()),
+  'workspace.check': call<CheckReport>()(z.object({ dir: dirPath.optional() }).strict()),
+  /** Restore the newest sound backup of a damaged workspace (closing it first when it is the open one). */
+  'workspace.repair': call<RepairReport>()(z.object({ dir: dirPath.optional(), by: person.optional() }).strict()),
 
   'settings.get': call<WorkspaceSettings>()(none),
   'settings.set': call<WorkspaceSettings>()(
@@ -151,7 +168,7 @@ export const api = {
   'dataset.preview': call<DatasetPreview>()(
     z.object({ source: datasetSourceSchema, holdout: holdoutSchema.optional() }).strict()
   ),
-  'task.add': call<TaskView>()(
+  'task.add': call<TaskAdded>()(
     z
       .object({
         name,
@@ -184,7 +201,9 @@ export const api = {
       .strict()
   ),
   'train.cancel': call<JobView>()(z.object({ job: id, by: person.optional() }).strict()),
-  'train.resume': call<TrainOutcome>()(z.object({ job: id, wait: z.boolean().optional(), by: person.optional() }).strict()),
+  'train.resume': call<TrainOutcome>()(
+    z.object({ job: id, wait: z.boolean().optional(), by: person.optional() }).strict()
+  ),
   'jobs.list': call<JobView[]>()(none),
 
   /** Measure baselines on the active lineage's tasks (same order, splits and settings) in a background job. */
@@ -200,7 +219,9 @@ export const api = {
       .strict()
   ),
   /** Continue a cancelled or interrupted baselines job: finished runs are kept, the current one resumes at its next task. */
-  'baselines.resume': call<BaselinesOutcome>()(z.object({ job: id, wait: z.boolean().optional(), by: person.optional() }).strict()),
+  'baselines.resume': call<BaselinesOutcome>()(
+    z.object({ job: id, wait: z.boolean().optional(), by: person.optional() }).strict()
+  ),
   'baselines.cancel': call<JobView>()(z.object({ job: id, by: person.optional() }).strict()),
   'baselines.list': call<BaselineListing>()(none),
 
@@ -209,8 +230,12 @@ export const api = {
   'version.approve': call<VersionView>()(
     z.object({ version: id, by: person, comment: comment.optional(), override: z.boolean().optional() }).strict()
   ),
-  'version.reject': call<VersionView>()(z.object({ version: id, by: person, comment: comment.min(1, 'a comment is required') }).strict()),
-  'version.rollback': call<VersionView>()(z.object({ to: id, by: person, comment: comment.min(1, 'a comment is required') }).strict()),
+  'version.reject': call<VersionView>()(
+    z.object({ version: id, by: person, comment: comment.min(1, 'a comment is required') }).strict()
+  ),
+  'version.rollback': call<VersionView>()(
+    z.object({ to: id, by: person, comment: comment.min(1, 'a comment is required') }).strict()
+  ),
 
   'model.export': call<ExportResult>()(z.object({ task: taskRef, outDir: dirPath, by: person.optional() }).strict()),
 
@@ -232,6 +257,20 @@ export const api = {
 
   'audit.list': call<AuditListing>()(
     z.object({ limit: z.number().int().min(1).max(10_000).optional(), action: z.string().max(100).optional() }).strict()
+  ),
+
+  /** H-score of a feature table (rows = samples) for its class labels; no workspace needed. */
+  'analysis.hscore': call<HScoreResult>()(
+    z
+      .object({
+        features: z.array(z.array(z.number())).min(1, 'at least one row of features is required'),
+        labels: z.array(z.number().int().min(0))
+      })
+      .strict()
+  ),
+  /** Average accuracy, BWT, FWT and forgetting of an accuracy matrix R (and an untrained-model row b for FWT). */
+  'analysis.metrics': call<ClMetricsResult>()(
+    z.object({ matrix: z.array(z.array(z.number())), baseline: z.array(z.number()).optional() }).strict()
   )
 } satisfies Record<CallName, { arg: z.ZodType; result: unknown }>
 

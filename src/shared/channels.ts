@@ -14,6 +14,7 @@ export const CALL_NAMES = [
   'workspace.close',
   'workspace.recent',
   'workspace.check',
+  'workspace.repair',
   'settings.get',
   'settings.set',
   'dataset.preview',
@@ -38,7 +39,9 @@ export const CALL_NAMES = [
   'version.rollback',
   'model.export',
   'report.build',
-  'audit.list'
+  'audit.list',
+  'analysis.hscore',
+  'analysis.metrics'
 ] as const
 
 export const EVENT_NAMES = ['selfTest.progress', 'job.progress', 'job.updated', 'workspace.changed'] as const

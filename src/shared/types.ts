@@ -8,6 +8,8 @@ import type {
   PreviewSplit,
   IntegrityReport,
   JobStatus,
+  Problem,
+  RepairReport,
   TaskRecord,
   VersionRecord,
   WorkspaceSettings
@@ -17,7 +19,19 @@ import type { Method } from './domain/methods'
 import type { Language } from './domain/lists'
 import type { TransferEstimator, TransferTrust } from './transferability'
 
-export type { ApprovalPolicy, AuditEntry, AuditVerification, DatasetPreview, PreviewSplit, IntegrityReport, JobStatus, LossParts, Method, WorkspaceSettings }
+export type {
+  ApprovalPolicy,
+  AuditEntry,
+  AuditVerification,
+  DatasetPreview,
+  PreviewSplit,
+  IntegrityReport,
+  JobStatus,
+  LossParts,
+  Method,
+  RepairReport,
+  WorkspaceSettings
+}
 
 export type BackendName = 'tensorflow' | 'wasm' | 'cpu'
 
@@ -73,6 +87,8 @@ export interface ProgressEvent {
 
 export interface WorkspaceSummary {
   dir: string
+  /** The database's migration number (docs/workspace-format.md). */
+  schemaVersion: number
   name: string
   language: Language
   tasks: number
@@ -104,6 +120,11 @@ export interface TaskView extends TaskRecord {
   accuracy: number | null
   /** Training data still kept (retention policy). */
   trainRetained: boolean
+}
+
+/** A task just added, with the import's non-fatal findings. */
+export interface TaskAdded extends TaskView {
+  warnings: Problem[]
 }
 
 // ───────────── transferability ─────────────
@@ -256,7 +277,13 @@ export interface BaselineListing {
   versionId: number | null
   runs: BaselineRunView[]
   /** The same numbers for the active lineage, on the same tasks as the runs (null without runs). */
-  lineage: { method: string; seed: number; averageAccuracy: number | null; forgetting: number | null; trainSeconds: number | null } | null
+  lineage: {
+    method: string
+    seed: number
+    averageAccuracy: number | null
+    forgetting: number | null
+    trainSeconds: number | null
+  } | null
   /** Runs measured for an earlier version of this lineage (measure again to include the newer tasks). */
   olderRuns: number
 }
@@ -295,4 +322,24 @@ export interface ReportBuildResult {
   sha256: string
   reportId?: number
   versionId: number | null
+  /** The language the report is written in (the workspace's when not asked for). */
+  lang: Language
+}
+
+// ───────────── analysis of plain numbers (no workspace) ─────────────
+
+export interface HScoreResult {
+  hscore: number
+  /** Samples, features, distinct labels (the H-score's maximum is classes − 1). */
+  n: number
+  d: number
+  classes: number
+}
+
+/** Continual-learning metrics of an accuracy matrix; fwt is null without a baseline row. */
+export interface ClMetricsResult {
+  average_accuracy: number
+  bwt: number
+  fwt: number | null
+  forgetting: number
 }

@@ -1,54 +1,11 @@
-import { createHash, randomBytes } from 'node:crypto'
-import {
-  closeSync,
-  existsSync,
-  fsyncSync,
-  mkdirSync,
-  openSync,
-  readdirSync,
-  readFileSync,
-  renameSync,
-  statSync,
-  unlinkSync,
-  writeSync
-} from 'node:fs'
+import { createHash } from 'node:crypto'
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, unlinkSync } from 'node:fs'
 import { dirname, join } from 'node:path'
 import { KeizokuError } from '../shared/errors'
+import { fsyncDir, writeFileAtomic } from '../common/atomicFile'
 
 export function sha256Hex(bytes: Uint8Array | string): string {
   return createHash('sha256').update(bytes).digest('hex')
-}
-
-/**
- * fsync a directory so a rename or a new entry in it survives power loss. Windows cannot open
- * directories for fsync (EPERM/EISDIR); there NTFS journals the metadata and we skip it.
- */
-export function fsyncDir(dir: string): void {
-  let fd: number | undefined
-  try {
-    fd = openSync(dir, 'r')
-    fsyncSync(fd)
-  } catch (err) {
-    const code = (err as NodeJS.ErrnoException).code
-    if (code !== 'EPERM' && code !== 'EISDIR' && code !== 'EINVAL') throw err
-  } finally {
-    if (fd !== undefined) closeSync(fd)
-  }
-}
-
-/** Write `bytes` to `path` atomically and durably: temp file, fsync, rename, fsync of the directory. */
-export function writeFileDurable(path: string, bytes: Uint8Array, tmpDir = dirname(path)): void {
-  const tmp = join(tmpDir, `.${process.pid}-${randomBytes(6).toString('hex')}.tmp`)
-  const fd = openSync(tmp, 'w')
-  try {
-    let off = 0
-    while (off < bytes.length) off += writeSync(fd, bytes, off, bytes.length - off)
-    fsyncSync(fd)
-  } finally {
-    closeSync(fd)
-  }
-  renameSync(tmp, path)
-  fsyncDir(dirname(path))
 }
 
 const HASH_RE = /^[0-9a-f]{64}$/
@@ -66,6 +23,21 @@ export class ArtifactStore {
 
   ensureDirs(): void {
     mkdirSync(this.tmpDir, { recursive: true })
+  }
+
+  /**
+   * Deletes what interrupted writes left in tmp/ (a write renames its file out of tmp/ before it
+   * returns). Only for the process that just took the owner lock: nobody else can be writing.
+   * Returns how many files were removed.
+   */
+  collectTmp(): number {
+    if (!existsSync(this.tmpDir)) return 0
+    let removed = 0
+    for (const name of readdirSync(this.tmpDir)) {
+      rmSync(join(this.tmpDir, name), { force: true, recursive: true })
+      removed++
+    }
+    return removed
   }
 
   pathOf(hash: string): string {
@@ -87,7 +59,7 @@ export class ArtifactStore {
       fsyncDir(this.root)
     }
     if (!existsSync(this.tmpDir)) mkdirSync(this.tmpDir, { recursive: true })
-    writeFileDurable(path, bytes, this.tmpDir)
+    writeFileAtomic(path, bytes, { tmpDir: this.tmpDir })
     return { hash, size: bytes.length }
   }
 

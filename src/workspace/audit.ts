@@ -1,21 +1,18 @@
 import { sha256Hex } from './artifactStore'
-import type { AuditEntry, AuditVerification, NewAuditEntry } from '../shared/domain/records'
+import type {
+  AuditEntry,
+  AuditVerification,
+  NewAuditEntry,
+  RegistrySeal,
+  RegistryVerification
+} from '../shared/domain/records'
 import type { SqlValue } from './db'
 import { json, now, parseJson } from './stores/rows'
 import type { StoreContext } from './stores/context'
 import { KeizokuError } from '../shared/errors'
 import { repairHint } from './layout'
-
-/** JSON with object keys sorted at every level, no whitespace: the same value always gives the same text. */
-export function canonicalJson(value: unknown): string {
-  if (value === null || typeof value !== 'object') return JSON.stringify(value) ?? 'null'
-  if (Array.isArray(value)) return `[${value.map((v) => canonicalJson(v === undefined ? null : v)).join(',')}]`
-  const obj = value as Record<string, unknown>
-  const keys = Object.keys(obj)
-    .filter((k) => obj[k] !== undefined)
-    .sort()
-  return `{${keys.map((k) => `${JSON.stringify(k)}:${canonicalJson(obj[k])}`).join(',')}}`
-}
+import { canonicalJson } from './canonicalJson'
+import { verifyRegistry } from './registrySeal'
 
 /** What an entry's hash covers: the entry without its chain links. */
 export type AuditContent = Omit<AuditEntry, 'prevHash' | 'hash'>
@@ -32,6 +29,8 @@ export interface AuditRow {
   action: string
   subject: string
   details_json: string
+  /** Null on entries that seal no registry row (and on every entry written before schema 3). */
+  seal_json: string | null
   prev_hash: string
   hash: string
 }
@@ -44,6 +43,7 @@ export function toAudit(r: AuditRow): AuditEntry {
     action: r.action,
     subject: r.subject,
     details: parseJson(r.details_json),
+    ...(r.seal_json === null || r.seal_json === undefined ? {} : { seal: parseJson<RegistrySeal>(r.seal_json) }),
     prevHash: r.prev_hash,
     hash: r.hash
   }
@@ -60,8 +60,10 @@ export function verifyAuditRows(rows: AuditRow[]): AuditVerification {
       return { ok: false, count: rows.length, brokenAt: r.id, reason: `entry ${r.id} does not link to entry ${prevId}` }
     }
     let details: Record<string, unknown>
+    let seal: RegistrySeal | undefined
     try {
       details = JSON.parse(r.details_json) as Record<string, unknown>
+      seal = r.seal_json === null || r.seal_json === undefined ? undefined : (JSON.parse(r.seal_json) as RegistrySeal)
     } catch {
       return { ok: false, count: rows.length, brokenAt: r.id, reason: `entry ${r.id} has unreadable details` }
     }
@@ -71,7 +73,8 @@ export function verifyAuditRows(rows: AuditRow[]): AuditVerification {
       actor: r.actor,
       action: r.action,
       subject: r.subject,
-      details
+      details,
+      seal
     })
     if (expected !== r.hash) {
       return { ok: false, count: rows.length, brokenAt: r.id, reason: `entry ${r.id} was changed after it was written` }
@@ -81,6 +84,14 @@ export function verifyAuditRows(rows: AuditRow[]): AuditVerification {
   }
   return { ok: true, count: rows.length }
 }
+export function sealsOf(
+  rows: ReadonlyArray<Pick<AuditRow, 'id' | 'seal_json'>>
+): Array<{ entry: number; seal: RegistrySeal }> {
+  return rows
+    .filter((r) => typeof r.seal_json === 'string')
+    .map((r) => ({ entry: r.id, seal: JSON.parse(r.seal_json as string) as RegistrySeal }))
+}
+
 /** The append-only audit log: every entry hashes the previous one. */
 export class AuditLog {
   private pendingOpen: { actor: string; action: string; subject: string } | null = null
@@ -93,18 +104,28 @@ export class AuditLog {
   }
 
   /**
-   * Stops the line on a broken chain: every audited change (task add, train, approve, …) and
-   * every backup checks it first, so an edited registry is neither built on nor copied over
-   * the last sound backup.
+   * Stops the line on a broken chain or a registry row that differs from what the chain
+   * recorded: every audited change (task add, train, approve, …) and every backup checks it
+   * first, so an edited registry is neither built on nor copied over the last sound backup.
    */
   assertAuditSound(what: string): void {
     const audit = this.verifyAudit()
-    if (audit.ok) return
-    throw new KeizokuError(
-      'corrupt',
-      `${what} is refused: the audit log of ${this.ctx.dir} is broken at entry ${audit.brokenAt} (${audit.reason}), so the registry may have been edited outside Keizoku.`,
-      { hint: repairHint(this.ctx.dir) }
-    )
+    if (!audit.ok) {
+      throw new KeizokuError(
+        'corrupt',
+        `${what} is refused: the audit log of ${this.ctx.dir} is broken at entry ${audit.brokenAt} (${audit.reason}), so the registry may have been edited outside Keizoku.`,
+        { hint: repairHint(this.ctx.dir) }
+      )
+    }
+    const registry = this.verifyRegistry()
+    if (!registry.ok) {
+      const more = registry.problems.length > 1 ? ` (and ${registry.problems.length - 1} more)` : ''
+      throw new KeizokuError(
+        'corrupt',
+        `${what} is refused: the registry of ${this.ctx.dir} was edited outside Keizoku: ${registry.problems[0]}${more}.`,
+        { hint: repairHint(this.ctx.dir) }
+      )
+    }
   }
 
   appendAudit(input: NewAuditEntry): AuditEntry {
@@ -124,20 +145,22 @@ export class AuditLog {
         subject: input.subject ?? '',
         details: (JSON.parse(json(input.details ?? {})) as Record<string, unknown>) ?? {}
       }
+      const seal = this.ctx.seals.take(this.ctx.db) ?? undefined
       const prevHash = last?.hash ?? ''
-      const hash = auditHash(prevHash, content)
+      const hash = auditHash(prevHash, { ...content, seal })
       this.ctx.db.run(
-        'INSERT INTO audit (id, at, actor, action, subject, details_json, prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
+        'INSERT INTO audit (id, at, actor, action, subject, details_json, seal_json, prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
         content.id,
         content.at,
         content.actor,
         content.action,
         content.subject,
         json(content.details),
+        seal === undefined ? null : json(seal),
         prevHash,
         hash
       )
-      return { ...content, prevHash, hash }
+      return { ...content, ...(seal ? { seal } : {}), prevHash, hash }
     })
   }
 
@@ -163,5 +186,16 @@ export class AuditLog {
 
   verifyAudit(): AuditVerification {
     return verifyAuditRows(this.ctx.db.all<AuditRow>('SELECT * FROM audit ORDER BY id'))
+  }
+
+  /** The sealed registry rows against the seals in the chain (meaningful only when verifyAudit is ok). */
+  verifyRegistry(): RegistryVerification {
+    const rows = this.ctx.db.all<AuditRow>('SELECT id, seal_json FROM audit WHERE seal_json IS NOT NULL ORDER BY id')
+    return verifyRegistry(this.ctx.db, sealsOf(rows), this.ctx.seals.exempt)
+  }
+
+  /** True when no entry carries a seal yet: a new workspace, or one written before schema 3. */
+  unsealed(): boolean {
+    return this.ctx.db.get('SELECT 1 AS one FROM audit WHERE seal_json IS NOT NULL LIMIT 1') === undefined
   }
 }

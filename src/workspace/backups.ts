@@ -1,17 +1,7 @@
-import {
-  closeSync,
-  existsSync,
-  fsyncSync,
-  mkdirSync,
-  openSync,
-  readdirSync,
-  renameSync,
-  statSync,
-  unlinkSync
-} from 'node:fs'
+import { existsSync, mkdirSync, readdirSync, statSync, unlinkSync } from 'node:fs'
 import { join } from 'node:path'
 import type { BackupInfo } from '../shared/domain/records'
-import { fsyncDir } from './artifactStore'
+import { commitTempFile } from '../common/atomicFile'
 import { openSqlite, type SqlDatabase } from './db'
 
 /** How many database backups are kept; older ones are deleted after each new one. */
@@ -39,15 +29,6 @@ export function listBackups(backupsDir: string): BackupInfo[] {
   return out.map(({ path, createdAt, bytes }) => ({ path, createdAt, bytes }))
 }
 
-function fsyncFile(path: string): void {
-  const fd = openSync(path, 'r+')
-  try {
-    fsyncSync(fd)
-  } finally {
-    closeSync(fd)
-  }
-}
-
 /**
  * Online backup: SQLite's backup API copies a consistent snapshot while the database stays
  * usable; written to a temp name, fsynced, renamed, so a crash never leaves a half backup
@@ -66,10 +47,8 @@ export async function createBackup(db: SqlDatabase, backupsDir: string): Promise
   const copy = openSqlite(tmp, { fileMustExist: true })
   copy.pragma('journal_mode = DELETE')
   copy.close()
-  fsyncFile(tmp)
   const path = join(backupsDir, name)
-  renameSync(tmp, path)
-  fsyncDir(backupsDir)
+  commitTempFile(tmp, path)
   const all = listBackups(backupsDir)
   for (const old of all.slice(KEEP_BACKUPS)) {
     for (const f of [old.path, `${old.path}-wal`, `${old.path}-shm`]) if (existsSync(f)) unlinkSync(f)

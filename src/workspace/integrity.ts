@@ -1,16 +1,19 @@
-import { copyFileSync, existsSync, renameSync } from 'node:fs'
+import { copyFileSync, existsSync, readFileSync, renameSync } from 'node:fs'
 import { join, resolve } from 'node:path'
 import Database from 'better-sqlite3'
 import { KeizokuError } from '../shared/errors'
 import type { BackupInfo, IntegrityReport, RepairReport } from '../shared/domain/records'
-import { fsyncDir, sha256Hex } from './artifactStore'
+import { commitTempFile, fsyncDir } from '../common/atomicFile'
+import { sha256Hex } from './artifactStore'
 import { listBackups } from './backups'
-import type { ArtifactCheck, AuditVerification } from '../shared/domain/records'
-import { verifyAuditRows } from './audit'
+import type { ArtifactCheck, AuditVerification, RegistryVerification } from '../shared/domain/records'
+import { sealsOf, verifyAuditRows, type AuditRow } from './audit'
+import { verifyRegistry } from './registrySeal'
+import { openSqlite, type SqlDatabase } from './db'
 import { BACKUPS_DIR, DB_FILE, workspaceExists } from './layout'
 import { openSqliteWorkspace } from './open'
-import { closeSync, fsyncSync, openSync, readFileSync } from 'node:fs'
 import { acquireWorkspaceLock } from './lock'
+import { decodeTensorFile } from './tensorFile'
 
 /**
  * Integrity report for DIR, also when the database cannot be opened at all (then the
@@ -32,6 +35,7 @@ export function checkWorkspace(dir: string): IntegrityReport {
     const report = integrityReport(
       abs,
       { ok: false, messages: [err.message] },
+      null,
       null,
       null,
       listBackups(join(abs, BACKUPS_DIR))
@@ -82,15 +86,16 @@ function summarise(dbPath: string): TableSummary {
   return out
 }
 
-/** A backup is usable when SQLite's quick_check passes and its audit chain verifies. */
+/** A backup is usable when SQLite's quick_check passes, its audit chain verifies and its registry rows match the chain. */
 function backupSound(path: string): boolean {
-  let db: Database.Database | undefined
+  let db: SqlDatabase | undefined
   try {
-    db = new Database(path, { readonly: true, fileMustExist: true })
-    const qc = db.pragma('quick_check') as Array<Record<string, unknown>>
+    db = openSqlite(path, { readonly: true, fileMustExist: true })
+    const qc = db.pragma('quick_check')
     if (qc.length !== 1 || Object.values(qc[0])[0] !== 'ok') return false
-    const rows = db.prepare('SELECT * FROM audit ORDER BY id').all() as Parameters<typeof verifyAuditRows>[0]
-    return verifyAuditRows(rows).ok
+    const rows = db.all<AuditRow>('SELECT * FROM audit ORDER BY id')
+    if (!verifyAuditRows(rows).ok) return false
+    return verifyRegistry(db, sealsOf(rows)).ok
   } catch {
     return false
   } finally {
@@ -135,16 +140,33 @@ function describeLost(before: TableSummary, after: TableSummary, backup: BackupI
   return lost
 }
 
+/** What an artifact file holds, in words, from its own header. */
+function describeArtifact(bytes: Uint8Array): string {
+  let meta: Record<string, unknown>
+  let rows: number | undefined
+  try {
+    const file = decodeTensorFile(bytes)
+    meta = file.meta
+    rows = file.records.find((r) => r.name === 'y')?.shape[0]
+  } catch {
+    return `a file of ${bytes.length} bytes that is not a tensor file (an exported report)`
+  }
+  if (meta.kind === 'labelled-set') {
+    return `a dataset split of ${rows ?? '?'} rows and ${String(meta.numClasses)} classes (training or holdout data of a task added after the backup)`
+  }
+  if (typeof meta.method === 'string' && typeof meta.tasksLearned === 'number') {
+    return `a ${meta.method} model snapshot with ${meta.tasksLearned} learned task(s) (a version trained after the backup)`
+  }
+  if (typeof meta.taskIndex === 'number' && typeof meta.step === 'number') {
+    return `a training checkpoint of task number ${meta.taskIndex + 1} at step ${meta.step} (a job run after the backup)`
+  }
+  return `a tensor file of ${bytes.length} bytes`
+}
+
 function copyDurable(from: string, to: string): void {
   const tmp = `${to}.restore-${process.pid}.tmp`
   copyFileSync(from, tmp)
-  const fd = openSync(tmp, 'r+')
-  try {
-    fsyncSync(fd)
-  } finally {
-    closeSync(fd)
-  }
-  renameSync(tmp, to)
+  commitTempFile(tmp, to)
 }
 
 /**
@@ -183,7 +205,7 @@ async function repairLocked(abs: string, actor: string): Promise<RepairReport> {
       const ws = openSqliteWorkspace(abs)
       try {
         const rep = ws.check()
-        needsRestore = !rep.database.ok || !(rep.audit?.ok ?? false)
+        needsRestore = !rep.database.ok || !(rep.audit?.ok ?? false) || !(rep.registry?.ok ?? false)
       } finally {
         ws.close()
       }
@@ -223,6 +245,11 @@ async function repairLocked(abs: string, actor: string): Promise<RepairReport> {
   const ws = openSqliteWorkspace(abs)
   try {
     const art = ws.verifyArtifacts()
+    // The damaged database could not be read to list its rows, but what they pointed at is still
+    // on disk: files no restored row refers to were written after the backup.
+    if (restoredFrom !== null && lost.some((l) => l.startsWith('anything written after'))) {
+      for (const path of art.orphans) lost.push(`${describeArtifact(readFileSync(path))} (kept as ${path})`)
+    }
     for (const p of art.problems) {
       const copy = ws.mirror.exists(p.hash) ? readFileSync(ws.mirror.pathOf(p.hash)) : null
       if (copy && sha256Hex(copy) === p.hash) {
@@ -249,6 +276,7 @@ export function integrityReport(
   database: { ok: boolean; messages: string[] },
   artifacts: ArtifactCheck | null,
   audit: AuditVerification | null,
+  registry: RegistryVerification | null,
   backups: BackupInfo[]
 ): IntegrityReport {
   const summary: string[] = []
@@ -279,9 +307,27 @@ export function integrityReport(
   } else {
     summary.push('audit log: not checked (the database cannot be read)')
   }
+  if (registry) {
+    const n = registry.checked
+    if (!registry.sealed) {
+      summary.push(
+        'registry: not cross-checked (written before Keizoku sealed registry rows; sealed at the next change)'
+      )
+    } else if (registry.ok) {
+      summary.push(
+        `registry: ok (${n.versions} versions, ${n.approvals} decisions, ${n.evaluations} evaluations match the audit log)`
+      )
+    } else {
+      summary.push(`registry: EDITED OUTSIDE KEIZOKU — ${registry.problems.length} row(s) differ from the audit log`)
+      for (const p of registry.problems) summary.push(`  ${p}`)
+    }
+  } else {
+    summary.push('registry: not checked (the audit log cannot be trusted)')
+  }
   summary.push(backups.length > 0 ? `backups: ${backups.length}, latest ${backups[0].createdAt}` : 'backups: none yet')
-  const ok = database.ok && !!artifacts && artifacts.problems.length === 0 && !!audit && audit.ok
-  const report: IntegrityReport = { ok, dir, database, artifacts, audit, backups, summary }
+  const ok =
+    database.ok && !!artifacts && artifacts.problems.length === 0 && !!audit && audit.ok && !!registry && registry.ok
+  const report: IntegrityReport = { ok, dir, database, artifacts, audit, registry, backups, summary }
   if (!ok) {
     report.hint =
       backups.length > 0

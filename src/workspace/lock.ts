@@ -29,6 +29,8 @@ export interface WorkspaceLock {
   /** Records that this process runs the job (it is alive as long as the lock is held). */
   claimJob(id: number): void
   ownsJob(id: number): boolean
+  /** True when this call took the OS lock: no other handle in any process is open, so half-written temp files are garbage. */
+  readonly first: boolean
   release(): void
 }
 
@@ -56,6 +58,7 @@ function commandLine(): string {
 /** Takes the workspace's lock for this process, or refuses naming the process that holds it. */
 export function acquireWorkspaceLock(dir: string): WorkspaceLock {
   let entry = held.get(dir)
+  const first = !entry
   if (!entry) {
     const db = openSqlite(join(dir, LOCK_FILE))
     try {
@@ -83,6 +86,7 @@ export function acquireWorkspaceLock(dir: string): WorkspaceLock {
   const e = entry
   let released = false
   return {
+    first,
     claimJob: (id) => void e.jobs.add(id),
     ownsJob: (id) => e.jobs.has(id),
     release: () => {

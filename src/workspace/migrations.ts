@@ -158,6 +158,9 @@ export const MIGRATIONS: readonly string[] = [
     created_at TEXT NOT NULL
   );
   CREATE INDEX baseline_runs_lineage ON baseline_runs(lineage_version_id);
+  `,
+  /* 3: the audit chain vouches for registry rows (see registrySeal.ts); null on entries sealing none */ `
+  ALTER TABLE audit ADD COLUMN seal_json TEXT;
   `
 ]
 

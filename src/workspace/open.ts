@@ -126,8 +126,13 @@ export function openSqliteWorkspace(dir: string, opts: OpenOptions = {}): Sqlite
     throw err
   }
   const ws = new SqliteWorkspace(abs, db, lock)
+  if (lock?.first) {
+    ws.artifacts.collectTmp()
+    ws.mirror.collectTmp()
+  }
   try {
     if (lock) ws.ensureSettings(opts.settings ?? {}, basename(abs))
+    if (lock) ws.sealOnFirstWrite()
     ws.markInterruptedJobs()
     if (opts.actor && lock) {
       // An open is recorded with the first change it leads to: a command that only reads, or

@@ -49,6 +49,7 @@ import { ReportStore } from './stores/reports'
 import { SettingsStore } from './stores/settings'
 import { TaskStore } from './stores/tasks'
 import { VersionStore } from './stores/versions'
+import { SealTracker } from './registrySeal'
 
 /**
  * The Workspace API over one open workspace: a thin facade that hands each call to the store of
@@ -60,6 +61,8 @@ export class SqliteWorkspace implements Workspace {
   /** Second copy of every artifact, made at backup time: what `repair` restores damaged files from. */
   readonly mirror: ArtifactStore
   private closed = false
+  private readonly seals = new SealTracker(() => this.audit.assertAuditSound('This change'))
+  private transactionDepth = 0
   private readonly settings: SettingsStore
   private readonly artifactRecords: ArtifactRecords
   private readonly tasks: TaskStore
@@ -86,7 +89,8 @@ export class SqliteWorkspace implements Workspace {
       db,
       artifacts: this.artifacts,
       mirror: this.mirror,
-      transaction: (fn) => db.transaction(fn),
+      transaction: (fn) => this.transaction(fn),
+      seals: this.seals,
       lock
     }
     this.audit = new AuditLog(ctx)
@@ -109,8 +113,34 @@ export class SqliteWorkspace implements Workspace {
     this.lock?.release()
   }
 
+  /**
+   * One SQLite transaction (nested calls are savepoints). Registry rows written in it and not
+   * sealed by an audit entry of its own are sealed by a 'registry.sealed' entry before commit,
+   * so no path can change a version, approval or evaluation without the chain vouching for it.
+   */
   transaction<T>(fn: () => T): T {
-    return this.db.transaction(fn)
+    if (this.transactionDepth > 0) return this.db.transaction(fn)
+    this.transactionDepth++
+    try {
+      const out = this.db.transaction(() => {
+        const result = fn()
+        if (this.seals.pending)
+          this.audit.appendAudit({ actor: 'system', action: 'registry.sealed', subject: 'registry' })
+        return result
+      })
+      this.seals.committed()
+      return out
+    } catch (err) {
+      this.seals.rolledBack()
+      throw err
+    } finally {
+      this.transactionDepth--
+    }
+  }
+
+  /** The first entry written from now on seals every registry row (new workspaces, and ones written before sealing). */
+  sealOnFirstWrite(): void {
+    if (this.audit.unsealed()) this.seals.markAll()
   }
 
   info(): WorkspaceInfo {

@@ -33,7 +33,11 @@ describe('the layering is enforced by lint', () => {
       ['src/engine/x.ts', "import { mulberry32 } from '../common/random'", 0],
       ['src/workspace/x.ts', "import { benchmarkTask } from '../common/benchmarks'", 0],
       ['src/service/x.ts', "import { openWorkspace } from '../workspace/index'", 0],
-      ['src/server/x.ts', "import { Service } from '../service/service'", 0]
+      ['src/server/x.ts', "import { Service } from '../service/service'", 0],
+      // Every CLI command goes through the service: none may reach the engine or a workspace.
+      ['src/cli/commands/x.ts', "import { hScore } from '../../engine/hscore'", 1],
+      ['src/cli/commands/x.ts', "import { openWorkspace } from '../../workspace'", 1],
+      ['src/cli/commands/x.ts', "import { Service } from '../../service/service'", 0]
     ]
     for (const [path, code, count] of cases) {
       expect({ path, code, errors: (await layerErrors(path, `${code}\n`)).length }).toEqual({

@@ -30,6 +30,7 @@ export function openFakeWorkspace(name = 'E2E', dir = '/w/e2e'): void {
   const ws = useWorkspaceStore()
   ws.current = {
     dir,
+    schemaVersion: 2,
     name,
     language: 'en',
     tasks: 2,

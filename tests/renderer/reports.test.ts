@@ -11,7 +11,7 @@ import { mountWith, openFakeWorkspace } from './mountApp'
 const HTML = '<html><body><h1>Forgetting report</h1><p>Average accuracy 97.1%</p></body></html>'
 
 function built(over: Partial<ReportBuildResult>): ReportBuildResult {
-  return { bytes: HTML.length, sha256: 'ab'.repeat(32), versionId: 2, ...over }
+  return { bytes: HTML.length, sha256: 'ab'.repeat(32), versionId: 2, lang: 'en', ...over }
 }
 
 async function setup(build: (arg: unknown) => unknown) {

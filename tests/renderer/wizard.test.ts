@@ -10,6 +10,7 @@ import { mountWith } from './mountApp'
 
 const summary: WorkspaceSummary = {
   dir: 'w',
+  schemaVersion: 2,
   name: 'Line 1',
   language: 'en',
   tasks: 0,

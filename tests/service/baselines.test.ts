@@ -6,7 +6,9 @@ import { openWorkspace } from '../../src/workspace/index'
 import { csvSections, parseCsv } from '../reports/csvParse'
 import { ROOT, tempService } from './helpers'
 
-const CUTS = ['1.Inside-Outside.csv', '2.Round.csv', '3.Top_Sirloin.csv'].map((f) => join(ROOT, 'resources/demo/beef-enose', f))
+const CUTS = ['1.Inside-Outside.csv', '2.Round.csv', '3.Top_Sirloin.csv'].map((f) =>
+  join(ROOT, 'resources/demo/beef-enose', f)
+)
 /** Per-task budgets differ on purpose: a baseline must copy each task's own settings. */
 const STEPS = [40, 30, 40]
 const SEED = 3
@@ -38,14 +40,33 @@ describe('baselines measured on the workspace’s own tasks', { timeout: 600_000
       })
     }
     for (const [k, steps] of STEPS.entries()) {
-      const o = await service.invoke('train.start', { task: `cut-${k + 1}`, method: 'hnet', seed: SEED, steps, wait: true, by: 'tester' })
-      lineage.push(await service.invoke('version.approve', { version: o.version!.id, by: 'tester', comment: 'test', override: true }))
+      const o = await service.invoke('train.start', {
+        task: `cut-${k + 1}`,
+        method: 'hnet',
+        seed: SEED,
+        steps,
+        wait: true,
+        by: 'tester'
+      })
+      lineage.push(
+        await service.invoke('version.approve', {
+          version: o.version!.id,
+          by: 'tester',
+          comment: 'test',
+          override: true
+        })
+      )
     }
   }, 300_000)
   afterAll(() => service.close())
 
   it('learns the lineage’s tasks in its order, on its splits, with its per-task settings', async () => {
-    const o = await service.invoke('baselines.start', { methods: ['hnet', 'independent'], seeds: [SEED], wait: true, by: 'tester' })
+    const o = await service.invoke('baselines.start', {
+      methods: ['hnet', 'independent'],
+      seeds: [SEED],
+      wait: true,
+      by: 'tester'
+    })
     expect(o.job.status).toBe('succeeded')
     const byMethod = new Map(o.runs.map((r) => [r.method, r]))
     for (const r of o.runs) {
@@ -86,7 +107,8 @@ describe('baselines measured on the workspace’s own tasks', { timeout: 600_000
     })
     const started = await service.invoke('baselines.start', { methods: ['finetune'], seeds: [9], by: 'tester' })
     const deadline = Date.now() + 300_000
-    while (Date.now() < deadline && (job as JobView | null)?.status !== 'cancelled') await new Promise((r) => setTimeout(r, 100))
+    while (Date.now() < deadline && (job as JobView | null)?.status !== 'cancelled')
+      await new Promise((r) => setTimeout(r, 100))
     off()
     const stopped = (await service.invoke('jobs.list', {})).find((j) => j.id === started.job.id)!
     expect(stopped.status).toBe('cancelled')
@@ -102,19 +124,32 @@ describe('baselines measured on the workspace’s own tasks', { timeout: 600_000
     // opens the folder itself, so this service lets go of it meanwhile).
     await service.invoke('workspace.close', {})
     const out: string[] = []
-    const code = await runCli(['resume', dir, '--job', String(stopped.id), '--by', 'tester', '--json'], { out: (t) => out.push(t), err: () => undefined })
+    const code = await runCli(['resume', dir, '--job', String(stopped.id), '--by', 'tester', '--json'], {
+      out: (t) => out.push(t),
+      err: () => undefined
+    })
     await service.invoke('workspace.open', { dir, by: 'tester' })
     expect(code).toBe(0)
     const resumed = JSON.parse(out.join('\n')) as BaselinesOutcome
     expect(resumed.job.status).toBe('succeeded')
     expect(resumed.runs.map((r) => [r.method, r.seed])).toEqual([['finetune', 9]])
-    const straight = await service.invoke('baselines.start', { methods: ['finetune'], seeds: [9], wait: true, by: 'tester' })
+    const straight = await service.invoke('baselines.start', {
+      methods: ['finetune'],
+      seeds: [9],
+      wait: true,
+      by: 'tester'
+    })
     expect(resumed.runs[0].result.R).toEqual(straight.runs[0].result.R)
     expect(resumed.runs[0].result.b).toEqual(straight.runs[0].result.b)
   })
 
   it('the ROI report’s numbers match a recomputation from the stored runs and versions', async () => {
-    const more = await service.invoke('baselines.start', { methods: ['hnet', 'independent'], seeds: [4], wait: true, by: 'tester' })
+    const more = await service.invoke('baselines.start', {
+      methods: ['hnet', 'independent'],
+      seeds: [4],
+      wait: true,
+      by: 'tester'
+    })
     expect(more.job.status).toBe('succeeded')
     const runs = (await service.invoke('baselines.list', {})).runs
     const run = (m: string, seed: number): BaselineRunView => runs.find((r) => r.method === m && r.seed === seed)!
@@ -125,7 +160,8 @@ describe('baselines measured on the workspace’s own tasks', { timeout: 600_000
 
     const { csv } = await service.invoke('report.build', { kind: 'roi', format: 'csv' })
     const t = csvSections(parseCsv(csv!.replace(/^\uFEFF/, '')))
-    const seedRow = (m: string, seed: number): Record<string, string> => record(t.get('baseline_seeds')!, (r) => r.method === m && r.seed === String(seed))
+    const seedRow = (m: string, seed: number): Record<string, string> =>
+      record(t.get('baseline_seeds')!, (r) => r.method === m && r.seed === String(seed))
     expect(Number(seedRow('hnet', SEED).final_average_accuracy)).toBeCloseTo(accMain[0], 12)
     expect(Number(seedRow('hnet', 4).final_average_accuracy)).toBeCloseTo(accMain[1], 12)
     expect(Number(seedRow('independent', 4).final_average_accuracy)).toBeCloseTo(accInd[1], 12)
@@ -147,7 +183,12 @@ describe('baselines measured on the workspace’s own tasks', { timeout: 600_000
 
     // Storage crossover from the lineage's parameter counts.
     const pc = lineage.at(-1)!.metrics.parameterCounts as { shared: number; perTask: number; mainNet: number }
-    const cross = new Map(t.get('storage_crossover')!.slice(1).map(([k, v]) => [k, Number(v)]))
+    const cross = new Map(
+      t
+        .get('storage_crossover')!
+        .slice(1)
+        .map(([k, v]) => [k, Number(v)])
+    )
     expect(cross.get('crossover_tasks')).toBe(Math.floor(pc.shared / (pc.mainNet - pc.perTask)) + 1)
     expect(cross.get('hypernet_bytes_now')).toBe(4 * (pc.shared + pc.perTask * T))
     expect(cross.get('separate_models_bytes_now')).toBe(4 * pc.mainNet * T)
@@ -156,7 +197,8 @@ describe('baselines measured on the workspace’s own tasks', { timeout: 600_000
     const settings = await service.invoke('settings.get', {})
     const accMainMean = (accMain[0] + accMain[1]) / 2
     const accIndMean = (accInd[0] + accInd[1]) / 2
-    const storageDiff = ((4 * pc.mainNet * T - 4 * (pc.shared + pc.perTask * T)) / 1e9) * settings.costs.storagePerGBMonth
+    const storageDiff =
+      ((4 * pc.mainNet * T - 4 * (pc.shared + pc.perTask * T)) / 1e9) * settings.costs.storagePerGBMonth
     const value = (accMainMean - accIndMean) * 100 * T * settings.costs.valuePerAccuracyPoint
     const cost = record(t.get('costs')!, (r) => r.comparison === 'hnet vs independent')
     expect(Number(cost.savings_per_month)).toBeCloseTo(storageDiff + value, 9)
@@ -179,7 +221,12 @@ describe('baselines measured on the workspace’s own tasks', { timeout: 600_000
     } finally {
       ws.close()
     }
-    const o = await service.invoke('baselines.start', { methods: ['independent'], seeds: [SEED], wait: true, by: 'tester' })
+    const o = await service.invoke('baselines.start', {
+      methods: ['independent'],
+      seeds: [SEED],
+      wait: true,
+      by: 'tester'
+    })
     const r = o.runs[0]
     expect(r.taskIds).toEqual([lineage[0].taskId, lineage[2].taskId])
     expect(r.skipped).toEqual([{ taskId: lineage[1].taskId, name: 'cut-2', reason: 'training data dropped' }])

@@ -1,32 +1,11 @@
-import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { approve, reject } from '../../src/service/approval'
 import { Trainer } from '../../src/service/training'
 import { EventHub } from '../../src/service/events'
-import { importDataset, openWorkspace, type Workspace } from '../../src/workspace'
-import { makeCsv, tempDir, writeFile } from '../workspace/helpers'
+import { openWorkspace, type Workspace } from '../../src/workspace'
+import { candidateWorkspace } from './helpers'
 
 /** A workspace with one registered task and one candidate version of it (no training needed). */
-async function withCandidate(): Promise<{ dir: string; versionId: number }> {
-  const dir = join(tempDir(), 'ws')
-  const ws = openWorkspace(dir, { create: true })
-  const csv = writeFile(tempDir(), 'd.csv', makeCsv({ rows: 30, features: 3, classes: 2 }))
-  const task = ws.addTask({ name: 'line 1', dataset: await importDataset({ kind: 'csv', path: csv, label: 'label' }) })
-  const hash = ws.putTensors([{ name: 'theta', shape: [4], data: new Float32Array([1, 2, 3, 4]) }])
-  const v = ws.createVersion({
-    taskId: task.id,
-    snapshotHash: hash,
-    method: 'hemb',
-    config: {},
-    seed: 1,
-    backend: 'cpu',
-    metrics: { taskIds: [task.id] },
-    accuracyRow: [0.97]
-  })
-  ws.setTaskStatus(task.id, 'candidate')
-  ws.close()
-  return { dir, versionId: v.id }
-}
 
 /**
  * `ws` as another process sees it: when it enters its write transaction, `first` has just
@@ -57,31 +36,38 @@ describe('decisions are one compare-and-set inside the write transaction', () =>
     ['reject', 'approve'],
     ['approve', 'approve'],
     ['reject', 'reject']
-  ] as const)('%s racing a %s that commits first: the second is refused, one decision recorded', async (late, early) => {
-    const { dir, versionId } = await withCandidate()
-    const a = openWorkspace(dir)
-    const b = openWorkspace(dir)
-    const decide = (ws: Workspace, kind: 'approve' | 'reject', by: string): unknown =>
-      kind === 'approve' ? approve(ws, { version: versionId, by }) : reject(ws, { version: versionId, by, comment: 'no' })
-    const racing = losingTheLock(a, () => decide(b, early, 'first'))
-    expect(() => decide(racing, late, 'second')).toThrow(/another decision was made first|not a candidate/)
-    const approvals = a.listApprovals({ versionId })
-    expect(approvals.map((x) => [x.decision, x.by])).toEqual([[early, 'first']])
-    expect(a.getVersion(versionId).status).toBe(early === 'approve' ? 'active' : 'rejected')
-    expect(a.check().ok).toBe(true)
-    a.close()
-    b.close()
-  })
+  ] as const)(
+    '%s racing a %s that commits first: the second is refused, one decision recorded',
+    async (late, early) => {
+      const { dir, versionId } = await candidateWorkspace()
+      const a = openWorkspace(dir)
+      const b = openWorkspace(dir)
+      const decide = (ws: Workspace, kind: 'approve' | 'reject', by: string): unknown =>
+        kind === 'approve'
+          ? approve(ws, { version: versionId, by })
+          : reject(ws, { version: versionId, by, comment: 'no' })
+      const racing = losingTheLock(a, () => decide(b, early, 'first'))
+      expect(() => decide(racing, late, 'second')).toThrow(/another decision was made first|not a candidate/)
+      const approvals = a.listApprovals({ versionId })
+      expect(approvals.map((x) => [x.decision, x.by])).toEqual([[early, 'first']])
+      expect(a.getVersion(versionId).status).toBe(early === 'approve' ? 'active' : 'rejected')
+      expect(a.check().ok).toBe(true)
+      a.close()
+      b.close()
+    }
+  )
 
   it('prepare: two trainers passing the "no other job" check at once queue one job, not two', async () => {
-    const { dir, versionId } = await withCandidate()
+    const { dir, versionId } = await candidateWorkspace()
     const a = openWorkspace(dir)
     reject(a, { version: versionId, by: 't', comment: 'retrain' })
     const b = openWorkspace(dir)
     const first = new Trainer(new EventHub())
     const second = new Trainer(new EventHub())
     const racing = losingTheLock(a, () => first.prepare(b, { task: 'line 1', steps: 5 }))
-    expect(() => second.prepare(racing, { task: 'line 1', steps: 5 })).toThrow(/Another training job \(\d+\) is running/)
+    expect(() => second.prepare(racing, { task: 'line 1', steps: 5 })).toThrow(
+      /Another training job \(\d+\) is running/
+    )
     expect(a.listJobs({ kind: 'train' })).toHaveLength(1)
     a.close()
     b.close()

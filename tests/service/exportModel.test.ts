@@ -12,14 +12,18 @@ describe('model export', () => {
   it('writes a Layers model that plain tf.js loads in another process with the same holdout accuracy', async () => {
     await service.invoke('workspace.create', { dir })
     await service.invoke('task.add', { name: 'digits', source: { kind: 'builtin', benchmark: 'split-mnist', k: 2 } })
-    await expect(service.invoke('model.export', { task: 'digits', outDir: join(home, 'early') })).rejects.toThrow(/no approved model/)
+    await expect(service.invoke('model.export', { task: 'digits', outDir: join(home, 'early') })).rejects.toThrow(
+      /no approved model/
+    )
     const o = await service.invoke('train.start', { task: 'digits', steps: 150, wait: true })
     await service.invoke('version.approve', { version: o.version!.id, by: 'tester' })
     const outDir = join(home, 'model')
     const r = await service.invoke('model.export', { task: 'digits', outDir })
     expect(r.files.every((f) => existsSync(join(outDir, f)))).toBe(true)
     expect(r.holdoutAccuracy).toBe(o.version!.accuracyRow[0])
-    expect(readFileSync(join(outDir, 'README.txt'), 'utf8')).toMatch(/class probabilities \[batch, 2\] in this order: 4, 5/)
+    expect(readFileSync(join(outDir, 'README.txt'), 'utf8')).toMatch(
+      /class probabilities \[batch, 2\] in this order: 4, 5/
+    )
 
     // Holdout data for the other process, written straight from the workspace.
     const ws = openWorkspace(dir)
@@ -29,7 +33,10 @@ describe('model export', () => {
     mkdirSync(data)
     writeFileSync(join(data, 'x.f32'), Buffer.from(test.x.buffer, test.x.byteOffset, test.x.byteLength))
     writeFileSync(join(data, 'y.i32'), Buffer.from(test.y.buffer, test.y.byteOffset, test.y.byteLength))
-    const run = spawnSync(process.execPath, [join(ROOT, 'tests/fixtures/load-exported-model.mjs'), outDir, data], { encoding: 'utf8', cwd: ROOT })
+    const run = spawnSync(process.execPath, [join(ROOT, 'tests/fixtures/load-exported-model.mjs'), outDir, data], {
+      encoding: 'utf8',
+      cwd: ROOT
+    })
     expect(run.status, run.stderr).toBe(0)
     const doc = JSON.parse(run.stdout)
     expect(doc.n).toBe(test.n)

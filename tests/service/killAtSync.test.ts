@@ -19,7 +19,20 @@ const SYSCALLS = ['fsync', 'fdatasync', 'rename', 'renameat', 'renameat2'] as co
 function train(dir: string, config: string, strace: string[]): ReturnType<typeof spawnSync> {
   return spawnSync(
     'strace',
-    [...strace, process.execPath, CLI, 'train', dir, '--task', 'line 1', '--steps', '150', '--config', config, '--json'],
+    [
+      ...strace,
+      process.execPath,
+      CLI,
+      'train',
+      dir,
+      '--task',
+      'line 1',
+      '--steps',
+      '150',
+      '--config',
+      config,
+      '--json'
+    ],
     { encoding: 'utf8', timeout: 300_000 }
   )
 }
@@ -56,7 +69,16 @@ describe.skipIf(!HAS_STRACE)('keizoku train killed at every fsync and rename', (
       for (let k = 1; k <= n; k++) {
         const dir = join(tempDir(), 'ws')
         cpSync(template, dir, { recursive: true })
-        const r = train(dir, config, ['-f', '-qq', '-o', '/dev/null', '-e', `trace=${name}`, '-e', `inject=${name}:signal=KILL:when=${k}`])
+        const r = train(dir, config, [
+          '-f',
+          '-qq',
+          '-o',
+          '/dev/null',
+          '-e',
+          `trace=${name}`,
+          '-e',
+          `inject=${name}:signal=KILL:when=${k}`
+        ])
         // strace re-raises the tracee's fatal signal; a run with fewer calls this time just finishes.
         const killed = r.signal === 'SIGKILL' || r.status === 137
         if (!killed) {
@@ -72,9 +94,17 @@ describe.skipIf(!HAS_STRACE)('keizoku train killed at every fsync and rename', (
           const versions = await service.invoke('versions.list', {})
           const interrupted = jobs.find((j) => j.status === 'interrupted')
           const candidate = versions.find((v) => v.status === 'candidate')
-          expect(jobs.some((j) => j.status === 'running' || j.status === 'queued'), where).toBe(false)
+          expect(
+            jobs.some((j) => j.status === 'running' || j.status === 'queued'),
+            where
+          ).toBe(false)
           if (candidate) {
-            const v = await service.invoke('version.approve', { version: candidate.id, by: 't', override: true, comment: 'after a kill' })
+            const v = await service.invoke('version.approve', {
+              version: candidate.id,
+              by: 't',
+              override: true,
+              comment: 'after a kill'
+            })
             expect(v.status, where).toBe('active')
             tally('candidate approved')
           } else if (interrupted) {
@@ -91,7 +121,10 @@ describe.skipIf(!HAS_STRACE)('keizoku train killed at every fsync and rename', (
         }
       }
     }
-    console.log(`kill at every fsync/rename: ${JSON.stringify(Object.fromEntries(counts))} points, ${kills} kills →`, Object.fromEntries(outcomes))
+    console.log(
+      `kill at every fsync/rename: ${JSON.stringify(Object.fromEntries(counts))} points, ${kills} kills →`,
+      Object.fromEntries(outcomes)
+    )
     expect(kills).toBeGreaterThan(20)
   }, 3_600_000)
 })

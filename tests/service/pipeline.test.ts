@@ -29,7 +29,11 @@ describe('pipeline service: a 3-task built-in sequence end to end', { timeout: 3
     await initBackend()
     await service.invoke('workspace.create', { dir, name: 'split', by: 'tester' })
     for (let k = 0; k < 3; k++) {
-      await service.invoke('task.add', { name: `digits-${k}`, source: { kind: 'builtin', benchmark: 'split-mnist', k }, by: 'tester' })
+      await service.invoke('task.add', {
+        name: `digits-${k}`,
+        source: { kind: 'builtin', benchmark: 'split-mnist', k },
+        by: 'tester'
+      })
     }
   })
   afterAll(() => service.close())
@@ -56,10 +60,17 @@ describe('pipeline service: a 3-task built-in sequence end to end', { timeout: 3
       expect(v.accuracyRow.at(-1)).toBeGreaterThan(0.9)
       // Under 'auto' with no measured pair yet (the first task has no earlier task to probe), the H-score.
       expect(estimatorUsedIn(v.metrics)).toEqual({ choice: 'auto', estimator: 'hscore', rho: null, pairs: 0 })
-      await expect(service.invoke('train.start', { task: 'digits-2', by: 'tester' })).rejects.toMatchObject({ code: 'conflict' })
+      await expect(service.invoke('train.start', { task: 'digits-2', by: 'tester' })).rejects.toMatchObject({
+        code: 'conflict'
+      })
       const cmp = await service.invoke('versions.compare', { version: v.id })
       expect(cmp.policy.checks.at(-1)!.id).toBe('new-task-accuracy')
-      const approved = await service.invoke('version.approve', { version: v.id, by: 'tester', comment: 'ok', override: !cmp.policy.pass })
+      const approved = await service.invoke('version.approve', {
+        version: v.id,
+        by: 'tester',
+        comment: 'ok',
+        override: !cmp.policy.pass
+      })
       expect(approved.status).toBe('active')
       versions.push(approved)
     }
@@ -117,7 +128,9 @@ describe('pipeline service: a 3-task built-in sequence end to end', { timeout: 3
     // Training did move the old tasks' weights inside the candidate (so the check below can fail).
     const inCandidate = generated(dir, cand.id)
     expect(Buffer.compare(Buffer.from(inCandidate[0].buffer), Buffer.from(before[0].buffer))).not.toBe(0)
-    await expect(service.invoke('version.reject', { version: cand.id, by: 'tester', comment: '' })).rejects.toMatchObject({ code: 'invalid_argument' })
+    await expect(
+      service.invoke('version.reject', { version: cand.id, by: 'tester', comment: '' })
+    ).rejects.toMatchObject({ code: 'invalid_argument' })
     const rejected = await service.invoke('version.reject', { version: cand.id, by: 'tester', comment: 'not this one' })
     expect(rejected.status).toBe('rejected')
     const cur = await service.invoke('workspace.current', {})
@@ -130,25 +143,40 @@ describe('pipeline service: a 3-task built-in sequence end to end', { timeout: 3
   })
 
   it('rolls back to the first version and records every decision in a verified audit chain', async () => {
-    await expect(service.invoke('version.rollback', { to: versions[1].id, by: 'tester', comment: 'x' })).rejects.toMatchObject({ code: 'conflict' })
-    const v = await service.invoke('version.rollback', { to: versions[0].id, by: 'tester', comment: 'digits-1 regressed in the field' })
+    await expect(
+      service.invoke('version.rollback', { to: versions[1].id, by: 'tester', comment: 'x' })
+    ).rejects.toMatchObject({ code: 'conflict' })
+    const v = await service.invoke('version.rollback', {
+      to: versions[0].id,
+      by: 'tester',
+      comment: 'digits-1 regressed in the field'
+    })
     expect(v.status).toBe('active')
     const tasks = await service.invoke('task.list', {})
     expect(tasks.map((t) => t.state)).toEqual(['approved', 'registered', 'rejected'])
     const audit = await service.invoke('audit.list', {})
     expect(audit.verification.ok).toBe(true)
     const actions = audit.entries.map((e) => e.action)
-    for (const a of ['version.approved', 'version.rejected', 'version.rolled-back', 'train.finished']) expect(actions).toContain(a)
+    for (const a of ['version.approved', 'version.rejected', 'version.rolled-back', 'train.finished'])
+      expect(actions).toContain(a)
     const rb = audit.entries.find((e) => e.action === 'version.rolled-back')!
     expect(rb.actor).toBe('tester')
     expect(rb.details).toMatchObject({ comment: 'digits-1 regressed in the field', from: versions[1].id })
   })
 
   it('refuses what the pipeline does not allow, with precise errors', async () => {
-    await expect(service.invoke('train.start', { task: 'digits-0', by: 'tester' })).rejects.toThrow(/already learned by the active version/)
-    await expect(service.invoke('train.start', { task: 'nope', by: 'tester' })).rejects.toMatchObject({ code: 'not_found' })
-    await expect(service.invoke('train.start', { task: 'digits-1', method: 'ewc', by: 'tester' })).rejects.toThrow(/learns with "hemb"/)
+    await expect(service.invoke('train.start', { task: 'digits-0', by: 'tester' })).rejects.toThrow(
+      /already learned by the active version/
+    )
+    await expect(service.invoke('train.start', { task: 'nope', by: 'tester' })).rejects.toMatchObject({
+      code: 'not_found'
+    })
+    await expect(service.invoke('train.start', { task: 'digits-1', method: 'ewc', by: 'tester' })).rejects.toThrow(
+      /learns with "hemb"/
+    )
     await expect(service.invoke('task.remove', { task: 'digits-0' })).rejects.toThrow(/only tasks not yet learned/)
-    await expect(service.invoke('version.approve', { version: versions[0].id, by: 'tester' })).rejects.toMatchObject({ code: 'conflict' })
+    await expect(service.invoke('version.approve', { version: versions[0].id, by: 'tester' })).rejects.toMatchObject({
+      code: 'conflict'
+    })
   })
 })

@@ -51,7 +51,12 @@ describe('approval policy', () => {
   })
 
   it('judges the first task only on its own accuracy', () => {
-    const r = evaluatePolicy({ policy, candidate: { taskIds: [1], accuracyRow: [0.95], drift: null }, active: null, names })
+    const r = evaluatePolicy({
+      policy,
+      candidate: { taskIds: [1], accuracyRow: [0.95], drift: null },
+      active: null,
+      names
+    })
     expect(r.pass).toBe(true)
     expect(r.checks).toHaveLength(1)
   })

@@ -28,9 +28,13 @@ describe('a training job killed with SIGKILL', () => {
     const refDoc = JSON.parse(ref.out)
 
     // The same run, killed -9 once a checkpoint past step 100 is committed.
-    const child = spawn(process.execPath, [CLI, 'train', killed, '--task', 'digits', '--steps', String(STEPS), '--seed', '7', '--json'], {
-      stdio: ['ignore', 'pipe', 'pipe']
-    })
+    const child = spawn(
+      process.execPath,
+      [CLI, 'train', killed, '--task', 'digits', '--steps', String(STEPS), '--seed', '7', '--json'],
+      {
+        stdio: ['ignore', 'pipe', 'pipe']
+      }
+    )
     let err = ''
     child.stderr.on('data', (c: Buffer) => (err += c.toString()))
     const deadline = Date.now() + 240_000

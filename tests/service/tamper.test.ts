@@ -7,22 +7,10 @@ import { EventHub } from '../../src/service/events'
 import { Service } from '../../src/service/service'
 import { Trainer } from '../../src/service/training'
 import { KeizokuError } from '../../src/shared/errors'
-import { importDataset, openWorkspace, repairWorkspace, type Workspace } from '../../src/workspace'
+import { checkWorkspace, importDataset, openWorkspace, repairWorkspace, type Workspace } from '../../src/workspace'
+import { auditHash } from '../../src/workspace/audit'
 import { makeCsv, tempDir, writeFile } from '../workspace/helpers'
-
-async function candidateWorkspace(): Promise<{ dir: string; versionId: number; csv: string }> {
-  const dir = join(tempDir(), 'ws')
-  const ws = openWorkspace(dir, { create: true, actor: 'setup' })
-  const csv = writeFile(tempDir(), 'd.csv', makeCsv({ rows: 30, features: 3, classes: 2 }))
-  const task = ws.addTask({ name: 'line 1', dataset: await importDataset({ kind: 'csv', path: csv, label: 'label' }) }, 'setup')
-  const hash = ws.putTensors([{ name: 'theta', shape: [4], data: new Float32Array([1, 2, 3, 4]) }])
-  const v = ws.createVersion({ taskId: task.id, snapshotHash: hash, method: 'hemb', config: {}, seed: 1, backend: 'cpu', metrics: { taskIds: [task.id] }, accuracyRow: [0.97] })
-  ws.appendAudit({ actor: 'setup', action: 'train.finished', subject: `version ${v.id}`, details: { accuracyRow: [0.97] } })
-  ws.setTaskStatus(task.id, 'candidate')
-  await ws.backup()
-  ws.close()
-  return { dir, versionId: v.id, csv }
-}
+import { candidateWorkspace } from './helpers'
 
 function refusal(fn: () => unknown): KeizokuError {
   try {
@@ -95,5 +83,114 @@ describe('backups from every host', () => {
     expect(count()).toBe(2)
     await service.close()
     expect(csv).toContain('d.csv')
+  })
+})
+
+/** Raw SQL on the closed workspace's database, as someone editing it outside Keizoku would. */
+function editRaw(dir: string, sql: string): void {
+  const raw = new Database(join(dir, 'keizoku.db'))
+  raw.exec(sql)
+  raw.close()
+}
+
+describe('registry rows are cross-checked against the audit chain', () => {
+  it('an edited accuracy row fails check naming the version, stops approve, and repair restores the recorded row', async () => {
+    const { dir, versionId } = await candidateWorkspace()
+    expect(checkWorkspace(dir).ok).toBe(true)
+    editRaw(dir, `UPDATE versions SET accuracy_row_json = '[0.99]' WHERE id = ${versionId}`)
+    const report = checkWorkspace(dir)
+    expect(report.ok).toBe(false)
+    expect(report.audit?.ok).toBe(true)
+    expect(report.registry?.problems).toEqual([
+      expect.stringMatching(new RegExp(`^version ${versionId} was changed after audit entry \\d+ recorded it$`))
+    ])
+    expect(report.summary.join('\n')).toContain('registry: EDITED OUTSIDE KEIZOKU — 1 row(s) differ from the audit log')
+    expect(report.hint).toContain('--repair')
+    const ws = openWorkspace(dir, { actor: 'eve' })
+    const r = refusal(() => approve(ws, { version: versionId, by: 'eve' }))
+    expect(r.code).toBe('corrupt')
+    expect(r.message).toContain('was edited outside Keizoku')
+    expect(r.hint).toContain('--repair')
+    expect(ws.getVersion(versionId).status).toBe('candidate')
+    expect(ws.listApprovals()).toHaveLength(0)
+    ws.close()
+    const repaired = await repairWorkspace(dir, 'admin')
+    expect(repaired.after.ok).toBe(true)
+    const back = openWorkspace(dir)
+    expect(back.getVersion(versionId).accuracyRow).toEqual([0.97])
+    back.close()
+  })
+
+  it('a version made active without an approval, an approval row added by hand and a deleted evaluation all fail check', async () => {
+    const { dir, versionId } = await candidateWorkspace()
+    const ws = openWorkspace(dir, { actor: 'setup' })
+    const ev = ws.recordEvaluation({ versionId, taskId: 1, kind: 'accuracy', row: [0.97], taskIds: [1] })
+    ws.close()
+    expect(checkWorkspace(dir).ok).toBe(true)
+    editRaw(
+      dir,
+      `UPDATE versions SET status = 'active' WHERE id = ${versionId};
+       INSERT INTO approvals (version_id, decision, by, comment, policy_results_json, created_at) VALUES (${versionId}, 'approve', 'mallory', '', NULL, '2026-01-01T00:00:00.000Z');
+       DELETE FROM evaluations WHERE id = ${ev.id};`
+    )
+    const problems = checkWorkspace(dir).registry?.problems ?? []
+    expect(problems).toHaveLength(3)
+    expect(problems[0]).toMatch(new RegExp(`^version ${versionId} was changed after audit entry \\d+ recorded it$`))
+    expect(problems[1]).toBe('approval 1 was not written through Keizoku (no audit entry records it)')
+    expect(problems[2]).toMatch(new RegExp(`^evaluation ${ev.id} is missing \\(recorded by audit entry \\d+\\)$`))
+  })
+
+  it('approve, reject and rollback through Keizoku keep check passing, with every row counted', async () => {
+    const { dir, versionId } = await candidateWorkspace()
+    const ws = openWorkspace(dir, { actor: 'ann' })
+    approve(ws, { version: versionId, by: 'ann' })
+    ws.close()
+    const report = checkWorkspace(dir)
+    expect(report.ok).toBe(true)
+    expect(report.registry).toMatchObject({ ok: true, sealed: true, checked: { versions: 1, approvals: 1 } })
+    expect(report.summary).toContain('registry: ok (1 versions, 1 decisions, 0 evaluations match the audit log)')
+  })
+
+  it('a workspace written before sealing (schema 2) is sealed by its first change, and edits after that are caught', async () => {
+    const { dir, versionId } = await candidateWorkspace()
+    // Turn it back into what schema 2 wrote: no seal column, a chain hashed without seals.
+    const raw = new Database(join(dir, 'keizoku.db'))
+    raw.exec('DROP TRIGGER audit_no_update')
+    const rows = raw.prepare('SELECT * FROM audit ORDER BY id').all() as Array<Record<string, string | number>>
+    let prev = ''
+    for (const r of rows) {
+      const hash = auditHash(prev, {
+        id: Number(r.id),
+        at: String(r.at),
+        actor: String(r.actor),
+        action: String(r.action),
+        subject: String(r.subject),
+        details: JSON.parse(String(r.details_json)) as Record<string, unknown>
+      })
+      raw.prepare('UPDATE audit SET prev_hash = ?, hash = ? WHERE id = ?').run(prev, hash, r.id)
+      prev = hash
+    }
+    raw.exec(`ALTER TABLE audit DROP COLUMN seal_json;
+      CREATE TRIGGER audit_no_update BEFORE UPDATE ON audit BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
+      PRAGMA user_version = 2;`)
+    raw.close()
+    const legacy = openWorkspace(dir, { actor: 'ann' })
+    legacy.close()
+    const before = checkWorkspace(dir)
+    expect(before.ok).toBe(true)
+    expect(before.registry?.sealed).toBe(false)
+    expect(before.summary.join('\n')).toContain('registry: not cross-checked')
+    const ws = openWorkspace(dir, { actor: 'ann' })
+    approve(ws, { version: versionId, by: 'ann' })
+    ws.close()
+    expect(checkWorkspace(dir).registry).toMatchObject({
+      ok: true,
+      sealed: true,
+      checked: { versions: 1, approvals: 1 }
+    })
+    editRaw(dir, `UPDATE versions SET seed = 7 WHERE id = ${versionId}`)
+    expect(checkWorkspace(dir).registry?.problems).toEqual([
+      expect.stringContaining(`version ${versionId} was changed`)
+    ])
   })
 })

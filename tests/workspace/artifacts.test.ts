@@ -1,11 +1,12 @@
-import { readdirSync, readFileSync, writeFileSync } from 'node:fs'
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import Database from 'better-sqlite3'
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { KeizokuError } from '../../src/shared/errors'
 import { decodeTensorFile, encodeTensorFile, openWorkspace, type Workspace } from '../../src/workspace'
-import { auditHash, canonicalJson } from '../../src/workspace/audit'
+import { auditHash } from '../../src/workspace/audit'
+import { canonicalJson } from '../../src/workspace/canonicalJson'
 import { tempDir } from './helpers'
 
 function newWorkspace(): Workspace {
@@ -223,5 +224,25 @@ describe('garbage collection', () => {
     expect(ws.hasArtifact(kept)).toBe(true)
     expect(ws.check().ok).toBe(true)
     ws.close()
+  })
+})
+
+describe('temp files of interrupted writes', () => {
+  it('are deleted when a process takes the workspace, but not while another handle of the same process is open', () => {
+    const dir = join(tempDir(), 'ws')
+    openWorkspace(dir, { create: true }).close()
+    const leftovers = [
+      join(dir, 'artifacts', 'tmp', '.123-abc.tmp'),
+      join(dir, 'backups', 'artifacts', 'tmp', '.123-def.tmp')
+    ]
+    mkdirSync(join(dir, 'backups', 'artifacts', 'tmp'), { recursive: true })
+    for (const f of leftovers) writeFileSync(f, 'half a write')
+    const owner = openWorkspace(dir)
+    expect(leftovers.filter((f) => existsSync(f))).toEqual([])
+    writeFileSync(leftovers[0], 'a write in flight')
+    const second = openWorkspace(dir)
+    expect(existsSync(leftovers[0])).toBe(true)
+    second.close()
+    owner.close()
   })
 })

@@ -1,4 +1,5 @@
 import { spawnSync } from 'node:child_process'
+import { MIGRATIONS } from '../../src/workspace/migrations'
 import { mkdirSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { PNG } from 'pngjs'
@@ -12,7 +13,11 @@ describe('keizoku init / task add / task list / check', () => {
     const dir = join(tempDir(), 'ws')
     const init = await cli(['init', dir, '--name', 'Line 3', '--language', 'ja', '--json'])
     expect(init.code).toBe(0)
-    expect(JSON.parse(init.out)).toMatchObject({ dir, schemaVersion: 2, settings: { name: 'Line 3', language: 'ja' } })
+    expect(JSON.parse(init.out)).toMatchObject({
+      dir,
+      schemaVersion: MIGRATIONS.length,
+      settings: { name: 'Line 3', language: 'ja' }
+    })
     expect((await cli(['init', dir])).code).not.toBe(0)
 
     const csv = writeFile(tempDir(), 'a.csv', makeCsv({ rows: 50, features: 3, classes: 2 }))
@@ -59,13 +64,7 @@ describe('keizoku init / task add / task list / check', () => {
       .reverse()
       .map((e) => e.action)
     ws.close()
-    expect(actions).toEqual([
-      'workspace.created',
-      'workspace.opened',
-      'task.added',
-      'workspace.opened',
-      'task.added'
-    ])
+    expect(actions).toEqual(['workspace.created', 'workspace.opened', 'task.added', 'workspace.opened', 'task.added'])
   })
 
   it('reports bad input as one line on stderr with a non-zero exit, and adds nothing', async () => {

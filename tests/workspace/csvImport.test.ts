@@ -316,6 +316,11 @@ describe('CSV validation', () => {
     const missing = await previewDataset({ kind: 'csv', path: join(tempDir(), 'nope.csv'), label: 'label' })
     expect(missing.problems.map((x) => x.code)).toEqual(['file_not_found'])
     expect(missing.problems[0].params?.path).toMatch(/nope\.csv$/)
+    const folder = tempDir()
+    const dir = await previewDataset({ kind: 'csv', path: folder, label: 'label' })
+    expect(dir.problems.map((x) => [x.code, x.params])).toEqual([['file_not_found', { path: folder, variant: 'folder' }]])
+    expect(dir.problems[0].message).toBe(`${folder} is a folder, not a CSV file.`)
+    expect(dir.problems[0].fix).toContain('--images')
   })
 
   it('the preview states the split the import will make, grouped blocks included', async () => {

@@ -1,4 +1,5 @@
 import { spawnSync } from 'node:child_process'
+import { MIGRATIONS } from '../../src/workspace/migrations'
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import Database from 'better-sqlite3'
@@ -33,7 +34,7 @@ describe('open and create', () => {
     expect(existsSync(join(dir, 'keizoku.db'))).toBe(true)
     expect(existsSync(join(dir, 'artifacts'))).toBe(true)
     expect(existsSync(join(dir, 'backups'))).toBe(true)
-    expect(ws.info().schemaVersion).toBe(2)
+    expect(ws.info().schemaVersion).toBe(MIGRATIONS.length)
     expect(ws.listAudit()[0]).toMatchObject({ actor: 'tester', action: 'workspace.created' })
     ws.close()
     const raw = new Database(join(dir, 'keizoku.db'), { readonly: true })

@@ -1,19 +1,14 @@
 import type { Service } from '../../service/service'
-import type { BaselinesOutcome, JobProgress, Method } from '../../shared/types'
-import { emit, table, usageError, type CliContext } from '../output'
-import { intOption, stringOption } from '../parse'
-import { cancelOnInterrupt, withWorkspace } from './pipeline'
+import type { BaselinesOutcome, JobProgress } from '../../shared/types'
+import { emit, table, type CliContext } from '../output'
+import { intOption, methodsOption, seedsOption } from '../parse'
+import { cancelOnInterrupt } from './pipeline'
+import { withWorkspace } from './workspaceCli'
 import type { Command } from './types'
 
-const USAGE = 'keizoku baselines DIR [--methods independent,finetune,ewc] [--seeds 1,2,3] [--resume JOB] [--by NAME] [--json]'
+const USAGE =
+  'keizoku baselines DIR [--methods independent,finetune,ewc] [--seeds 1,2,3] [--resume JOB] [--by NAME] [--json]'
 const pct = (x: number | null): string => (x === null ? '—' : `${(x * 100).toFixed(2)} %`)
-
-function list(text: string | undefined, what: string): string[] | undefined {
-  if (text === undefined) return undefined
-  const items = text.split(',').map((s) => s.trim()).filter(Boolean)
-  if (items.length === 0) throw usageError(`--${what} is empty.`, `Usage: ${USAGE}`)
-  return items
-}
 
 /** One line per (method, seed, task) on stderr, at most every two seconds within a task. */
 function printer(service: Service, quiet: boolean): () => void {
@@ -29,7 +24,9 @@ function printer(service: Service, quiet: boolean): () => void {
     if (key === lastKey && now - last < 2000) return
     last = now
     lastKey = key
-    process.stderr.write(`  ${p.method} seed ${p.seed}: task ${p.task}/${p.tasks}  overall ${p.step}/${p.totalSteps} steps  ETA ${Math.round(p.etaSeconds ?? 0)} s\n`)
+    process.stderr.write(
+      `  ${p.method} seed ${p.seed}: task ${p.task}/${p.tasks}  overall ${p.step}/${p.totalSteps} steps  ETA ${Math.round(p.etaSeconds ?? 0)} s\n`
+    )
   })
 }
 
@@ -41,10 +38,20 @@ function human(o: BaselinesOutcome): string {
     head,
     table([
       ['method', 'seed', 'tasks', 'final average', 'forgetting', 'training s', 'backend'],
-      ...o.runs.map((r) => [r.method, r.seed, r.taskIds.length, pct(r.averageAccuracy), pct(r.forgetting), r.trainSeconds.toFixed(1), r.backend])
+      ...o.runs.map((r) => [
+        r.method,
+        r.seed,
+        r.taskIds.length,
+        pct(r.averageAccuracy),
+        pct(r.forgetting),
+        r.trainSeconds.toFixed(1),
+        r.backend
+      ])
     ]),
     skipped.length ? `skipped (training data dropped): ${skipped.map((s) => s.name).join(', ')}` : '',
-    o.job.status === 'cancelled' ? `continue with: keizoku baselines DIR --resume ${o.job.id}` : 'the ROI report now uses these: keizoku report DIR --kind roi --format pdf --out roi.pdf'
+    o.job.status === 'cancelled'
+      ? `continue with: keizoku baselines DIR --resume ${o.job.id}`
+      : 'the ROI report now uses these: keizoku report DIR --kind roi --format pdf --out roi.pdf'
   ]
     .filter(Boolean)
     .join('\n')
@@ -52,16 +59,18 @@ function human(o: BaselinesOutcome): string {
 
 export const baselinesCommand: Command = {
   name: 'baselines',
-  summary: 'Measure baselines (independent, finetune, ewc) on the learned tasks: same order, splits and settings as the active lineage.',
+  summary:
+    'Measure baselines (independent, finetune, ewc) on the learned tasks: same order, splits and settings as the active lineage.',
   usage: USAGE,
-  options: { methods: { type: 'string' }, seeds: { type: 'string' }, resume: { type: 'string' }, by: { type: 'string' } },
+  options: {
+    methods: { type: 'string' },
+    seeds: { type: 'string' },
+    resume: { type: 'string' },
+    by: { type: 'string' }
+  },
   async run(args, ctx) {
-    const methods = (list(stringOption(args, 'methods'), 'methods') ?? ['independent', 'finetune']) as Method[]
-    const seeds = list(stringOption(args, 'seeds'), 'seeds')?.map((s) => {
-      const n = Number(s)
-      if (!Number.isInteger(n) || n < 0) throw usageError(`--seeds: "${s}" is not a whole number ≥ 0.`, `Usage: ${USAGE}`)
-      return n
-    })
+    const methods = methodsOption(args, USAGE) ?? ['independent', 'finetune']
+    const seeds = seedsOption(args, USAGE)
     const o = await withWorkspace(args, USAGE, (s, by) =>
       args.values.resume !== undefined
         ? resumeBaselines(s, intOption(args, 'resume', 0), by, ctx.json)

@@ -1,80 +1,16 @@
-import { writeFileSync } from 'node:fs'
-import { cpus } from 'node:os'
-import { join } from 'node:path'
-import { Worker } from 'node:worker_threads'
-import { DEFAULT_TASKS, SPLIT_MNIST_TASKS } from '../../common/benchmarks'
-import { BENCHMARK_KINDS, type BenchmarkKind } from '../../shared/domain/lists'
-import type { BenchJob, BenchResult, BenchTaskReport } from '../../engine/benchRun'
+import { BENCHMARK_KINDS, DEFAULT_TASKS, SPLIT_MNIST_TASKS, type BenchmarkKind } from '../../shared/domain/lists'
 import { resolveConfig, type PartialEngineConfig } from '../../shared/domain/engineConfig'
-import { METHODS, type Method } from '../../shared/domain/methods'
+import { SUMMARY_METRICS, runBenchmarkComparison, type BenchmarkComparison } from '../../service/benchmarkComparison'
 import { loadConfigArg } from '../../service/namedConfigs'
-import { KeizokuError, type ErrorInfo } from '../../shared/errors'
-import {
-  GUIDANCE_PAIRS,
-  formatInterval,
-  pairedComparisons,
-  summariseSeeds,
-  type SeedRun
-} from '../../shared/seedSummary'
+import { formatInterval } from '../../shared/seedSummary'
 import { emit, table, usageError } from '../output'
-import { intOption, requireString, stringOption } from '../parse'
+import { intOption, methodsOption, requireString, seedsOption, stringOption } from '../parse'
 import type { Command } from './types'
 
 const USAGE =
   'keizoku bench --benchmark split-mnist|permuted-mnist|rotated-mnist [--tasks K] [--methods hemb,hnet,...] [--steps N] [--seeds 1,2,3] [--config NAME|cfg.json] [--parallel 2] [--out results.json] [--json]'
 
-type WorkerMsg =
-  | { type: 'task'; report: BenchTaskReport }
-  | { type: 'result'; result: BenchResult }
-  | { type: 'error'; error: ErrorInfo }
-
-/** Runs one job in its own worker thread (own tfjs instance; wasm uses one thread per worker). */
-function runJob(job: BenchJob, onTask: (r: BenchTaskReport) => void): Promise<BenchResult> {
-  return new Promise((resolve, reject) => {
-    const worker = new Worker(join(__dirname, '..', 'bench', 'worker.cjs'), { workerData: job, env: process.env })
-    let done = false
-    worker.on('message', (m: WorkerMsg) => {
-      if (m.type === 'task') onTask(m.report)
-      else {
-        done = true
-        void worker.terminate()
-        if (m.type === 'result') resolve(m.result)
-        else reject(KeizokuError.fromInfo(m.error))
-      }
-    })
-    worker.on('error', (err) => {
-      done = true
-      reject(
-        new KeizokuError('internal', `The bench worker for ${job.method} (seed ${job.seed}) crashed: ${err.message}`, {
-          detail: err.stack
-        })
-      )
-    })
-    worker.on('exit', (code) => {
-      if (!done)
-        reject(
-          new KeizokuError(
-            'internal',
-            `The bench worker for ${job.method} (seed ${job.seed}) exited with code ${code} before finishing.`
-          )
-        )
-    })
-  })
-}
-
-function parseList<T>(raw: string, what: string, check: (s: string) => T): T[] {
-  const items = raw
-    .split(',')
-    .map((s) => s.trim())
-    .filter((s) => s !== '')
-  if (items.length === 0) throw usageError(`--${what} is empty.`, `Usage: ${USAGE}`)
-  return items.map(check)
-}
-
-/** Metrics summarised and compared over seeds. */
-const SUMMARY_METRICS = ['average_accuracy', 'bwt', 'fwt', 'forgetting'] as const
-
-function summaryRows(methods: ReturnType<typeof summariseSeeds>): Array<Array<string | number>> {
+function summaryRows(methods: BenchmarkComparison['summary']['methods']): Array<Array<string | number>> {
   const rows: Array<Array<string | number>> = [['method', 'seeds', 'avg acc', 'BWT', 'FWT', 'forgetting', 'train s']]
   for (const m of methods) {
     const v = (k: string, d = 4): string => (m.values[k] ? formatInterval(m.values[k], d) : '—')
@@ -83,7 +19,7 @@ function summaryRows(methods: ReturnType<typeof summariseSeeds>): Array<Array<st
   return rows
 }
 
-function pairedRows(paired: ReturnType<typeof pairedComparisons>): Array<Array<string | number>> {
+function pairedRows(paired: BenchmarkComparison['summary']['paired']): Array<Array<string | number>> {
   const rows: Array<Array<string | number>> = [['A − B', 'metric', 'per seed', 'mean ± 95 %', 'interval']]
   for (const p of paired) {
     const d = p.difference
@@ -128,89 +64,44 @@ export const benchCommand: Command = {
         `--tasks must be 1 … ${benchmark === 'split-mnist' ? SPLIT_MNIST_TASKS : 'many'} for ${benchmark}, got ${tasks}.`
       )
     }
-    const methods = parseList(stringOption(args, 'methods') ?? 'hemb,hnet', 'methods', (s) => {
-      if (!(METHODS as readonly string[]).includes(s))
-        throw usageError(`Unknown method "${s}" in --methods.`, `Use any of ${METHODS.join(', ')}.`)
-      return s as Method
-    })
-    const seeds = parseList(stringOption(args, 'seeds') ?? '1', 'seeds', (s) => {
-      if (!/^\d+$/.test(s)) throw usageError(`--seeds must be whole numbers ≥ 0 separated by commas, got "${s}".`)
-      return Number(s)
-    })
+    const methods = methodsOption(args, USAGE) ?? ['hemb', 'hnet']
+    const seeds = seedsOption(args, USAGE) ?? [1]
     const cfgArg = stringOption(args, 'config')
     const loaded = cfgArg ? loadConfigArg(cfgArg) : null
     const config = (loaded?.config ?? {}) as PartialEngineConfig
     const steps = intOption(args, 'steps', resolveConfig(config).steps)
-    const resolved = resolveConfig({ ...config, steps }) // validates before any worker starts
     const parallel = Math.max(1, intOption(args, 'parallel', 2))
-
-    const jobs: BenchJob[] = []
-    for (const seed of seeds)
-      for (const method of methods) jobs.push({ benchmark, tasks, method, seed, steps, config: { ...config, steps } })
-    const results: BenchResult[] = new Array(jobs.length)
     const out = stringOption(args, 'out')
-    const started = Date.now()
-    let next = 0
-    const runNext = async (): Promise<void> => {
-      while (next < jobs.length) {
-        const i = next++
-        const job = jobs[i]
-        if (!ctx.json) ctx.err(`[bench] start ${job.method} seed ${job.seed}`)
-        results[i] = await runJob(job, (r) => {
-          if (!ctx.json) {
-            const cpu = r.cpuSeconds === null ? '' : `, thread CPU ${r.cpuSeconds.toFixed(1)} s`
-            ctx.err(
-              `[bench] ${job.method} seed ${job.seed}: task ${r.t + 1}/${tasks} in ${r.seconds.toFixed(1)} s${cpu}; accuracies ${r.row.map((a) => a.toFixed(4)).join(' ')}`
-            )
-          }
-        })
-        if (out)
-          writeFileSync(
-            out,
-            JSON.stringify({ partial: true, results: results.filter((x) => x !== undefined) }, null, 2)
+    const say = (line: string): void => {
+      if (!ctx.json) ctx.err(line)
+    }
+    const doc = await runBenchmarkComparison(
+      {
+        benchmark,
+        tasks,
+        methods,
+        seeds,
+        steps,
+        config,
+        parallel,
+        configSource: loaded ? { name: loaded.name ?? null, path: loaded.path } : null,
+        outFile: out
+      },
+      {
+        onStart: (job) => say(`[bench] start ${job.method} seed ${job.seed}`),
+        onTask: (job, r) => {
+          const cpu = r.cpuSeconds === null ? '' : `, thread CPU ${r.cpuSeconds.toFixed(1)} s`
+          say(
+            `[bench] ${job.method} seed ${job.seed}: task ${r.t + 1}/${tasks} in ${r.seconds.toFixed(1)} s${cpu}; accuracies ${r.row.map((a) => a.toFixed(4)).join(' ')}`
           )
-        if (!ctx.json) {
-          const r = results[i]
-          ctx.err(
+        },
+        onDone: (job, r) =>
+          say(
             `[bench] done ${job.method} seed ${job.seed}: avg ${f(r.metrics.average_accuracy)} in ${r.wallSeconds.toFixed(1)} s`
           )
-        }
       }
-    }
-    await Promise.all(Array.from({ length: Math.min(parallel, jobs.length) }, () => runNext()))
-    const runs: SeedRun[] = results.map((r) => ({
-      method: r.method,
-      seed: r.seed,
-      values: { ...r.metrics, trainSeconds: r.trainSeconds, wallSeconds: r.wallSeconds }
-    }))
-    const summary = {
-      methods: summariseSeeds(runs),
-      paired: pairedComparisons(runs, GUIDANCE_PAIRS, [...SUMMARY_METRICS])
-    }
-    const doc = {
-      benchmark,
-      tasks,
-      steps,
-      methods,
-      seeds,
-      parallel,
-      /** The named config (resources/configs) or the file given with --config, as given. */
-      configName: loaded?.name ?? null,
-      configFile: loaded && !loaded.name ? loaded.path : null,
-      config: resolved,
-      machine: {
-        cpus: cpus().length,
-        cpuModel: cpus()[0]?.model ?? 'unknown',
-        node: process.version,
-        platform: process.platform,
-        arch: process.arch
-      },
-      date: new Date().toISOString(),
-      totalSeconds: (Date.now() - started) / 1000,
-      summary,
-      results
-    }
-    if (out) writeFileSync(out, JSON.stringify(doc, null, 2))
+    )
+    const { results, summary } = doc
     emit(ctx, doc, () => {
       const rows: Array<Array<string | number>> = [
         [

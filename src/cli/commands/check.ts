@@ -1,9 +1,8 @@
-import { checkWorkspace, repairWorkspace } from '../../workspace'
 import { KeizokuError } from '../../shared/errors'
 import { emit } from '../output'
 import { requirePositional } from '../parse'
 import type { Command } from './types'
-import { cliActor } from './workspaceCli'
+import { cliActor, withService } from './workspaceCli'
 
 const USAGE = 'keizoku check DIR [--repair] [--json]'
 
@@ -14,8 +13,13 @@ export const checkCommand: Command = {
   options: { repair: { type: 'boolean' } },
   async run(args, ctx) {
     const dir = requirePositional(args, 0, 'the workspace folder DIR', USAGE)
-    const report = checkWorkspace(dir)
-    if (!args.values.repair || report.ok) {
+    // Checked without opening: a check reads, and must work while another process holds the folder.
+    const { report, repair } = await withService(async (s) => {
+      const report = await s.invoke('workspace.check', { dir })
+      if (!args.values.repair || report.ok) return { report, repair: null }
+      return { report, repair: await s.invoke('workspace.repair', { dir, by: cliActor() }) }
+    })
+    if (!repair) {
       emit(ctx, report, () => [...report.summary, ...(args.values.repair ? ['Nothing to repair.'] : [])].join('\n'))
       if (!report.ok) {
         throw new KeizokuError(
@@ -28,7 +32,6 @@ export const checkCommand: Command = {
       }
       return
     }
-    const repair = await repairWorkspace(dir, cliActor())
     emit(ctx, { before: report, repair }, () =>
       [
         'Before:',

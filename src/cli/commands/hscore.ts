@@ -1,15 +1,16 @@
-import { hScore } from '../../engine/hscore'
 import { KeizokuError } from '../../shared/errors'
 import { parseFeatureCsv, parseLabelLines, readTextFile } from '../numericFiles'
 import { emit } from '../output'
 import { requireString } from '../parse'
 import type { Command } from './types'
+import { withService } from './workspaceCli'
 
 const USAGE = 'keizoku hscore --features F.csv --labels L.csv [--json]'
 
 /**
- * H-score tr(pinv(cov f) · cov(E[f|y])) of a feature table for its labels — the engine's own
- * function (src/engine/hscore.ts) on plain files, for checking a feature extractor by hand.
+ * H-score tr(pinv(cov f) · cov(E[f|y])) of a feature table for its labels — the service's
+ * `analysis.hscore` call (the engine's own function) on plain files, for checking a feature
+ * extractor by hand. The files are read here, so their errors name the file, line and column.
  */
 export const hscoreCommand: Command = {
   name: 'hscore',
@@ -27,12 +28,13 @@ export const hscoreCommand: Command = {
         `${featuresPath} has ${n} rows but ${labelsPath} has ${labels.length} labels; they must match line by line.`
       )
     }
-    const score = hScore(values, n, d, labels)
-    const classes = new Set(labels).size
+    const rows = Array.from({ length: n }, (_, i) => Array.from(values.subarray(i * d, (i + 1) * d)))
+    const r = await withService((s) => s.invoke('analysis.hscore', { features: rows, labels: Array.from(labels) }))
     emit(
       ctx,
-      { hscore: score, n, d, classes },
-      () => `H-score ${score} (n = ${n} samples, d = ${d} features, ${classes} classes; maximum ${classes - 1})`
+      r,
+      () =>
+        `H-score ${r.hscore} (n = ${r.n} samples, d = ${r.d} features, ${r.classes} classes; maximum ${r.classes - 1})`
     )
   }
 }

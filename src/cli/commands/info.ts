@@ -1,6 +1,6 @@
-import { Service } from '../../service/service'
 import { emit } from '../output'
 import type { Command } from './types'
+import { withService } from './workspaceCli'
 
 export const infoCommand: Command = {
   name: 'info',
@@ -8,18 +8,13 @@ export const infoCommand: Command = {
   usage: 'keizoku info [--json]',
   options: {},
   async run(_args, ctx) {
-    const service = new Service({ host: 'cli' })
-    try {
-      const info = await service.invoke('app.info', {})
-      emit(ctx, info, () =>
-        [
-          `Keizoku ${info.appVersion}`,
-          `backend   ${info.backend.name} (tfjs ${info.backend.tfjsVersion}) — ${info.backend.reason}`,
-          `platform  ${info.platform}/${info.arch}, Node ${info.nodeVersion}`
-        ].join('\n')
-      )
-    } finally {
-      await service.close()
-    }
+    const info = await withService((s) => s.invoke('app.info', {}))
+    emit(ctx, info, () =>
+      [
+        `Keizoku ${info.appVersion}`,
+        `backend   ${info.backend.name} (tfjs ${info.backend.tfjsVersion}) — ${info.backend.reason}`,
+        `platform  ${info.platform}/${info.arch}, Node ${info.nodeVersion}`
+      ].join('\n')
+    )
   }
 }

@@ -1,9 +1,7 @@
-import { KeizokuError } from '../../shared/errors'
-import { openWorkspace, workspaceExists } from '../../workspace'
 import { emit, usageError } from '../output'
 import { requirePositional, stringOption } from '../parse'
 import type { Command } from './types'
-import { cliActor } from './workspaceCli'
+import { cliActor, withService } from './workspaceCli'
 
 const USAGE = 'keizoku init DIR [--name NAME] [--language en|ja] [--json]'
 
@@ -18,26 +16,11 @@ export const initCommand: Command = {
     if (language !== undefined && language !== 'en' && language !== 'ja')
       throw usageError(`--language must be en or ja, got "${language}".`)
     const name = stringOption(args, 'name')
-    if (workspaceExists(dir)) {
-      throw new KeizokuError('conflict', `${dir} is already a Keizoku workspace.`, {
-        hint: 'Use it as it is (`keizoku task list DIR`), or choose a new folder.'
-      })
-    }
-    const ws = openWorkspace(dir, {
-      create: true,
-      actor: cliActor(),
-      settings: { ...(name ? { name } : {}), ...(language ? { language } : {}) }
+    // The service makes the first backup, as for every host.
+    const created = await withService(async (s) => {
+      const summary = await s.invoke('workspace.create', { dir, name, language, by: cliActor() })
+      return { ...summary, settings: await s.invoke('settings.get', {}) }
     })
-    try {
-      await ws.backup()
-      const info = ws.info()
-      emit(
-        ctx,
-        { ...info, settings: ws.getSettings() },
-        () => `Workspace "${ws.getSettings().name}" ready at ${info.dir}`
-      )
-    } finally {
-      ws.close()
-    }
+    emit(ctx, created, () => `Workspace "${created.settings.name}" ready at ${created.dir}`)
   }
 }

@@ -1,9 +1,9 @@
-import { clMetrics } from '../../engine/metrics'
 import { KeizokuError } from '../../shared/errors'
 import { parseJsonFile, readTextFile } from '../numericFiles'
 import { emit } from '../output'
 import { requireString, stringOption } from '../parse'
 import type { Command } from './types'
+import { withService } from './workspaceCli'
 
 const USAGE = 'keizoku metrics --matrix R.json [--baseline b.json] [--json]'
 
@@ -39,8 +39,7 @@ export const metricsCommand: Command = {
       }
       b = parsed as number[]
     }
-    const m = clMetrics(R as number[][], b)
-    const doc = { average_accuracy: m.average_accuracy, bwt: m.bwt, fwt: m.fwt, forgetting: m.forgetting }
+    const doc = await withService((s) => s.invoke('analysis.metrics', { matrix: R, baseline: b }))
     emit(ctx, doc, () => JSON.stringify(doc, null, 2))
   }
 }

@@ -9,27 +9,10 @@ import {
   type TransferRecord
 } from '../../shared/transferability'
 import { emit, table } from '../output'
-import { intOption, requirePositional, requireString, stringOption } from '../parse'
+import { intOption, requireString, stringOption } from '../parse'
 import { emitBaselines, resumeBaselines } from './baselines'
-import type { Command, ParsedArgs } from './types'
-import { cliActor } from './workspaceCli'
-
-/** Opens DIR in a CLI-hosted service, runs `fn`, and always closes it. */
-export async function withWorkspace<T>(
-  args: ParsedArgs,
-  usage: string,
-  fn: (s: Service, by: string) => Promise<T>
-): Promise<T> {
-  const dir = requirePositional(args, 0, 'the workspace folder DIR', usage)
-  const by = stringOption(args, 'by') ?? cliActor()
-  const service = new Service({ host: 'cli' })
-  try {
-    await service.invoke('workspace.open', { dir, by })
-    return await fn(service, by)
-  } finally {
-    await service.close()
-  }
-}
+import type { Command } from './types'
+import { withWorkspace } from './workspaceCli'
 
 const pct = (x: number | null | undefined): string => (typeof x === 'number' ? `${(x * 100).toFixed(2)} %` : '—')
 

@@ -1,9 +1,15 @@
-import { openWorkspace } from '../../workspace'
-import { buildReport, readBenchResults, REPORT_FORMATS, REPORT_KINDS } from '../../service/reports'
-import type { ReportFormat, ReportKind, ReportLang } from '../../service/reports'
+import {
+  LANGUAGES,
+  REPORT_FORMATS,
+  REPORT_KINDS,
+  type Language,
+  type ReportFormat,
+  type ReportKind
+} from '../../shared/domain/lists'
 import { intOption, requirePositional, requireString, stringOption } from '../parse'
 import { emit, usageError } from '../output'
 import type { Command } from './types'
+import { withWorkspace } from './workspaceCli'
 
 const USAGE =
   'keizoku report DIR --kind forgetting|roi --format pdf|html|csv --out FILE [--lang en|ja] [--baselines bench.json] [--version ID] [--json]'
@@ -25,7 +31,7 @@ export const reportCommand: Command = {
     version: { type: 'string' }
   },
   async run(args, ctx) {
-    const dir = requirePositional(args, 0, 'the workspace folder DIR', USAGE)
+    requirePositional(args, 0, 'the workspace folder DIR', USAGE)
     const kind = requireString(args, 'kind', USAGE)
     if (!(REPORT_KINDS as readonly string[]).includes(kind)) {
       throw usageError(`--kind must be ${REPORT_KINDS.join(' or ')}, got "${kind}".`, `Usage: ${USAGE}`)
@@ -36,36 +42,32 @@ export const reportCommand: Command = {
     }
     const out = requireString(args, 'out', USAGE)
     const lang = stringOption(args, 'lang')
-    if (lang !== undefined && lang !== 'en' && lang !== 'ja') {
-      throw usageError(`--lang must be en or ja, got "${lang}".`)
+    if (lang !== undefined && !(LANGUAGES as readonly string[]).includes(lang)) {
+      throw usageError(`--lang must be ${LANGUAGES.join(' or ')}, got "${lang}".`)
     }
     const versionId = stringOption(args, 'version') === undefined ? undefined : intOption(args, 'version', 0)
-    const baselines = stringOption(args, 'baselines')
-    const bench = baselines ? readBenchResults(baselines) : undefined
-    const ws = openWorkspace(dir)
-    try {
-      const r = await buildReport(ws, {
+    const baselinesFile = stringOption(args, 'baselines')
+    const r = await withWorkspace(args, USAGE, (s, by) =>
+      s.invoke('report.build', {
         kind: kind as ReportKind,
         format: format as ReportFormat,
-        lang: lang as ReportLang | undefined,
+        lang: lang as Language | undefined,
         versionId,
-        bench,
+        baselinesFile,
         outFile: out,
-        actor: 'cli'
+        by
       })
-      const result = {
-        path: r.path,
-        kind: r.kind,
-        format: r.format,
-        lang: r.lang,
-        bytes: r.bytes,
-        sha256: r.sha256,
-        reportId: r.reportId,
-        versionId: r.versionId
-      }
-      emit(ctx, result, () => `Wrote the ${r.kind} report (${r.format}, ${r.lang}, ${r.bytes} bytes) to ${r.path}`)
-    } finally {
-      ws.close()
+    )
+    const result = {
+      path: r.path,
+      kind,
+      format,
+      lang: r.lang,
+      bytes: r.bytes,
+      sha256: r.sha256,
+      reportId: r.reportId,
+      versionId: r.versionId
     }
+    emit(ctx, result, () => `Wrote the ${kind} report (${format}, ${r.lang}, ${r.bytes} bytes) to ${r.path}`)
   }
 }

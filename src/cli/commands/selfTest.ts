@@ -1,7 +1,7 @@
-import { Service } from '../../service/service'
 import { emit } from '../output'
 import { intOption } from '../parse'
 import type { Command } from './types'
+import { withService } from './workspaceCli'
 
 export const selfTestCommand: Command = {
   name: 'self-test',
@@ -9,20 +9,14 @@ export const selfTestCommand: Command = {
   usage: 'keizoku self-test [--steps N] [--seed S] [--json]',
   options: { steps: { type: 'string' }, seed: { type: 'string' } },
   async run(args, ctx) {
-    const service = new Service({ host: 'cli' })
-    try {
-      const r = await service.invoke('engine.selfTest', {
-        steps: intOption(args, 'steps', 60),
-        seed: intOption(args, 'seed', 1)
-      })
-      emit(ctx, r, () =>
-        [
-          `self-test on ${r.backend}: ${r.steps} steps in ${r.millis.toFixed(0)} ms, seed ${r.seed}`,
-          `loss ${r.losses[0].toFixed(4)} → ${r.losses[r.losses.length - 1].toFixed(4)}, accuracy ${(r.finalAccuracy * 100).toFixed(1)} %`
-        ].join('\n')
-      )
-    } finally {
-      await service.close()
-    }
+    const steps = intOption(args, 'steps', 60)
+    const seed = intOption(args, 'seed', 1)
+    const r = await withService((s) => s.invoke('engine.selfTest', { steps, seed }))
+    emit(ctx, r, () =>
+      [
+        `self-test on ${r.backend}: ${r.steps} steps in ${r.millis.toFixed(0)} ms, seed ${r.seed}`,
+        `loss ${r.losses[0].toFixed(4)} → ${r.losses[r.losses.length - 1].toFixed(4)}, accuracy ${(r.finalAccuracy * 100).toFixed(1)} %`
+      ].join('\n')
+    )
   }
 }

@@ -1,9 +1,8 @@
-import { addTaskFromSource, openWorkspace } from '../../workspace'
 import type { DatasetSource, HoldoutOptions } from '../../shared/domain/records'
 import { emit, usageError } from '../output'
 import { intOption, numberOption, requirePositional, requireString, stringOption } from '../parse'
 import type { Command } from './types'
-import { cliActor, describeTask } from './workspaceCli'
+import { describeTask, withWorkspace } from './workspaceCli'
 
 const USAGE =
   'keizoku task add DIR --name NAME (--csv FILE --label COLUMN [--ignore COL,COL] [--group-by COLUMN[/SIZE]] [--delimiter C] [--header yes|no] | ' +
@@ -107,7 +106,7 @@ export const taskAddCommand: Command = {
     seed: { type: 'string' }
   },
   async run(args, ctx) {
-    const dir = requirePositional(args, 0, 'the workspace folder DIR', USAGE)
+    requirePositional(args, 0, 'the workspace folder DIR', USAGE)
     const name = requireString(args, 'name', USAGE)
     const source = parseSource(args)
     const keep = stringOption(args, 'keep-train') ?? 'yes'
@@ -120,15 +119,12 @@ export const taskAddCommand: Command = {
       seed: intOption(args, 'seed', 1),
       ...(groupText !== undefined ? { groupBy: parseGroupBy(groupText) } : {})
     }
-    const ws = openWorkspace(dir, { actor: cliActor() })
-    try {
-      const task = await addTaskFromSource(ws, { name, source, holdout, keepTrain: keep === 'yes' }, cliActor())
-      await ws.backup()
-      emit(ctx, task, () =>
-        [describeTask(task), ...task.warnings.map((w) => `warning: ${w.message} ${w.fix}`)].join('\n')
-      )
-    } finally {
-      ws.close()
-    }
+    // The service backs the workspace up after every task add, as for every host.
+    const task = await withWorkspace(args, USAGE, (s, by) =>
+      s.invoke('task.add', { name, source, holdout, keepTrain: keep === 'yes', by })
+    )
+    emit(ctx, task, () =>
+      [describeTask(task), ...task.warnings.map((w) => `warning: ${w.message} ${w.fix}`)].join('\n')
+    )
   }
 }

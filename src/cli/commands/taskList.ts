@@ -1,8 +1,6 @@
-import { openWorkspace } from '../../workspace'
 import { emit, table } from '../output'
-import { requirePositional } from '../parse'
 import type { Command } from './types'
-import { cliActor } from './workspaceCli'
+import { withWorkspace } from './workspaceCli'
 
 const USAGE = 'keizoku task list DIR [--json]'
 
@@ -12,31 +10,25 @@ export const taskListCommand: Command = {
   usage: USAGE,
   options: {},
   async run(args, ctx) {
-    const dir = requirePositional(args, 0, 'the workspace folder DIR', USAGE)
-    const ws = openWorkspace(dir, { actor: cliActor() })
-    try {
-      const tasks = ws.listTasks()
-      emit(ctx, tasks, () =>
-        tasks.length === 0
-          ? 'No tasks yet. Add one with `keizoku task add DIR --name NAME --csv FILE --label COLUMN`.'
-          : table([
-              ['#', 'id', 'name', 'status', 'classes', 'train', 'holdout', 'input', 'train data', 'source'],
-              ...tasks.map((t) => [
-                t.seq,
-                t.id,
-                t.name,
-                t.status,
-                t.numClasses,
-                t.nTrain,
-                t.nTest,
-                t.inputShape.join('×'),
-                t.trainHash ? (t.keepTrain ? 'kept' : 'until learned') : 'dropped',
-                String(t.source.file ?? t.source.benchmark ?? t.source.path ?? t.source.kind)
-              ])
+    const tasks = await withWorkspace(args, USAGE, (s) => s.invoke('task.list', {}))
+    emit(ctx, tasks, () =>
+      tasks.length === 0
+        ? 'No tasks yet. Add one with `keizoku task add DIR --name NAME --csv FILE --label COLUMN`.'
+        : table([
+            ['#', 'id', 'name', 'status', 'classes', 'train', 'holdout', 'input', 'train data', 'source'],
+            ...tasks.map((t) => [
+              t.seq,
+              t.id,
+              t.name,
+              t.status,
+              t.numClasses,
+              t.nTrain,
+              t.nTest,
+              t.inputShape.join('×'),
+              t.trainHash ? (t.keepTrain ? 'kept' : 'until learned') : 'dropped',
+              String(t.source.file ?? t.source.benchmark ?? t.source.path ?? t.source.kind)
             ])
-      )
-    } finally {
-      ws.close()
-    }
+          ])
+    )
   }
 }

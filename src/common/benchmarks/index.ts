@@ -15,15 +15,10 @@ import type { LabelledSet, TaskData } from '../../shared/dataset'
 import { BENCHMARK_KINDS, type BenchmarkKind } from '../../shared/domain/lists'
 import { KeizokuError } from '../../shared/errors'
 import { mulberry32, shuffleInPlace } from '../random'
+import { DEFAULT_TASKS, SPLIT_MNIST_TASKS } from '../../shared/domain/lists'
 import { loadMnist, MNIST_DIM, MNIST_SIDE, type MnistDigits } from './mnistData'
 import { mixSeed, permuteRows, pixelPermutation, rotateRows, rotationAngle, rotationPlan } from './transforms'
 
-
-
-/** Split-MNIST has exactly five digit pairs. */
-export const SPLIT_MNIST_TASKS = 5
-/** Default sequence length of permuted-mnist and rotated-mnist. */
-export const DEFAULT_TASKS = 10
 /** Upper bound on a sequence length (memory: each permuted/rotated task holds 31 MB of pixels). */
 export const MAX_TASKS = 1000
 export const TEST_FRACTION = 0.2
@@ -70,7 +65,6 @@ export function digitSplit(seed: number, digits: MnistDigits = loadMnist()): Dig
   splits.set(seed, split)
   return split
 }
-
 
 /**
  * Task K of a benchmark. Errors (KeizokuError 'invalid_argument') name the valid range of K,

@@ -14,10 +14,11 @@
  * read, and rebuilt from the JSON when anything is off. A cache that cannot be written (read-only
  * install) is skipped silently; the digits are still returned.
  */
-import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs'
+import { existsSync, readFileSync, rmSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import { dirname, join } from 'node:path'
 import { KeizokuError } from '../../shared/errors'
+import { writeFileAtomic } from '../atomicFile'
 
 export const MNIST_SIDE = 28
 export const MNIST_DIM = MNIST_SIDE * MNIST_SIDE
@@ -140,17 +141,16 @@ function discard(path: string): undefined {
 }
 
 function writeCache(path: string, { x, y, n }: MnistDigits): void {
-  const tmp = `${path}.${process.pid}.${Date.now()}.tmp`
+  const header = Buffer.alloc(HEADER)
+  header.write(MAGIC, 0, 'latin1')
+  header.writeUInt32LE(n, 8)
+  header.writeUInt32LE(MNIST_DIM, 12)
   try {
-    mkdirSync(dirname(path), { recursive: true })
-    const header = Buffer.alloc(HEADER)
-    header.write(MAGIC, 0, 'latin1')
-    header.writeUInt32LE(n, 8)
-    header.writeUInt32LE(MNIST_DIM, 12)
-    writeFileSync(tmp, Buffer.concat([header, Buffer.from(x.buffer, x.byteOffset, x.byteLength), Buffer.from(y)]))
-    renameSync(tmp, path)
+    // A cache: rebuilt when lost, so not worth an fsync of its 200 MB.
+    const bytes = Buffer.concat([header, Buffer.from(x.buffer, x.byteOffset, x.byteLength), Buffer.from(y)])
+    writeFileAtomic(path, bytes, { mkdir: true, durable: false })
   } catch {
-    discard(tmp) // read-only location: work from memory
+    // read-only location: work from memory
   }
 }
 

@@ -1,8 +1,8 @@
 /**
- * The service side of the `report.build` call (the lead adds it to the shared contract):
+ * The service side of the `report.build` call (its schema and result type are in src/shared/api.ts):
  *
  *   report.build { kind, format, lang?, outFile?, baselinesFile?, versionId?, by? }
- *     → { html?, csv?, path?, bytes, sha256, reportId?, versionId }
+ *     → { html?, csv?, path?, bytes, sha256, reportId?, versionId, lang }
  *
  * Preview (no outFile): html (format html or pdf) or csv text comes back and nothing is written.
  * Export (outFile): the file is written atomically and recorded; html/csv are not echoed back
@@ -48,7 +48,7 @@ export async function reportBuild(
     actor: args.by,
     printPdf
   })
-  const out: ReportBuildResult = { bytes: r.bytes, sha256: r.sha256, versionId: r.versionId }
+  const out: ReportBuildResult = { bytes: r.bytes, sha256: r.sha256, versionId: r.versionId, lang: r.lang }
   if (r.path) {
     out.path = r.path
     out.reportId = r.reportId

@@ -18,7 +18,9 @@ import { when } from './format'
 import { strings } from './i18n'
 import { htmlToPdf } from './pdf'
 import type { PdfOptions } from './pageTemplates'
-import { collectRoi, roiCsv, roiHtml } from './roiReport'
+import { roiCsv } from './roiCsv'
+import { roiHtml } from './roiHtml'
+import { collectRoi } from './roiReport'
 import { REPORT_FORMATS, REPORT_KINDS, type ReportOptions } from './types'
 
 export interface BuildReportOptions extends ReportOptions {

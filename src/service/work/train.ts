@@ -43,10 +43,14 @@ function settingsOf(p: TrainInputs): { config: Record<string, unknown>; seed: nu
 }
 
 /** Accuracy of a learner as it would be before its first task: the untrained baseline b_t. */
-function untrainedAccuracyOf(p: TrainInputs, method: Learner['method'], set: LabelledSet): number {
-  const { config, seed } = settingsOf(p)
+function untrainedAccuracyOf(
+  p: TrainInputs,
+  settings: { config: Record<string, unknown>; seed: number },
+  method: Learner['method'],
+  set: LabelledSet
+): number {
   const inputShape = p.parent ? p.parent.inputShape : p.create.inputShape
-  const fresh = createLearner({ method, seed, config, inputShape })
+  const fresh = createLearner({ method, ...settings, inputShape })
   try {
     return fresh.evaluateBeforeLearning(set)
   } finally {
@@ -60,12 +64,16 @@ function untrainedAccuracyOf(p: TrainInputs, method: Learner['method'], set: Lab
  */
 export async function trainInWorker(
   payload: TrainPayload,
-  hooks: { onProgress: (s: StepProgress) => void; onCheckpoint: (c: TrainCheckpoint) => void; shouldStop: () => boolean }
+  hooks: {
+    onProgress: (s: StepProgress) => void
+    onCheckpoint: (c: TrainCheckpoint) => void
+    shouldStop: () => boolean
+  }
 ): Promise<TrainOutput> {
   const p = readInputs(payload)
-  const learner: Learner = p.parent
-    ? restoreLearner({ ...p.parent, config: { ...p.parent.config, ...p.overrides } })
-    : createLearner({ ...p.create, config: { ...p.create.config, ...p.overrides } })
+  const settings = settingsOf(p)
+  const { config, seed } = settings
+  const learner: Learner = p.parent ? restoreLearner({ ...p.parent, config }) : createLearner({ ...p.create, config })
   try {
     const hyper = isHypernetMethod(learner.method)
     const before = hyper ? Array.from({ length: learner.tasksLearned }, (_, j) => learner.generatedWeights(j)) : []
@@ -73,14 +81,15 @@ export async function trainInWorker(
     // R[t−1][t] and b_t for forward transfer: the new task before training, from where this run
     // starts and from a freshly initialised learner of the same method and settings.
     const preTrainAccuracy = test.n > 0 ? learner.evaluateBeforeLearning(test) : null
-    const untrainedAccuracy = test.n > 0 ? untrainedAccuracyOf(p, learner.method, test) : null
+    const untrainedAccuracy = test.n > 0 ? untrainedAccuracyOf(p, settings, learner.method, test) : null
     // Predicted (every estimator) and measured (linear probe) transfer from each learned task, on
     // the same rows the H-score row uses; the chosen estimator's row drives the H-embedding.
-    const { config, seed } = settingsOf(p)
     const t = learner.tasksLearned
     const rows = transferRowsOf(p.task.train.n, resolveConfig(config).hscoreSamples, seed, t)
     const measured = t > 0 ? measureTransfer(learner, p.task.train, test, rows, seed) : null
-    const plan = measured ? guidancePlan(measured, p.estimator ?? 'hscore', p.task.train.numClasses, learner.method, t) : null
+    const plan = measured
+      ? guidancePlan(measured, p.estimator ?? 'hscore', p.task.train.numClasses, learner.method, t)
+      : null
     const res = await learner.learnTask(p.task, {
       transferRow: plan?.row,
       noGuidance: plan?.noGuidance,

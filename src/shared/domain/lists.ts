@@ -6,6 +6,10 @@ export const BENCHMARK_KINDS = [
   'permuted-mnist',
   'rotated-mnist'
 ] as const satisfies readonly BenchmarkKind[]
+/** Split-MNIST has exactly five digit pairs. */
+export const SPLIT_MNIST_TASKS = 5
+/** Default sequence length of permuted-mnist and rotated-mnist. */
+export const DEFAULT_TASKS = 10
 
 export type Language = 'en' | 'ja'
 export const LANGUAGES = ['en', 'ja'] as const satisfies readonly Language[]

@@ -2,6 +2,15 @@ import { existsSync, statSync } from 'node:fs'
 import { basename, extname } from 'node:path'
 import type { ColumnPreview } from '../../shared/domain/records'
 import { readCsvRecords } from './csvReader'
+import {
+  ColumnTally,
+  cellKind,
+  cellNumber,
+  columnPreviews,
+  loc,
+  reportCellProblems,
+  type CellIssue
+} from './csvColumns'
 import { KIND_NAMES, readHead, sniff } from './magic'
 import type { ProblemList } from './problems'
 
@@ -84,50 +93,6 @@ export function sniffDelimiter(head: string, preferTab: boolean): string {
   return best
 }
 
-/** Number of a cell: 'ok' finite, or what is wrong with it. */
-function cellNumber(s: string): number {
-  if (s.length === 0) return NaN
-  const v = Number(s)
-  if (v === 0 && s.trim().length === 0) return NaN
-  return v
-}
-
-function cellKind(s: string, v: number): 'ok' | 'empty' | 'not_finite' | 'non_numeric' {
-  if (Number.isFinite(v)) return 'ok'
-  if (s.trim().length === 0) return 'empty'
-  if (v === Infinity || v === -Infinity) return 'not_finite'
-  return /^[+-]?(nan|inf|infinity)$/i.test(s.trim()) ? 'not_finite' : 'non_numeric'
-}
-
-interface CellIssue {
-  line: number
-  row: number
-  value: string
-}
-
-class ColumnTally {
-  numeric = 0
-  empty = 0
-  nonNumeric = 0
-  notFinite = 0
-  min = Infinity
-  max = -Infinity
-  sum = 0
-  readonly firstNonNumeric: CellIssue[] = []
-  readonly firstNotFinite: CellIssue[] = []
-  readonly firstEmpty: CellIssue[] = []
-}
-
-/** Where a problem is in the file; rows count data records from 1, lines are physical lines. */
-function loc(
-  file: string,
-  line: number,
-  row: number,
-  column?: string
-): { file: string; line: number; row: number; column?: string } {
-  return column === undefined ? { file, line, row } : { file, line, row, column }
-}
-
 /**
  * Stream a CSV/TSV file once: sniff delimiter and header, check every cell, keep the feature
  * values as float32, the labels and the group keys. Every problem goes to `problems`; the table
@@ -135,6 +100,16 @@ function loc(
  */
 export async function scanCsv(opts: CsvOptions, problems: ProblemList): Promise<CsvTable | null> {
   const file = basename(opts.path)
+  if (existsSync(opts.path) && statSync(opts.path).isDirectory()) {
+    problems.error(
+      'file_not_found',
+      `${opts.path} is a folder, not a CSV file.`,
+      'Give the path of the CSV file inside it; to import a folder of images, use --images (CLI) or "Image folder" (app).',
+      { file },
+      { path: opts.path, variant: 'folder' }
+    )
+    return null
+  }
   if (!existsSync(opts.path) || !statSync(opts.path).isFile()) {
     problems.error(
       'file_not_found',
@@ -489,67 +464,7 @@ export async function scanCsv(opts: CsvOptions, problems: ProblemList): Promise<
     )
   }
 
-  // Cell problems, folded per column: each cell when few, one entry per column when many.
-  const reportCells = (
-    col: number,
-    issues: CellIssue[],
-    count: number,
-    code: string,
-    what: (v: string) => string,
-    fix: string
-  ): void => {
-    if (count === 0) return
-    const name = columns[col]
-    if (count <= 3) {
-      for (const c of issues) {
-        problems.error(
-          code,
-          `${file}, line ${c.line} (row ${c.row}), column "${name}": ${what(c.value)}.`,
-          fix,
-          loc(file, c.line, c.row, name),
-          { variant: 'one', file, line: c.line, row: c.row, column: name, value: c.value }
-        )
-      }
-    } else {
-      const c = issues[0]
-      problems.error(
-        code,
-        `${file}, column "${name}": ${count} cells are not usable numbers, the first at line ${c.line} (row ${c.row}): ${what(c.value)}.`,
-        fix,
-        loc(file, c.line, c.row, name),
-        { variant: 'many', file, count, line: c.line, row: c.row, column: name, value: c.value }
-      )
-    }
-  }
-  // Without a label column every column counts as a feature, so cell checks wait for the choice.
-  for (const col of labelCol >= 0 ? featureCols : []) {
-    const t = tallies[col]
-    const ignoreHint = `Fix the cells, or ignore column "${columns[col]}" if it is not a measurement (e.g. a date or an id).`
-    reportCells(
-      col,
-      t.firstNonNumeric,
-      t.nonNumeric,
-      'non_numeric',
-      (v) => `"${v.length > 40 ? `${v.slice(0, 40)}…` : v}" is not a number`,
-      ignoreHint
-    )
-    reportCells(
-      col,
-      t.firstNotFinite,
-      t.notFinite,
-      'not_finite',
-      (v) => `"${v}" is not a finite number (NaN or infinity)`,
-      'Replace NaN/Inf by a measured value, or remove those rows.'
-    )
-    reportCells(
-      col,
-      t.firstEmpty,
-      t.empty,
-      'missing_value',
-      () => 'the cell is empty',
-      'Fill in the missing values, or remove those rows.'
-    )
-  }
+  reportCellProblems(problems, file, columns, labelCol >= 0 ? featureCols : [], tallies)
   if (labelEmptyCount > 0) {
     const c = labelEmpty[0]
     problems.error(
@@ -579,32 +494,7 @@ export async function scanCsv(opts: CsvOptions, problems: ProblemList): Promise<
     )
   }
 
-  const columnsPreview: ColumnPreview[] = columns.map((name, i) => {
-    const t = tallies[i]
-    const role: ColumnPreview['role'] =
-      i === labelCol
-        ? 'label'
-        : ignore.has(name)
-          ? i === groupCol
-            ? 'group'
-            : 'ignored'
-          : i === groupCol
-            ? 'group'
-            : 'feature'
-    const kind: ColumnPreview['kind'] =
-      t.numeric === 0 && t.nonNumeric === 0 && t.notFinite === 0
-        ? 'empty'
-        : t.nonNumeric + t.notFinite > 0
-          ? 'text'
-          : 'numeric'
-    const p: ColumnPreview = { name, kind, role, nonNumeric: t.nonNumeric + t.notFinite }
-    if (t.numeric > 0) {
-      p.min = t.min
-      p.max = t.max
-      p.mean = t.sum / t.numeric
-    }
-    return p
-  })
+  const columnsPreview = columnPreviews(columns, tallies, labelCol, groupCol, ignore)
 
   let groups: Float64Array | null = null
   const gr = groupRaw as Float64Array | null

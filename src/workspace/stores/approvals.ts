@@ -12,17 +12,21 @@ export class ApprovalStore {
 
   recordApproval(input: NewApproval): ApprovalRecord {
     assertOneOf(input.decision, ['approve', 'reject', 'rollback', 'override'] as const, 'approval decision')
-    this.versions.getVersion(input.versionId)
-    const { lastInsertRowid: id } = this.ctx.db.run(
-      'INSERT INTO approvals (version_id, decision, by, comment, policy_results_json, created_at) VALUES (?, ?, ?, ?, ?, ?)',
-      input.versionId,
-      input.decision,
-      input.by,
-      input.comment ?? '',
-      input.policyResults === undefined ? null : json(input.policyResults),
-      now()
-    )
-    return this.listApprovals().find((a) => a.id === id) as ApprovalRecord
+    return this.ctx.transaction(() => {
+      this.versions.getVersion(input.versionId)
+      this.ctx.seals.beforeWrite()
+      const { lastInsertRowid: id } = this.ctx.db.run(
+        'INSERT INTO approvals (version_id, decision, by, comment, policy_results_json, created_at) VALUES (?, ?, ?, ?, ?, ?)',
+        input.versionId,
+        input.decision,
+        input.by,
+        input.comment ?? '',
+        input.policyResults === undefined ? null : json(input.policyResults),
+        now()
+      )
+      this.ctx.seals.mark('approvals', Number(id))
+      return this.listApprovals().find((a) => a.id === id) as ApprovalRecord
+    })
   }
 
   listApprovals(filter: { versionId?: number } = {}): ApprovalRecord[] {

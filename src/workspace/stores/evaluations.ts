@@ -9,17 +9,21 @@ export class EvaluationStore {
 
   recordEvaluation(input: NewEvaluation): EvaluationRecord {
     assertOneOf(input.kind, ['accuracy', 'transfer'] as const, 'evaluation kind')
-    const { lastInsertRowid: id } = this.ctx.db.run(
-      'INSERT INTO evaluations (version_id, task_id, kind, row_json, task_ids_json, details_json, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)',
-      input.versionId ?? null,
-      input.taskId ?? null,
-      input.kind,
-      json(input.row),
-      json(input.taskIds),
-      json(input.details ?? {}),
-      now()
-    )
-    return this.listEvaluations().find((e) => e.id === id) as EvaluationRecord
+    return this.ctx.transaction(() => {
+      this.ctx.seals.beforeWrite()
+      const { lastInsertRowid: id } = this.ctx.db.run(
+        'INSERT INTO evaluations (version_id, task_id, kind, row_json, task_ids_json, details_json, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)',
+        input.versionId ?? null,
+        input.taskId ?? null,
+        input.kind,
+        json(input.row),
+        json(input.taskIds),
+        json(input.details ?? {}),
+        now()
+      )
+      this.ctx.seals.mark('evaluations', Number(id))
+      return this.listEvaluations().find((e) => e.id === id) as EvaluationRecord
+    })
   }
 
   listEvaluations(

@@ -98,6 +98,7 @@ export class MaintenanceStore {
       { ok: dbMessages.length === 0, messages: dbMessages },
       artifacts,
       audit,
+      audit.ok ? this.audit.verifyRegistry() : null,
       this.listBackups()
     )
   }

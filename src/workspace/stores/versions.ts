@@ -52,6 +52,11 @@ export class VersionStore {
   constructor(private readonly ctx: StoreContext) {}
 
   createVersion(input: NewVersion): VersionRecord {
+    return this.ctx.transaction(() => this.insert(input))
+  }
+
+  private insert(input: NewVersion): VersionRecord {
+    this.ctx.seals.beforeWrite()
     const t = now()
     const { lastInsertRowid } = this.ctx.db.run(
       `INSERT INTO versions (task_id, parent_id, job_id, status, snapshot_hash, method, config_json, seed, backend,
@@ -73,6 +78,7 @@ export class VersionStore {
       t,
       t
     )
+    this.ctx.seals.mark('versions', Number(lastInsertRowid))
     return this.getVersion(lastInsertRowid)
   }
 
@@ -100,15 +106,25 @@ export class VersionStore {
   setVersionStatus(id: number, status: VersionStatus, from?: VersionStatus): VersionRecord {
     assertOneOf(status, VERSION_STATUSES, 'version status')
     return this.ctx.transaction(() => {
+      this.ctx.seals.beforeWrite()
       const current = this.getVersion(id)
       // Compare-and-set: the status read here, inside the write lock, is the one replaced.
       if (from !== undefined && current.status !== from) {
-        throw new KeizokuError('conflict', `Version ${id} is ${current.status} now, not ${from}: another decision was made first.`, {
-          hint: 'Reload the versions list; nothing was changed.'
-        })
+        throw new KeizokuError(
+          'conflict',
+          `Version ${id} is ${current.status} now, not ${from}: another decision was made first.`,
+          {
+            hint: 'Reload the versions list; nothing was changed.'
+          }
+        )
       }
       const t = now()
       if (status === 'active') {
+        const superseded = this.ctx.db.all<{ id: number }>(
+          "SELECT id FROM versions WHERE status = 'active' AND id <> ?",
+          id
+        )
+        this.ctx.seals.mark('versions', ...superseded.map((r) => r.id))
         this.ctx.db.run(
           "UPDATE versions SET status = 'superseded', updated_at = ? WHERE status = 'active' AND id <> ?",
           t,
@@ -116,6 +132,7 @@ export class VersionStore {
         )
       }
       this.ctx.db.run('UPDATE versions SET status = ?, updated_at = ? WHERE id = ?', status, t, id)
+      this.ctx.seals.mark('versions', id)
       return this.getVersion(id)
     })
   }

@@ -229,7 +229,14 @@ export default {
     column: 'column {v}'
   },
   problemText: {
-    file_not_found: { message: 'The file {path} does not exist.', fix: 'Check the path, or choose the file again.' },
+    file_not_found: {
+      message: 'The file {path} does not exist.',
+      fix: 'Check the path, or choose the file again.',
+      folder: {
+        message: '{path} is a folder, not a CSV file.',
+        fix: 'Give the path of the CSV file inside it; to import a folder of images, choose "Image folder".'
+      }
+    },
     empty_file: {
       message: '{file} is empty (0 bytes of data).',
       fix: 'Choose the file that holds the data, or export it again.'
@@ -498,6 +505,7 @@ export default {
       workspace_created: 'Workspace created',
       workspace_opened: 'Workspace opened',
       workspace_repaired: 'Workspace repaired',
+      registry_sealed: 'Registry rows sealed',
       settings_updated: 'Settings updated',
       task_added: 'Task added',
       task_removed: 'Task removed',

@@ -227,7 +227,11 @@ const ja: typeof en = {
   problemText: {
     file_not_found: {
       message: 'ファイル {path} がありません。',
-      fix: 'パスを確認するか、ファイルを選び直してください。'
+      fix: 'パスを確認するか、ファイルを選び直してください。',
+      folder: {
+        message: '{path} はフォルダーで、CSV ファイルではありません。',
+        fix: 'フォルダー内の CSV ファイルのパスを指定してください。画像フォルダーを取り込むときは「画像フォルダー」を選んでください。'
+      }
     },
     empty_file: {
       message: '{file} は空です（データが 0 バイト）。',
@@ -509,6 +513,7 @@ const ja: typeof en = {
       workspace_created: 'ワークスペース作成',
       workspace_opened: 'ワークスペースを開いた',
       workspace_repaired: 'ワークスペース修復',
+      registry_sealed: '登録記録を封印',
       settings_updated: '設定変更',
       task_added: 'タスク追加',
       task_removed: 'タスク削除',

@@ -11,7 +11,7 @@ import type { ParameterCounts } from '../shared/domain/learning'
 import type { Method } from '../shared/domain/methods'
 
 /** One (method, seed) cell of `keizoku bench`. Plain data: it crosses a worker boundary. */
-export interface BenchJob {
+export interface BenchmarkJob {
   benchmark: BenchmarkKind
   tasks: number
   method: Method
@@ -20,7 +20,7 @@ export interface BenchJob {
   config: PartialEngineConfig
 }
 
-export interface BenchResult {
+export interface BenchmarkResult {
   benchmark: BenchmarkKind
   tasks: number
   method: Method
@@ -68,7 +68,7 @@ export function threadCpuSeconds(): number | undefined {
  * Runs one method on one seed of a built-in benchmark: learns the tasks in order, evaluating
  * every task's test set after each (task-incremental: the task index is known at test time).
  */
-export interface BenchTaskReport {
+export interface BenchmarkTaskReport {
   t: number
   seconds: number
   cpuSeconds: number | null
@@ -76,7 +76,10 @@ export interface BenchTaskReport {
   row: number[]
 }
 
-export async function runBenchJob(job: BenchJob, onTask?: (r: BenchTaskReport) => void): Promise<BenchResult> {
+export async function runBenchmarkJob(
+  job: BenchmarkJob,
+  onTask?: (r: BenchmarkTaskReport) => void
+): Promise<BenchmarkResult> {
   const started = Date.now()
   const info = await initBackend()
   const seq = benchmarkSequence(job.benchmark, job.tasks, job.seed)
