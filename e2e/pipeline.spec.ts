@@ -4,7 +4,8 @@ import { expect, test } from './fixtures'
 /**
  * The whole flow on a fresh workspace, driven by role and name: three Split-MNIST tasks through
  * the wizard, the transferability review, training each (few steps), approving two, rejecting
- * one (the previous version stays active), rolling back, Japanese, and a model export.
+ * one (the previous version stays active), measuring baselines and the ROI report from the Reports
+ * screen, rolling back, Japanese, and a model export.
  */
 const STEPS = '150'
 const TASKS = ['Digits 0 and 1', 'Digits 2 and 3', 'Digits 4 and 5']
@@ -118,7 +119,7 @@ test('fresh workspace: wizard, transferability, train, approve, reject, rollback
   await decide(app, 'Approve', 'Second task approved')
   // Reports with two approved versions: preview the forgetting report, export it as PDF next to the workspace
   // folder (report.build does not create missing parent folders).
-  await app.getByRole('link', { name: 'Reports' }).click()
+  await app.getByRole('link', { name: 'Reports', exact: true }).click()
   await expect(app.getByRole('heading', { name: 'Reports', level: 1 })).toBeVisible()
   await app.getByRole('button', { name: 'Preview', exact: true }).click()
   await expect(app.frameLocator('iframe[title="Report preview"]').locator('body')).toContainText('Average accuracy', {
@@ -129,7 +130,25 @@ test('fresh workspace: wizard, transferability, train, approve, reject, rollback
   await app.getByRole('button', { name: 'Export report' }).click()
   await expect(app.getByText(/^Report written to .*reports\/forgetting\.pdf \(/)).toBeVisible({ timeout: 90_000 })
   await shot('reports')
-  await app.evaluate('window.scrollTo(0, 0)')
+  // ROI with no baselines yet: measure independent and finetune on the workspace's own two tasks
+  // from this screen; the ROI preview and PDF then put their measured numbers next to the lineage.
+  await app.getByRole('radiogroup', { name: 'Report kind' }).getByText('Return on investment (ROI)').click()
+  const panel = app.getByTestId('baselines-panel')
+  await expect(panel.getByText('No baselines measured yet')).toBeVisible()
+  await panel.getByRole('button', { name: 'Measure baselines' }).click()
+  const summary = panel.getByTestId('baseline-summary')
+  await expect(summary).toContainText('independent', { timeout: 150_000 })
+  await expect(summary).toContainText('finetune')
+  await shot('reports-baselines')
+  await app.getByRole('button', { name: 'Preview', exact: true }).click()
+  const roi = app.frameLocator('iframe[title="Report preview"]').locator('body')
+  await expect(roi).toContainText('learned the same tasks in the same order', { timeout: 60_000 })
+  await expect(roi).toContainText(/independent\s*baseline runs #\d+, seeds 0/)
+  await expect(roi).toContainText(/finetune\s*baseline runs #\d+, seeds 0/)
+  await expect(roi).toContainText('When does the hypernetwork store less?')
+  await app.getByRole('textbox', { name: 'Output file' }).fill('reports/roi.pdf')
+  await app.getByRole('button', { name: 'Export report' }).click()
+  await expect(app.getByText(/^Report written to .*reports\/roi\.pdf \(/)).toBeVisible({ timeout: 90_000 })
   // Review the heatmap with two learned tasks: the newest task's row is highlighted and both earlier tasks named.
   await app.getByRole('link', { name: 'Transferability' }).click()
   await app.getByRole('button', { name: 'Compute transferability' }).click()

@@ -153,7 +153,11 @@ export class Service {
 
   private summary(ws: Workspace): WorkspaceSummary {
     const report = ws.check()
-    const interrupted = ws.listJobs({ status: 'interrupted', kind: 'train' }).map((j) => j.id)
+    // Both kinds resume from their checkpoints: the screens offer one Resume for each.
+    const interrupted = ws
+      .listJobs({ status: 'interrupted' })
+      .filter((j) => j.kind === 'train' || j.kind === 'baselines')
+      .map((j) => j.id)
     return workspaceSummary(ws, { ok: report.ok, summary: report.summary, lines: report.lines }, interrupted)
   }
 

@@ -10,7 +10,7 @@ import type { EventHub } from './events'
 import { jobView, taskMap, versionTaskIds, versionView } from './views'
 import { RunningJobs, runInWorker } from './workerClient'
 import { workspaceTrust } from './transferTrust'
-import type { TransferEstimator } from '../shared/transferability'
+import type { EstimatorChoice, EstimatorUsed, TransferEstimator } from '../shared/transferability'
 import type { TrainOutput, TrainPayload } from './workerProtocol'
 import { say } from '../shared/messages'
 import { loadConfigArg, type LoadedConfig } from './namedConfigs'
@@ -30,6 +30,8 @@ export interface TrainJobArgs {
   learnedTaskIds: number[]
   /** Transferability estimator the H-embedding follows, resolved from the setting and the evidence at queue time. */
   estimator?: TransferEstimator
+  /** The workspace setting it was resolved from ('auto' or a fixed estimator). */
+  estimatorChoice?: EstimatorChoice
   /** Its ρ against measured transfer and n at that time (the run record says why it was chosen). */
   estimatorRho?: number | null
   estimatorPairs?: number
@@ -161,6 +163,7 @@ export class Trainer {
         parentVersionId: active?.id ?? null,
         learnedTaskIds: learned,
         estimator: trust.estimator,
+        estimatorChoice: trust.choice,
         estimatorRho: trust.rho,
         estimatorPairs: trust.n,
         configName
@@ -311,10 +314,11 @@ export class Trainer {
           lossCurve: out.lossCurve,
           transfer: out.transfer,
           estimatorChoice: {
+            ...(args.estimatorChoice ? { choice: args.estimatorChoice } : {}),
             estimator: args.estimator ?? 'hscore',
             rho: args.estimatorRho ?? null,
             pairs: args.estimatorPairs ?? 0
-          },
+          } satisfies EstimatorUsed,
           configName: args.configName ?? null
         },
         accuracyRow: out.accuracyRow as number[],

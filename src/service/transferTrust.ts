@@ -3,6 +3,7 @@ import {
   FLAT_ROW_THRESHOLD,
   MIN_PAIRS_FOR_RHO,
   TRANSFER_ESTIMATORS,
+  transferRecordIn,
   trustLevel,
   type EstimatorChoice,
   type EstimatorFit,
@@ -22,8 +23,7 @@ export interface MeasuredPair {
 }
 
 export function transferRecordOf(v: VersionRecord): TransferRecord | null {
-  const t = (v.metrics as { transfer?: TransferRecord | null }).transfer
-  return t && typeof t === 'object' && t.estimates ? t : null
+  return transferRecordIn(v.metrics)
 }
 
 /**

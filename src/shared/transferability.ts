@@ -89,3 +89,26 @@ export interface TransferRecord {
   guidance: 'followed' | 'flat-fallback' | 'not-used'
   millis: number
 }
+
+/**
+ * Why a training job followed the estimator it did (version metrics.estimatorChoice): the
+ * workspace setting at queue time, the estimator it resolved to, and that estimator's ρ and n then.
+ */
+export interface EstimatorUsed {
+  /** Absent on versions trained before the setting was recorded. */
+  choice?: EstimatorChoice
+  estimator: TransferEstimator
+  rho: number | null
+  pairs: number
+}
+
+/** The transfer record a version's metrics hold, or null (versions trained before it existed, baselines). */
+export function transferRecordIn(metrics: Record<string, unknown>): TransferRecord | null {
+  const t = metrics.transfer as TransferRecord | null | undefined
+  return t && typeof t === 'object' && t.estimates ? t : null
+}
+
+export function estimatorUsedIn(metrics: Record<string, unknown>): EstimatorUsed | null {
+  const e = metrics.estimatorChoice as EstimatorUsed | null | undefined
+  return e && typeof e === 'object' && typeof e.estimator === 'string' ? e : null
+}

@@ -53,14 +53,31 @@ function comparison(pass: boolean): VersionComparison {
   }
 }
 
-async function setup(pass: boolean) {
+function transferRecord(guidance: 'followed' | 'flat-fallback' | 'not-used', spread: number) {
+  const row = [2.98, 2.98 + spread]
+  return {
+    estimator: 'hscore',
+    estimates: { hscore: row, shrinkage: row, logme: [0.1, 0.2], normalised: row.map((x) => x / 3) },
+    measured: [0.8, 0.7],
+    measuredLogLik: [-0.5, -0.6],
+    spread,
+    flatLimit: 0.06,
+    flat: guidance === 'flat-fallback',
+    guidance,
+    millis: 12
+  }
+}
+
+async function setup(pass: boolean, metrics: Record<string, unknown> = {}) {
   const fake = fakeTransport({
     'version.approve': () => version(3, 'active'),
     'version.reject': () => version(3, 'rejected'),
     'versions.list': () => []
   })
   setTransport(fake.transport)
-  const w = await mountWith(CandidatePanel, { comparison: comparison(pass) })
+  const c = comparison(pass)
+  c.candidate.metrics = metrics
+  const w = await mountWith(CandidatePanel, { comparison: c })
   return { w, fake }
 }
 
@@ -121,5 +138,36 @@ describe('candidate panel policy display', () => {
       by: 'Aiko',
       comment: 'Too slow'
     })
+  })
+})
+
+describe('candidate panel transferability guidance', () => {
+  it('names the estimator, why it was chosen, and the fallback when the row was flat', async () => {
+    const { w } = await setup(true, {
+      transfer: transferRecord('flat-fallback', 0.012),
+      estimatorChoice: { choice: 'auto', estimator: 'hscore', rho: null, pairs: 1 }
+    })
+    const note = w.find('[data-testid="candidate-guidance"]')
+    expect(note.attributes('data-guidance')).toBe('flat-fallback')
+    expect(note.text()).toContain('Transferability estimator: H-score (chosen automatically)')
+    expect(note.text()).toContain('ρ — against measured transfer over n = 1 pairs')
+    expect(note.text()).toContain('this task’s row was flat (spread 0.012, below 0.060)')
+  })
+
+  it('says the H-embedding followed the row of a fixed estimator', async () => {
+    const { w } = await setup(true, {
+      transfer: { ...transferRecord('followed', 0.4), estimator: 'logme' },
+      estimatorChoice: { choice: 'logme', estimator: 'logme', rho: 0.31, pairs: 10 }
+    })
+    const note = w.find('[data-testid="candidate-guidance"]')
+    expect(note.text()).toContain(
+      'Transferability estimator: LogME (set in Settings) · ρ 0.31 against measured transfer over n = 10 pairs'
+    )
+    expect(note.text()).toContain('The H-embedding followed this estimator’s row.')
+  })
+
+  it('shows nothing for a version without a transfer record', async () => {
+    const { w } = await setup(true)
+    expect(w.find('[data-testid="candidate-guidance"]').exists()).toBe(false)
   })
 })

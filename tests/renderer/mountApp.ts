@@ -3,6 +3,7 @@ import { createPinia, getActivePinia, setActivePinia, type Pinia } from 'pinia'
 import { createMemoryHistory, createRouter } from 'vue-router'
 import type { Component } from 'vue'
 import { i18n, setLocale } from '../../src/renderer/src/i18n'
+import { useWorkspaceStore } from '../../src/renderer/src/stores/workspace'
 
 /**
  * Mounts a renderer component with Pinia, i18n (English) and a memory router; charts are stubbed
@@ -31,4 +32,21 @@ export async function mountWith(
       stubs: { ChartFigure: { props: ['title'], template: '<figure :aria-label="title"/>' } }
     }
   })
+}
+
+/** Marks a workspace as open in the store, as the app does after workspace.open (screens behind RequiresWorkspace render). */
+export function openFakeWorkspace(name = 'E2E', dir = '/w/e2e'): void {
+  const ws = useWorkspaceStore()
+  ws.current = {
+    dir,
+    schemaVersion: 2,
+    name,
+    language: 'en',
+    tasks: 2,
+    learnedTasks: 2,
+    activeVersionId: 2,
+    integrity: { ok: true, summary: [], lines: [] },
+    interruptedJobs: []
+  }
+  ws.loaded = true
 }

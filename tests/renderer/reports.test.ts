@@ -4,10 +4,9 @@ import type { ReportBuildResult } from '@shared/types'
 import { KeizokuError } from '@shared/errors'
 import { setTransport } from '../../src/renderer/src/transport'
 import ReportsView from '../../src/renderer/src/views/ReportsView.vue'
-import { useWorkspaceStore } from '../../src/renderer/src/stores/workspace'
 import { useUserStore } from '../../src/renderer/src/stores/user'
 import { fakeTransport, flush } from './fakeTransport'
-import { mountWith } from './mountApp'
+import { mountWith, openFakeWorkspace } from './mountApp'
 
 const HTML = '<html><body><h1>Forgetting report</h1><p>Average accuracy 97.1%</p></body></html>'
 
@@ -19,19 +18,7 @@ async function setup(build: (arg: unknown) => unknown) {
   const fake = fakeTransport({ 'report.build': build })
   setTransport(fake.transport)
   const w = await mountWith(ReportsView)
-  const ws = useWorkspaceStore()
-  ws.current = {
-    dir: '/w/e2e',
-    schemaVersion: 2,
-    name: 'E2E',
-    language: 'en',
-    tasks: 2,
-    learnedTasks: 2,
-    activeVersionId: 2,
-    integrity: { ok: true, summary: [], lines: [] },
-    interruptedJobs: []
-  }
-  ws.loaded = true
+  openFakeWorkspace()
   await flush()
   return { w, fake }
 }
@@ -49,7 +36,8 @@ describe('reports screen', () => {
     expect(fake.calls).toEqual([{ name: 'report.build', arg: { kind: 'forgetting', lang: 'en', format: 'html' } }])
     const frame = w.find('iframe[title="Report preview"]')
     expect(frame.exists()).toBe(true)
-    expect(frame.attributes('sandbox')).toBe('')
+    // Scripts stay blocked (no allow-scripts); same origin keeps the frame in the app's process.
+    expect(frame.attributes('sandbox')!.split(/\s+/)).toEqual(['allow-same-origin'])
     expect((frame.element as HTMLIFrameElement).srcdoc).toBe(HTML)
   })
 

@@ -1,6 +1,7 @@
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { BaselineRunView, JobProgress, JobView, VersionView } from '../../src/shared/types'
+import { runCli } from '../../src/cli/main'
+import type { BaselineRunView, BaselinesOutcome, JobProgress, JobView, VersionView } from '../../src/shared/types'
 import { openWorkspace } from '../../src/workspace/index'
 import { csvSections, parseCsv } from '../reports/csvParse'
 import { ROOT, tempService } from './helpers'
@@ -119,8 +120,19 @@ describe('baselines measured on the workspace’s own tasks', { timeout: 600_000
     } finally {
       ws.close()
     }
-    const resumed = await service.invoke('baselines.resume', { job: stopped.id, wait: true, by: 'tester' })
+    // Continue it the way any interrupted job is continued: `keizoku resume DIR --job ID` (the CLI
+    // opens the folder itself, so this service lets go of it meanwhile).
+    await service.invoke('workspace.close', {})
+    const out: string[] = []
+    const code = await runCli(['resume', dir, '--job', String(stopped.id), '--by', 'tester', '--json'], {
+      out: (t) => out.push(t),
+      err: () => undefined
+    })
+    await service.invoke('workspace.open', { dir, by: 'tester' })
+    expect(code).toBe(0)
+    const resumed = JSON.parse(out.join('\n')) as BaselinesOutcome
     expect(resumed.job.status).toBe('succeeded')
+    expect(resumed.runs.map((r) => [r.method, r.seed])).toEqual([['finetune', 9]])
     const straight = await service.invoke('baselines.start', {
       methods: ['finetune'],
       seeds: [9],
@@ -193,6 +205,12 @@ describe('baselines measured on the workspace’s own tasks', { timeout: 600_000
 
     const { html } = await service.invoke('report.build', { kind: 'roi', format: 'html' })
     expect(html).toContain('learned the same tasks in the same order, on the same train/holdout splits')
+    // The savings resting on a within-noise accuracy difference say so in their cells (value, savings,
+    // payback): three per comparison within noise (hnet vs independent's verdict is recomputed above).
+    const [noiseHead, ...noiseRows] = t.get('noise')!
+    const within = noiseRows.filter((r) => r[noiseHead.indexOf('within_noise')] === 'yes').length
+    const flagged = html!.split('rests on an accuracy difference within the seed-to-seed noise').length - 1
+    expect(flagged).toBe(3 * within)
     expect(html).toContain(`<b>${Math.floor(pc.shared / (pc.mainNet - pc.perTask)) + 1} tasks on`)
   })
 

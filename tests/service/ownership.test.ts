@@ -57,6 +57,23 @@ describe('unfinished jobs of a process that is gone', () => {
     expect(JSON.parse(train.out).job.status).toBe('succeeded')
   }, 300_000)
 
+  it('an interrupted baselines job is offered for resume at open, next to interrupted training jobs', async () => {
+    const { dir } = await workspaceWithTask()
+    const ws = openWorkspace(dir)
+    const train = new Trainer(new EventHub()).prepare(ws, { task: 'line 1', steps: 5 }).job
+    const baselines = ws.createJob({ kind: 'baselines', args: { methods: ['independent'], seeds: [0] } })
+    ws.createJob({ kind: 'report', args: {} }) // not a resumable kind: not offered
+    ws.close() // as if SIGKILLed here: all three left queued
+
+    const service = new Service({ host: 'cli' })
+    try {
+      const summary = await service.invoke('workspace.open', { dir, by: 'tester' })
+      expect(summary.interruptedJobs).toEqual([train.id, baselines.id])
+    } finally {
+      await service.close()
+    }
+  }, 60_000)
+
   it('a job "running" under the PID of a live process that does not own the workspace is interrupted', async () => {
     const { dir } = await workspaceWithTask()
     const ws = openWorkspace(dir)

@@ -6,6 +6,7 @@ import { restoreLearner } from '../../src/engine/learner'
 import { openWorkspace } from '../../src/workspace/index'
 import { loadSnapshot } from '../../src/service/snapshots'
 import type { VersionView } from '../../src/shared/types'
+import { estimatorUsedIn, transferRecordIn } from '../../src/shared/transferability'
 import { tempService } from './helpers'
 
 /** Generated weights of every task a version learned, straight from its stored snapshot. */
@@ -61,6 +62,8 @@ describe('pipeline service: a 3-task built-in sequence end to end', { timeout: 3
       expect(v.accuracyRow).toHaveLength(versions.length + 1)
       expect(v.transferRow).toHaveLength(versions.length)
       expect(v.accuracyRow.at(-1)).toBeGreaterThan(0.9)
+      // Under 'auto' with no measured pair yet (the first task has no earlier task to probe), the H-score.
+      expect(estimatorUsedIn(v.metrics)).toEqual({ choice: 'auto', estimator: 'hscore', rho: null, pairs: 0 })
       await expect(service.invoke('train.start', { task: 'digits-2', by: 'tester' })).rejects.toMatchObject({
         code: 'conflict'
       })
@@ -117,8 +120,15 @@ describe('pipeline service: a 3-task built-in sequence end to end', { timeout: 3
   it('rejecting a candidate leaves every old task’s generated weights bit-identical', async () => {
     const activeId = versions[1].id
     const before = generated(dir, activeId)
+    await service.invoke('settings.set', { transferEstimator: 'shrinkage', by: 'tester' })
     const o = await service.invoke('train.start', { task: 'digits-2', steps: 120, wait: true, by: 'tester' })
     const cand = o.version!
+    // The run record names the estimator set in Settings, the one pair measured so far, and what the guidance did with its row.
+    expect(estimatorUsedIn(cand.metrics)).toEqual({ choice: 'shrinkage', estimator: 'shrinkage', rho: null, pairs: 1 })
+    const rec = transferRecordIn(cand.metrics)!
+    expect(rec.estimator).toBe('shrinkage')
+    expect(rec.guidance).toBe(rec.flat ? 'flat-fallback' : 'followed')
+    await service.invoke('settings.set', { transferEstimator: 'auto', by: 'tester' })
     // Training did move the old tasks' weights inside the candidate (so the check below can fail).
     const inCandidate = generated(dir, cand.id)
     expect(Buffer.compare(Buffer.from(inCandidate[0].buffer), Buffer.from(before[0].buffer))).not.toBe(0)

@@ -1,6 +1,6 @@
 import type { Service } from '../../service/service'
 import type { BaselinesOutcome, JobProgress } from '../../shared/types'
-import { emit, table } from '../output'
+import { emit, table, type CliContext } from '../output'
 import { intOption, methodsOption, seedsOption } from '../parse'
 import { cancelOnInterrupt } from './pipeline'
 import { withWorkspace } from './workspaceCli'
@@ -71,19 +71,33 @@ export const baselinesCommand: Command = {
   async run(args, ctx) {
     const methods = methodsOption(args, USAGE) ?? ['independent', 'finetune']
     const seeds = seedsOption(args, USAGE)
-    const o = await withWorkspace(args, USAGE, async (s, by) => {
-      const off = printer(s, ctx.json)
-      const offInt = cancelOnInterrupt(s)
-      try {
-        if (args.values.resume !== undefined)
-          return await s.invoke('baselines.resume', { job: intOption(args, 'resume', 0), wait: true, by })
-        return await s.invoke('baselines.start', { methods, seeds, wait: true, by })
-      } finally {
-        off()
-        offInt()
-      }
-    })
-    emit(ctx, o, () => human(o))
-    if (o.job.status !== 'succeeded') process.exitCode = 1
+    const o = await withWorkspace(args, USAGE, (s, by) =>
+      args.values.resume !== undefined
+        ? resumeBaselines(s, intOption(args, 'resume', 0), by, ctx.json)
+        : watched(s, ctx.json, () => s.invoke('baselines.start', { methods, seeds, wait: true, by }))
+    )
+    emitBaselines(ctx, o)
   }
+}
+
+/** Runs a baselines call with progress on stderr and Ctrl-C as cancel. */
+async function watched(s: Service, quiet: boolean, call: () => Promise<BaselinesOutcome>): Promise<BaselinesOutcome> {
+  const off = printer(s, quiet)
+  const offInt = cancelOnInterrupt(s)
+  try {
+    return await call()
+  } finally {
+    off()
+    offInt()
+  }
+}
+
+/** Continues a cancelled or interrupted baselines job (also reached through `keizoku resume --job`). */
+export function resumeBaselines(s: Service, job: number, by: string, quiet: boolean): Promise<BaselinesOutcome> {
+  return watched(s, quiet, () => s.invoke('baselines.resume', { job, wait: true, by }))
+}
+
+export function emitBaselines(ctx: CliContext, o: BaselinesOutcome): void {
+  emit(ctx, o, () => human(o))
+  if (o.job.status !== 'succeeded') process.exitCode = 1
 }

@@ -1,9 +1,16 @@
 import { loadConfigArg } from '../../service/namedConfigs'
 import { Service } from '../../service/service'
 import type { JobProgress, TrainOutcome, TransferMatrix, VersionView } from '../../shared/types'
-import { MIN_PAIRS_FOR_RHO, type TransferEstimator, type TransferRecord } from '../../shared/transferability'
+import {
+  MIN_PAIRS_FOR_RHO,
+  estimatorUsedIn,
+  transferRecordIn,
+  type TransferEstimator,
+  type TransferRecord
+} from '../../shared/transferability'
 import { emit, table } from '../output'
 import { intOption, requireString, stringOption } from '../parse'
+import { emitBaselines, resumeBaselines } from './baselines'
 import type { Command } from './types'
 import { withWorkspace } from './workspaceCli'
 
@@ -25,6 +32,12 @@ function guidanceLine(t: TransferRecord | null | undefined): string {
     return `guidance: none — the ${t.estimator} row (${row}) is flat (spread ${t.spread?.toFixed(4)} < ${t.flatLimit.toFixed(3)}); trained without guidance\n${measured}`
   }
   return `guidance: ${t.guidance === 'followed' ? `followed the ${t.estimator} row (${row})` : 'not used by this method or task'}\n${measured}`
+}
+
+/** Which estimator a version's training followed and what its guidance did, e.g. "hscore: flat-fallback". */
+function guidanceCell(v: VersionView): string {
+  const t = transferRecordIn(v.metrics)
+  return t ? `${estimatorUsedIn(v.metrics)?.estimator ?? t.estimator}: ${t.guidance}` : '—'
 }
 
 function humanOutcome(o: TrainOutcome): string {
@@ -118,21 +131,25 @@ export const trainCommand: Command = {
 const RESUME_USAGE = 'keizoku resume DIR --job ID [--by NAME] [--json]'
 export const resumeCommand: Command = {
   name: 'resume',
-  summary: 'Resume an interrupted training job from its last checkpoint.',
+  summary: 'Resume an interrupted training job, or a cancelled or interrupted baselines job, from its last checkpoint.',
   usage: RESUME_USAGE,
   options: { job: { type: 'string' }, by: { type: 'string' } },
   async run(args, ctx) {
     requireString(args, 'job', RESUME_USAGE)
+    const id = intOption(args, 'job', 0)
     const o = await withWorkspace(args, RESUME_USAGE, async (s, by) => {
+      const job = (await s.invoke('jobs.list', {})).find((j) => j.id === id)
+      if (job?.kind === 'baselines') return { baselines: await resumeBaselines(s, id, by, ctx.json) }
       const off = progressPrinter(s, ctx.json)
       try {
-        return await s.invoke('train.resume', { job: intOption(args, 'job', 0), wait: true, by })
+        return { train: await s.invoke('train.resume', { job: id, wait: true, by }) }
       } finally {
         off()
       }
     })
-    emit(ctx, outcomeJson(o), () => humanOutcome(o))
-    if (o.job.status !== 'succeeded') process.exitCode = 1
+    if (o.baselines) return emitBaselines(ctx, o.baselines)
+    emit(ctx, outcomeJson(o.train), () => humanOutcome(o.train))
+    if (o.train.job.status !== 'succeeded') process.exitCode = 1
   }
 }
 
@@ -221,8 +238,16 @@ export const versionsCommand: Command = {
       vs.length === 0
         ? 'No versions yet.'
         : table([
-            ['id', 'status', 'task', 'method', 'accuracy per task', 'created'],
-            ...vs.map((v) => [v.id, v.status, v.taskName, v.method, v.accuracyRow.map(pct).join(' '), v.createdAt])
+            ['id', 'status', 'task', 'method', 'accuracy per task', 'transfer guidance', 'created'],
+            ...vs.map((v) => [
+              v.id,
+              v.status,
+              v.taskName,
+              v.method,
+              v.accuracyRow.map(pct).join(' '),
+              guidanceCell(v),
+              v.createdAt
+            ])
           ])
     )
   }

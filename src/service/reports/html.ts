@@ -29,6 +29,7 @@ th, td { border: 0.5pt solid #bbb; padding: 2pt 5pt; text-align: left; vertical-
 th { background: #eef3f8; font-weight: 600; }
 td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; }
 td.num { white-space: nowrap; }
+td.num .wrap { white-space: normal; }
 table.wide { width: 100%; }
 table.matrix { font-size: 7.5pt; }
 table.matrix td, table.matrix th { padding: 1pt 3pt; }

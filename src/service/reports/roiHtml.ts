@@ -196,6 +196,16 @@ function costSection(s: Strings, d: RoiData, lang: ReportLang): string {
     }))
   ]
   const line = (label: string, f: (k: CostComparison) => Cell): Cell[] => [label, ...d.comparisons.map(f)]
+  // A figure resting on an accuracy difference within the seed-to-seed noise says so in its own cell.
+  const noisy = (k: CostComparison, c: Cell): Cell => {
+    if (k.noise?.within !== true) return c
+    const html = typeof c === 'string' ? escapeHtml(c) : 'html' in c ? c.html : escapeHtml(c.text)
+    const isNum = typeof c !== 'string' && c.num === true
+    return {
+      html: `${html}<br><span class="src wrap">${escapeHtml(measuredStrings(lang).withinNoiseShort)}</span>`,
+      num: isNum
+    }
+  }
   const rows: Cell[][] = [
     line(s.computeMain, (k) => m(k.computeMain)),
     line(s.computeBase, (k) => m(k.computeBase)),
@@ -203,13 +213,13 @@ function costSection(s: Strings, d: RoiData, lang: ReportLang): string {
     line(s.storageSaving, (k) =>
       m(k.storageMain === null || k.storageBase === null ? null : k.storageBase - k.storageMain)
     ),
-    line(s.accuracyValue, (k) => m(k.accuracyValue)),
-    line(s.monthlySavings, (k) => m(k.monthlySavings)),
+    line(s.accuracyValue, (k) => noisy(k, m(k.accuracyValue))),
+    line(s.monthlySavings, (k) => noisy(k, m(k.monthlySavings))),
     // When the accuracy difference is not shown to be more than noise, the part that stands.
     ...(d.comparisons.some((k) => k.noise && k.noise.within !== false)
       ? [line(measuredStrings(lang).storageOnly, (k) => m(storageOnlySavings(k)))]
       : []),
-    line(s.payback, (k) => ({ html: `<b>${escapeHtml(verdictText(s, k))}</b>` }))
+    line(s.payback, (k) => noisy(k, { html: `<b>${escapeHtml(verdictText(s, k))}</b>` }))
   ]
   body += tableHtml(head, rows, 'wide keep')
   body += para(s.costFormula, 'note')

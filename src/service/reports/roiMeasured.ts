@@ -80,7 +80,9 @@ export function spreadOf(perSeed: SeedValues[]): MeasuredSpread {
     const xs = numbers(perSeed.map((s) => s[k]))
     return xs ? seedInterval(xs) : null
   }
-  return { accuracy: iv('accuracy'), forgetting: iv('forgetting'), trainSeconds: iv('trainSeconds') }
+  // A training time is never negative; with two seeds mean − t·sd/√n can be (12.706 for one degree of freedom).
+  const time = iv('trainSeconds')
+  return { accuracy: iv('accuracy'), forgetting: iv('forgetting'), trainSeconds: time && { ...time, lo: Math.max(0, time.lo) } }
 }
 
 /** Metrics averaged over seeds (null where a seed lacks one). */

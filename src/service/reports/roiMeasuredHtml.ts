@@ -10,7 +10,9 @@ import type { ReportLang } from './types'
 export function spreadCell(text: string, iv: SeedInterval | null | undefined, fmt: (x: number) => string, lang: ReportLang): Cell {
   if (!iv) return num(text)
   const t = measuredStrings(lang)
-  return { html: `${escapeHtml(text)}<br><span class="src">${escapeHtml(t.interval(fmt(iv.lo), fmt(iv.hi), iv.n))}</span>`, num: true }
+  // Numeric cells do not wrap, so the interval line must: it may break between its parts, never inside a number.
+  const keep = (x: number): string => fmt(x).replace(/ /g, '\u00a0')
+  return { html: `${escapeHtml(text)}<br><span class="src wrap">${escapeHtml(t.interval(keep(iv.lo), keep(iv.hi), iv.n))}</span>`, num: true }
 }
 
 function versionsOf(main: MethodSummary | null): string {
@@ -24,7 +26,8 @@ export function measuredNotes(d: RoiData, lang: ReportLang): string {
   const t = measuredStrings(lang)
   const m = d.measured
   if (!m) return d.reportedVersionId !== null ? `<p class="warn">${escapeHtml(t.noneMeasured)}</p>` : ''
-  const seeds = [...new Set(m.perMethod.flatMap((x) => x.perSeed.map((s) => s.seed)))].sort((a, b) => a - b)
+  // The runs' own seeds: the lineage's seed is not a baseline run's.
+  const seeds = [...new Set(m.perMethod.flatMap((x) => x.runs.map((r) => r.seed)))].sort((a, b) => a - b)
   let html = para(t.measuredHow(m.runIds.map((id) => `#${id}`).join(', '), seeds.join(', '), m.backends.join(', '), versionsOf(d.lineageFull)), 'note')
   if (m.skipped.length) html += `<p class="warn">${escapeHtml(t.skippedTasks(m.tasks, m.lineageTasks, m.skipped.map((s) => s.name).join(', ')))}</p>`
   if (m.olderRuns) html += para(t.olderRuns(m.olderRuns), 'note')

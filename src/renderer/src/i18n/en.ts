@@ -356,6 +356,17 @@ export default {
     learned: 'learned embedding',
     target: 'target ê'
   },
+  guidance: {
+    estimator: 'Transferability estimator: {estimator}',
+    auto: 'chosen automatically',
+    fixed: 'set in Settings',
+    evidence: 'ρ {rho} against measured transfer over n = {n} pairs when training was queued',
+    followed: 'The H-embedding followed this estimator’s row.',
+    fallback:
+      'Guidance fell back to none: this task’s row was flat (spread {spread}, below {limit}), so it trained as a plain hypernetwork.',
+    notUsed: 'No guidance here: only the H-embedding method guides, from the third task on.',
+    flatTag: 'no guidance (flat row)'
+  },
   trust: {
     heading: 'How far the matrix can be trusted',
     inUse: 'Estimator in use: {estimator}',
@@ -581,10 +592,16 @@ export default {
     value: 'Value of one accuracy point per month',
     valueHelp: 'Used by the ROI report.',
     currency: 'Currency (3 letters)',
+    estimator: 'Transferability estimator',
+    estimatorAuto: 'Automatic: the H-score until {min} pairs are measured, then the estimator that predicted measured transfer best',
+    estimatorHelp:
+      'The matrix the H-embedding guidance follows and the Transferability screen colours. Each training records the estimator it used; the Transferability screen shows how well each one predicted measured transfer on this workspace.',
     save: 'Save settings',
     saved: 'Settings saved.'
   },
   baselines: {
+    noneYet: 'No baselines are measured for the active lineage yet.',
+    goMeasure: 'Measure them on the Reports screen.',
     heading: 'Baselines on this workspace’s tasks',
     noLineage: 'Learn and approve a task first: baselines are measured on the learned tasks.',
     noneTitle: 'No baselines measured yet',

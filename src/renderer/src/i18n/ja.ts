@@ -360,6 +360,17 @@ const ja: typeof en = {
     learned: '学習済みの埋め込み',
     target: '目標 ê'
   },
+  guidance: {
+    estimator: '転移性の推定量：{estimator}',
+    auto: '自動選択',
+    fixed: '設定で指定',
+    evidence: '学習をキューに入れた時点の実測の転移に対する ρ {rho}（n = {n} 組）',
+    followed: 'H-embedding はこの推定量の行に従いました。',
+    fallback:
+      '誘導なしに切り替えました：このタスクの行が平坦だったため（差 {spread}、しきい値 {limit} 未満）、通常のハイパーネットワークとして学習しました。',
+    notUsed: 'ここでは誘導は使われません：誘導するのは H-embedding 手法のみで、3 番目のタスクからです。',
+    flatTag: '誘導なし（平坦な行）'
+  },
   trust: {
     heading: '行列をどこまで信頼できるか',
     inUse: '使用中の推定量：{estimator}',
@@ -588,10 +599,16 @@ const ja: typeof en = {
     value: '精度 1 ポイントの月あたりの価値',
     valueHelp: 'ROI レポートで使います。',
     currency: '通貨（3 文字）',
+    estimator: '転移性の推定量',
+    estimatorAuto: '自動：測定済みの組が {min} になるまでは H スコア、その後は実測の転移を最もよく予測した推定量',
+    estimatorHelp:
+      'H-embedding の誘導が従い、転移性画面が色分けする行列です。各学習は使った推定量を記録し、転移性画面には、このワークスペースで各推定量が実測の転移をどれだけ予測したかが表示されます。',
     save: '設定を保存',
     saved: '設定を保存しました。'
   },
   baselines: {
+    noneYet: 'アクティブな系列のベースラインはまだ測定されていません。',
+    goMeasure: 'レポート画面で測定してください。',
     heading: 'このワークスペースのタスクでのベースライン',
     noLineage: 'まずタスクを学習して承認してください。ベースラインは学習済みのタスクで測定します。',
     noneTitle: 'ベースラインはまだ測定されていません',
