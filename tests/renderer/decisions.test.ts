@@ -6,7 +6,10 @@ import { useUserStore } from '../../src/renderer/src/stores/user'
 import { useVersionsStore } from '../../src/renderer/src/stores/versions'
 import { fakeTransport, flush } from './fakeTransport'
 import { mountWith } from './mountApp'
-import { version } from './versionFixture'
+import { version as versionView } from './versionFixture'
+
+/** A versions.list entry: the version with its decisions (none here). */
+const version = (...args: Parameters<typeof versionView>) => ({ ...versionView(...args), decisions: [] })
 
 /** Toasts are rendered by Naive UI's discrete API outside the component, into the document body. */
 const toasts = () => document.body.querySelector('.n-message-container')?.textContent ?? ''

@@ -171,6 +171,7 @@ describe('registry rows are cross-checked against the audit chain', () => {
       prev = hash
     }
     raw.exec(`ALTER TABLE audit DROP COLUMN seal_json;
+      ALTER TABLE jobs DROP COLUMN curve_json;
       CREATE TRIGGER audit_no_update BEFORE UPDATE ON audit BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
       PRAGMA user_version = 2;`)
     raw.close()
