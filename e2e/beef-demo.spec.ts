@@ -78,5 +78,11 @@ test('beef demo: flat transferability rows are flagged, the guidance falls back,
   await app.getByRole('button', { name: 'Compute transferability' }).click()
   await expect(app.getByTestId('transfer-estimator')).toContainText('(n = 6 pairs)', { timeout: 60_000 })
   await expect(trust).toHaveText(/^On this workspace the matrix predicted transfer (well|poorly)/)
+  // Under 'auto', guidance is switched off exactly when no estimator's ρ is above 0 (n = 6: ρ moves in steps of 1/35).
+  const rhos = (await app.locator('table.fits tbody tr td:nth-child(2)').allTextContents())
+    .map((s) => Number(s.replace('−', '-')))
+    .filter((r) => Number.isFinite(r))
+  expect(rhos.length).toBeGreaterThan(0)
+  await expect(app.getByTestId('transfer-unguided')).toHaveCount(Math.max(...rhos) > 0 ? 0 : 1)
   await shot('beef-transfer-trust')
 })

@@ -35,6 +35,8 @@ export interface TrainJobArgs {
   /** Its ρ against measured transfer and n at that time (the run record says why it was chosen). */
   estimatorRho?: number | null
   estimatorPairs?: number
+  /** False when `auto` found no estimator with ρ > 0: the H-embedding is not guided. Absent = true. */
+  estimatorGuides?: boolean
   /** Shipped named config the run used (given with the job, or the parent version's). */
   configName?: string | null
 }
@@ -166,6 +168,7 @@ export class Trainer {
         estimatorChoice: trust.choice,
         estimatorRho: trust.rho,
         estimatorPairs: trust.n,
+        estimatorGuides: trust.guide,
         configName
       }
       const job = ws.createJob({ kind: 'train', args, taskId: task.id })
@@ -196,7 +199,8 @@ export class Trainer {
       create: { method: args.method, seed: args.seed, config: args.config, inputShape: task.inputShape },
       overrides: args.overrides,
       checkpointEvery: CHECKPOINT_EVERY,
-      estimator: args.estimator ?? 'hscore'
+      estimator: args.estimator ?? 'hscore',
+      guide: args.estimatorGuides ?? true
     }
     ws.transaction(() => {
       ws.setTaskStatus(task.id, 'learning')
@@ -317,7 +321,8 @@ export class Trainer {
             ...(args.estimatorChoice ? { choice: args.estimatorChoice } : {}),
             estimator: args.estimator ?? 'hscore',
             rho: args.estimatorRho ?? null,
-            pairs: args.estimatorPairs ?? 0
+            pairs: args.estimatorPairs ?? 0,
+            guide: args.estimatorGuides ?? true
           } satisfies EstimatorUsed,
           configName: args.configName ?? null
         },
@@ -409,7 +414,9 @@ function assertSameShape(named: LoadedConfig, activeConfig: Record<string, unkno
     throw new KeizokuError(
       'refused',
       `The named config "${named.name}" describes a different network than the one this workspace's first task fixed.`,
-      { hint: `Train without --config, or with a config that sets only per-task settings: ${PER_TASK_KEYS.join(', ')}.` }
+      {
+        hint: `Train without --config, or with a config that sets only per-task settings: ${PER_TASK_KEYS.join(', ')}.`
+      }
     )
   }
 }

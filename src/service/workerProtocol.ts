@@ -30,6 +30,8 @@ export interface TrainPayload {
   checkpointEvery: number
   /** The transferability estimator the H-embedding follows (resolved from the workspace setting). */
   estimator: TransferEstimator
+  /** False when the workspace's evidence says no estimator predicts transfer (see transferTrust). */
+  guide: boolean
 }
 
 export interface TrainOutput {

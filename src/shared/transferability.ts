@@ -57,6 +57,12 @@ export interface TransferTrust {
   rho: number | null
   n: number
   level: TrustLevel
+  /**
+   * Whether `hemb` follows the estimator's row. False when the setting is `auto`, there are
+   * MIN_PAIRS_FOR_RHO pairs, and no estimator's ρ is above 0: a row that does not predict the
+   * measured transfer (or predicts it backwards) would only pull e_t toward noise.
+   */
+  guide: boolean
   fits: EstimatorFit[]
   flatThreshold: number
 }
@@ -84,9 +90,11 @@ export interface TransferRecord {
   flat: boolean
   /**
    * 'followed': the H-embedding was fitted to the row; 'flat-fallback': the row was flat, the task
-   * trained without guidance; 'not-used': the method or the task index has no guidance.
+   * trained without guidance; 'untrusted-fallback': with the `auto` setting no estimator's ρ against
+   * measured transfer was above 0 on this workspace, the task trained without guidance;
+   * 'not-used': the method or the task index has no guidance.
    */
-  guidance: 'followed' | 'flat-fallback' | 'not-used'
+  guidance: 'followed' | 'flat-fallback' | 'untrusted-fallback' | 'not-used'
   millis: number
 }
 
@@ -100,6 +108,8 @@ export interface EstimatorUsed {
   estimator: TransferEstimator
   rho: number | null
   pairs: number
+  /** False when `auto` found no estimator with ρ > 0 and the task trained unguided; absent = true. */
+  guide?: boolean
 }
 
 /** The transfer record a version's metrics hold, or null (versions trained before it existed, baselines). */

@@ -33,6 +33,13 @@ describe('guidancePlan', () => {
     expect(guidancePlan(measurement([2.96, 3.0]), 'hscore', 4, 'hnet', 2).noGuidance).toBe(false)
   })
 
+  it('trains without guidance when the workspace does not trust any estimator, even on a varied row', () => {
+    const p = guidancePlan(measurement([2.2, 3.0]), 'hscore', 4, 'hemb', 2, false)
+    expect(p.noGuidance).toBe(true)
+    expect(p.record.guidance).toBe('untrusted-fallback')
+    expect(guidancePlan(measurement([2.2]), 'hscore', 4, 'hemb', 1, false).record.guidance).toBe('not-used')
+  })
+
   it('shifts a row with negative entries (LogME) to start at 0 for the distance map', () => {
     const p = guidancePlan(measurement([1, 2], [-1.5, -0.5]), 'logme', 4, 'hemb', 2)
     expect(p.row).toEqual([0, 1])

@@ -53,7 +53,7 @@ function comparison(pass: boolean): VersionComparison {
   }
 }
 
-function transferRecord(guidance: 'followed' | 'flat-fallback' | 'not-used', spread: number) {
+function transferRecord(guidance: 'followed' | 'flat-fallback' | 'untrusted-fallback' | 'not-used', spread: number) {
   const row = [2.98, 2.98 + spread]
   return {
     estimator: 'hscore',
@@ -164,6 +164,18 @@ describe('candidate panel transferability guidance', () => {
       'Transferability estimator: LogME (set in Settings) · ρ 0.31 against measured transfer over n = 10 pairs'
     )
     expect(note.text()).toContain('The H-embedding followed this estimator’s row.')
+  })
+
+  it('says the guidance was switched off when no estimator predicted transfer on the workspace', async () => {
+    const { w } = await setup(true, {
+      transfer: transferRecord('untrusted-fallback', 0.4),
+      estimatorChoice: { choice: 'auto', estimator: 'shrinkage', rho: -0.13, pairs: 15, guide: false }
+    })
+    const note = w.find('[data-testid="candidate-guidance"]')
+    expect(note.attributes('data-guidance')).toBe('untrusted-fallback')
+    expect(note.text()).toContain('Guidance switched off')
+    expect(note.text()).toContain('best ρ -0.13 over n = 15 pairs')
+    expect(note.text()).not.toContain('followed this estimator')
   })
 
   it('shows nothing for a version without a transfer record', async () => {

@@ -29,7 +29,16 @@ const matrix: TransferMatrix = {
   estimator: 'hscore',
   estimates: { hscore: [], shrinkage: [], logme: [], normalised: [] },
   measured: [],
-  trust: { choice: 'auto', estimator: 'hscore', rho: null, n: 0, level: 'unknown', fits: [], flatThreshold: 0.02 },
+  trust: {
+    choice: 'auto',
+    estimator: 'hscore',
+    rho: null,
+    n: 0,
+    level: 'unknown',
+    guide: true,
+    fits: [],
+    flatThreshold: 0.02
+  },
   flatRows: [false, false, false],
   recommendedOrder: []
 }

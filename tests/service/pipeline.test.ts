@@ -54,7 +54,14 @@ describe('pipeline service: a 3-task built-in sequence end to end', { timeout: 3
       // The first task names the shipped defaults (equal to the defaults, so the run is the same);
       // the second gives no config and continues under the same name.
       const configName = name === 'digits-0' ? 'product-defaults' : undefined
-      const o = await service.invoke('train.start', { task: name, steps: 120, seed: 5, configName, wait: true, by: 'tester' })
+      const o = await service.invoke('train.start', {
+        task: name,
+        steps: 120,
+        seed: 5,
+        configName,
+        wait: true,
+        by: 'tester'
+      })
       expect(o.job.status).toBe('succeeded')
       const v = o.version!
       expect(v.configName).toBe('product-defaults')
@@ -63,7 +70,13 @@ describe('pipeline service: a 3-task built-in sequence end to end', { timeout: 3
       expect(v.transferRow).toHaveLength(versions.length)
       expect(v.accuracyRow.at(-1)).toBeGreaterThan(0.9)
       // Under 'auto' with no measured pair yet (the first task has no earlier task to probe), the H-score.
-      expect(estimatorUsedIn(v.metrics)).toEqual({ choice: 'auto', estimator: 'hscore', rho: null, pairs: 0 })
+      expect(estimatorUsedIn(v.metrics)).toEqual({
+        choice: 'auto',
+        estimator: 'hscore',
+        rho: null,
+        pairs: 0,
+        guide: true
+      })
       await expect(service.invoke('train.start', { task: 'digits-2', by: 'tester' })).rejects.toMatchObject({
         code: 'conflict'
       })
@@ -124,7 +137,13 @@ describe('pipeline service: a 3-task built-in sequence end to end', { timeout: 3
     const o = await service.invoke('train.start', { task: 'digits-2', steps: 120, wait: true, by: 'tester' })
     const cand = o.version!
     // The run record names the estimator set in Settings, the one pair measured so far, and what the guidance did with its row.
-    expect(estimatorUsedIn(cand.metrics)).toEqual({ choice: 'shrinkage', estimator: 'shrinkage', rho: null, pairs: 1 })
+    expect(estimatorUsedIn(cand.metrics)).toEqual({
+      choice: 'shrinkage',
+      estimator: 'shrinkage',
+      rho: null,
+      pairs: 1,
+      guide: true
+    })
     const rec = transferRecordIn(cand.metrics)!
     expect(rec.estimator).toBe('shrinkage')
     expect(rec.guidance).toBe(rec.flat ? 'flat-fallback' : 'followed')
@@ -169,11 +188,21 @@ describe('pipeline service: a 3-task built-in sequence end to end', { timeout: 3
   })
 
   it('refuses what the pipeline does not allow, with precise errors', async () => {
-    await expect(service.invoke('train.start', { task: 'digits-0', by: 'tester' })).rejects.toThrow(/already learned by the active version/)
-    await expect(service.invoke('train.start', { task: 'nope', by: 'tester' })).rejects.toMatchObject({ code: 'not_found' })
-    await expect(service.invoke('train.start', { task: 'digits-2', configName: 'no-such-config', by: 'tester' })).rejects.toMatchObject({ code: 'not_found' })
-    await expect(service.invoke('train.start', { task: 'digits-2', configName: 'authors-pmnist', by: 'tester' })).rejects.toThrow(/"authors-pmnist" describes a different network/)
-    await expect(service.invoke('train.start', { task: 'digits-1', method: 'ewc', by: 'tester' })).rejects.toThrow(/learns with "hemb"/)
+    await expect(service.invoke('train.start', { task: 'digits-0', by: 'tester' })).rejects.toThrow(
+      /already learned by the active version/
+    )
+    await expect(service.invoke('train.start', { task: 'nope', by: 'tester' })).rejects.toMatchObject({
+      code: 'not_found'
+    })
+    await expect(
+      service.invoke('train.start', { task: 'digits-2', configName: 'no-such-config', by: 'tester' })
+    ).rejects.toMatchObject({ code: 'not_found' })
+    await expect(
+      service.invoke('train.start', { task: 'digits-2', configName: 'authors-pmnist', by: 'tester' })
+    ).rejects.toThrow(/"authors-pmnist" describes a different network/)
+    await expect(service.invoke('train.start', { task: 'digits-1', method: 'ewc', by: 'tester' })).rejects.toThrow(
+      /learns with "hemb"/
+    )
     await expect(service.invoke('task.remove', { task: 'digits-0' })).rejects.toThrow(/only tasks not yet learned/)
     await expect(service.invoke('version.approve', { version: versions[0].id, by: 'tester' })).rejects.toMatchObject({
       code: 'conflict'

@@ -33,6 +33,21 @@ describe('transferTrust', () => {
     expect(t.fits.map((f) => f.estimator)).toEqual(['hscore', 'shrinkage', 'logme', 'normalised'])
   })
 
+  it('switches guidance off under auto when no estimator has ρ above 0, but follows a fixed setting', () => {
+    // Every estimator ranks against the measured transfer (ρ −1 for the H-scores, LogME flipped too).
+    const against = pairs(MIN_PAIRS_FOR_RHO).map((p) => ({
+      ...p,
+      estimates: { ...p.estimates, logme: 1 - p.measured }
+    }))
+    const auto = transferTrust(against, 'auto')
+    expect(auto.guide).toBe(false)
+    expect(Math.max(...auto.fits.map((f) => f.rho ?? -Infinity))).toBeLessThanOrEqual(0)
+    expect(transferTrust(against, 'hscore').guide).toBe(true)
+    // Below MIN_PAIRS_FOR_RHO the evidence is too thin to switch anything off.
+    expect(transferTrust(against.slice(1), 'auto').guide).toBe(true)
+    expect(transferTrust(pairs(MIN_PAIRS_FOR_RHO), 'auto').guide).toBe(true)
+  })
+
   it('reports ρ as unknown with no pairs', () => {
     const t = transferTrust([], 'auto')
     expect([t.estimator, t.rho, t.n, t.level]).toEqual(['hscore', null, 0, 'unknown'])

@@ -28,6 +28,9 @@ function guidanceLine(t: TransferRecord | null | undefined): string {
   if (!t) return ''
   const row = t.estimates[t.estimator].map((h) => h.toFixed(3)).join(', ')
   const measured = `measured transfer (linear probe, holdout accuracy): ${t.measured.map((a) => (a === null ? '—' : pct(a))).join(', ')}`
+  if (t.guidance === 'untrusted-fallback') {
+    return `guidance: none — no estimator's ρ against measured transfer was above 0 on this workspace; trained without guidance\n${measured}`
+  }
   if (t.guidance === 'flat-fallback') {
     return `guidance: none — the ${t.estimator} row (${row}) is flat (spread ${t.spread?.toFixed(4)} < ${t.flatLimit.toFixed(3)}); trained without guidance\n${measured}`
   }
@@ -206,6 +209,7 @@ function trustLines(m: TransferMatrix): string[] {
   return [
     `estimator in use: ${t.estimator}${t.choice === 'auto' ? ' (auto)' : ''}; Spearman ρ against measured transfer ${rho(t.rho)} (n = ${t.n})`,
     verdict,
+    ...(t.guide ? [] : ['no estimator has ρ above 0: while the setting is auto, new tasks train without guidance']),
     `every estimator: ${t.fits.map((f) => `${f.estimator} ρ ${rho(f.rho)}`).join(', ')} (n = ${t.n})`,
     ...(flat.length
       ? [

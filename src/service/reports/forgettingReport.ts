@@ -264,7 +264,9 @@ function trustSection(s: Strings, d: ForgettingData): string {
           ? s.guidanceFollowed
           : r!.guidance === 'flat-fallback'
             ? s.guidanceFlat
-            : s.guidanceNotUsed,
+            : r!.guidance === 'untrusted-fallback'
+              ? s.guidanceUntrusted
+              : s.guidanceNotUsed,
         r!.spread === null ? '—' : `${fixed(r!.spread, 4)} (${fixed(r!.flatLimit, 3)})`
       ])
     )

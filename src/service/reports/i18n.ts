@@ -158,6 +158,7 @@ const en = {
   guidance: 'Guidance',
   guidanceFollowed: 'followed the row',
   guidanceFlat: 'row flat: no guidance',
+  guidanceUntrusted: 'no estimator predicts transfer here (ρ ≤ 0): no guidance',
   guidanceNotUsed: 'not used',
   rowSpread: 'Row spread (flat below)',
   page: 'Page'
@@ -315,6 +316,7 @@ const ja: Strings = {
   guidance: '誘導',
   guidanceFollowed: '行に従った',
   guidanceFlat: '行が平坦：誘導なし',
+  guidanceUntrusted: '転移を予測できる推定量なし（ρ ≤ 0）：誘導なし',
   guidanceNotUsed: '使用せず',
   rowSpread: '行の幅（平坦の基準）'
 }

@@ -88,7 +88,7 @@ export async function trainInWorker(
     const rows = transferRowsOf(p.task.train.n, resolveConfig(config).hscoreSamples, seed, t)
     const measured = t > 0 ? measureTransfer(learner, p.task.train, test, rows, seed) : null
     const plan = measured
-      ? guidancePlan(measured, p.estimator ?? 'hscore', p.task.train.numClasses, learner.method, t)
+      ? guidancePlan(measured, p.estimator ?? 'hscore', p.task.train.numClasses, learner.method, t, p.guide)
       : null
     const res = await learner.learnTask(p.task, {
       transferRow: plan?.row,

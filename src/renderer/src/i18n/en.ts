@@ -365,7 +365,10 @@ export default {
     fallback:
       'Guidance fell back to none: this task’s row was flat (spread {spread}, below {limit}), so it trained as a plain hypernetwork.',
     notUsed: 'No guidance here: only the H-embedding method guides, from the third task on.',
-    flatTag: 'no guidance (flat row)'
+    untrusted:
+      'Guidance switched off: on this workspace no estimator’s ranking agreed with the measured transfer (best ρ {rho} over n = {n} pairs), so the task trained as a plain hypernetwork.',
+    flatTag: 'no guidance (flat row)',
+    untrustedTag: 'no guidance (no estimator predicts transfer)'
   },
   trust: {
     heading: 'How far the matrix can be trusted',
@@ -374,6 +377,8 @@ export default {
     rho: 'Spearman ρ against measured transfer {rho} (n = {n} pairs)',
     good: 'On this workspace the matrix predicted transfer well.',
     poor: 'On this workspace the matrix predicted transfer poorly: give it and the guidance little weight.',
+    unguided:
+      'No estimator’s ρ is above 0 here, so while the estimator is set to automatic, new tasks train without guidance.',
     unknown:
       'On this workspace it is not yet known how well the matrix predicts transfer (it needs {min} measured pairs).',
     fitsCaption:
@@ -593,7 +598,8 @@ export default {
     valueHelp: 'Used by the ROI report.',
     currency: 'Currency (3 letters)',
     estimator: 'Transferability estimator',
-    estimatorAuto: 'Automatic: the H-score until {min} pairs are measured, then the estimator that predicted measured transfer best',
+    estimatorAuto:
+      'Automatic: the H-score until {min} pairs are measured, then the estimator that predicted measured transfer best',
     estimatorHelp:
       'The matrix the H-embedding guidance follows and the Transferability screen colours. Each training records the estimator it used; the Transferability screen shows how well each one predicted measured transfer on this workspace.',
     save: 'Save settings',
