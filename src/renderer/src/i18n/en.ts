@@ -35,6 +35,7 @@ export default {
     tfjs: 'TensorFlow.js',
     platform: 'Platform',
     host: 'Running as',
+    hosts: { electron: 'the desktop app', browser: 'a server for the browser', cli: 'the command line' },
     selfTest: 'Engine self-test',
     selfTestHelp: 'Trains a tiny network in a background worker to check that training works on this machine.',
     run: 'Run self-test',
@@ -593,7 +594,8 @@ export default {
     valueHelp: 'Used by the ROI report.',
     currency: 'Currency (3 letters)',
     estimator: 'Transferability estimator',
-    estimatorAuto: 'Automatic: the H-score until {min} pairs are measured, then the estimator that predicted measured transfer best',
+    estimatorAuto:
+      'Automatic: the H-score until {min} pairs are measured, then the estimator that predicted measured transfer best',
     estimatorHelp:
       'The matrix the H-embedding guidance follows and the Transferability screen colours. Each training records the estimator it used; the Transferability screen shows how well each one predicted measured transfer on this workspace.',
     save: 'Save settings',

@@ -37,6 +37,7 @@ const ja: typeof en = {
     tfjs: 'TensorFlow.js',
     platform: 'プラットフォーム',
     host: '実行形態',
+    hosts: { electron: 'デスクトップアプリ', browser: 'ブラウザー向けサーバー', cli: 'コマンドライン' },
     selfTest: 'エンジンのセルフテスト',
     selfTestHelp: '小さなネットワークをバックグラウンドのワーカーで学習し、このマシンで学習が動くことを確認します。',
     run: 'セルフテストを実行',
