@@ -149,6 +149,12 @@ test('screenshots of every screen: en/ja × light/dark × 1280×800/1024×700', 
                 name: lang === 'ja' ? 'バージョン #1 と #2 の比較' : 'Version #1 and version #2 side by side'
               })
             ).toBeVisible()
+          // Links in the theme's colour, not the browser's dark blue (unreadable on the dark theme).
+          if (s.name === 'versions')
+            await expect(app.getByRole('link', { name: /^(Details of version|バージョン) 1/ })).toHaveCSS(
+              'color',
+              theme === 'dark' ? 'rgb(112, 192, 232)' : 'rgb(32, 128, 240)'
+            )
           if (s.name === 'version-detail')
             await expect(
               app.getByRole('figure', { name: lang === 'ja' ? '学習の損失' : 'Training losses' })
