@@ -142,6 +142,11 @@ test('screenshots of every screen: en/ja × light/dark × 1280×800/1024×700', 
           // The audit log with one approval's details open (named fields, policy checks in words).
           if (s.name === 'audit')
             await app.locator('tr', { hasText: 'version.approved' }).first().locator('summary').click()
+          // The app's own actor and subject names in the UI's language too.
+          if (s.name === 'audit')
+            await expect(app.locator('tr', { hasText: 'registry.sealed' }).first()).toContainText(
+              lang === 'ja' ? /システム.*登録記録/ : /system.*registry/
+            )
           // Two versions side by side, their curves overlaid; one version's page with its curves.
           if (s.name === 'versions-compare')
             await expect(

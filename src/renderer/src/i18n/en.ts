@@ -514,6 +514,8 @@ export default {
     show: 'Show',
     hash: 'Hash',
     subjects: { task: 'task {id}', version: 'version {id}', job: 'job {id}' },
+    /** Subjects and actors the app itself records under a fixed name. */
+    named: { registry: 'registry', settings: 'settings', system: 'system' },
     detailKeys: {
       comment: 'Comment',
       accuracyRow: 'Accuracy per task',

@@ -521,6 +521,7 @@ const ja: typeof en = {
     show: '表示',
     hash: 'ハッシュ',
     subjects: { task: 'タスク {id}', version: 'バージョン {id}', job: 'ジョブ {id}' },
+    named: { registry: '登録記録', settings: '設定', system: 'システム' },
     detailKeys: {
       comment: 'コメント',
       accuracyRow: 'タスクごとの精度',
