@@ -5,7 +5,7 @@ export default {
     tagline: 'Continual learning operations',
     language: 'Language',
     theme: 'Theme',
-    themes: { auto: 'System theme', light: 'Light', dark: 'Dark' }
+    themes: { auto: 'Auto', light: 'Light', dark: 'Dark' }
   },
   nav: {
     workspaces: 'Workspaces',

@@ -7,7 +7,7 @@ const ja: typeof en = {
     tagline: '継続学習の運用',
     language: '言語',
     theme: 'テーマ',
-    themes: { auto: 'システムに合わせる', light: 'ライト', dark: 'ダーク' }
+    themes: { auto: '自動', light: 'ライト', dark: 'ダーク' }
   },
   nav: {
     workspaces: 'ワークスペース',
