@@ -4,7 +4,8 @@ import type { Page } from '@playwright/test'
 import { expect, test } from './fixtures'
 
 /**
- * Every screen in English and Japanese, light and dark, at 1280×800 and 1024×700, saved under
+ * Every screen (the wizard with a problem, its source step and an upload; the versions' history,
+ * comparison and one version's page among them) in English and Japanese, light and dark, at 1280×800 and 1024×700, saved under
  * e2e/screenshots/screens/<lang>-<theme>-<width>/ (ignored by git) for a person to look at. One Split-MNIST demo
  * workspace is trained once (two approved tasks, a third waiting as candidate, transferability
  * computed) and every variant photographs it; each variant is a reload with the language and
@@ -23,6 +24,13 @@ const SCREENS: Array<{ name: string; hash: string; heading: { en: RegExp; ja: Re
   { name: 'pipeline', hash: '#/pipeline', heading: { en: /^Pipeline — /, ja: /^パイプライン — / } },
   { name: 'transfer', hash: '#/transfer', heading: { en: /^Transferability review$/, ja: /^転移性の確認$/ } },
   { name: 'train', hash: '#/train', heading: { en: /^Train & approve: /, ja: /^学習と承認：/ } },
+  { name: 'versions', hash: '#/versions', heading: { en: /^Versions$/, ja: /^バージョン$/ } },
+  { name: 'versions-compare', hash: '#/versions?compare=1,2', heading: { en: /^Versions$/, ja: /^バージョン$/ } },
+  {
+    name: 'version-detail',
+    hash: '#/versions/2',
+    heading: { en: /^Version #2 \(Digits 2 vs 3\)$/, ja: /^バージョン #2（Digits 2 vs 3）$/ }
+  },
   { name: 'audit', hash: '#/audit', heading: { en: /^Audit log$/, ja: /^監査ログ$/ } },
   { name: 'settings', hash: '#/settings', heading: { en: /^Settings$/, ja: /^設定$/ } },
   { name: 'system', hash: '#/system', heading: { en: /^System$/, ja: /^システム$/ } }
@@ -111,7 +119,22 @@ test('screenshots of every screen: en/ja × light/dark × 1280×800/1024×700', 
         }
         await photograph(app, dir, 'wizard-preview-problem')
         await app.getByRole('button', { name: lang === 'ja' ? '戻る' : 'Back' }).click()
+        // Naive UI's own texts follow the app's language (here an empty number box's placeholder).
+        await expect(
+          app.getByRole('textbox', { name: lang === 'ja' ? 'グループのブロック幅' : 'Group block size', exact: true })
+        ).toHaveAttribute('placeholder', lang === 'ja' ? '入力してください' : 'Please Input')
+        // At 1280 wide the header is one line: the language buttons sit level with the brand.
+        if (size.width === 1280) {
+          const brand = await app.locator('.brand').boundingBox()
+          const languages = await app.getByRole('group', { name: lang === 'ja' ? '言語' : 'Language' }).boundingBox()
+          expect(Math.abs(brand!.y + brand!.height / 2 - (languages!.y + languages!.height / 2))).toBeLessThan(8)
+        }
         await photograph(app, dir, 'wizard-source')
+        // Browser mode's upload: the drop zone after a CSV went through it.
+        const drop = app.getByTestId('upload-drop').first()
+        await drop.locator('input[type=file]').setInputFiles(join(home, 'workspaces', 'imports', 'shots-line.csv'))
+        await expect(drop.locator('.n-alert')).toContainText('shots-line')
+        await photograph(app, dir, 'wizard-upload')
 
         for (const s of SCREENS) {
           await app.evaluate(`location.hash = '${s.hash}'`)
@@ -119,6 +142,28 @@ test('screenshots of every screen: en/ja × light/dark × 1280×800/1024×700', 
           // The audit log with one approval's details open (named fields, policy checks in words).
           if (s.name === 'audit')
             await app.locator('tr', { hasText: 'version.approved' }).first().locator('summary').click()
+          // The app's own actor and subject names in the UI's language too.
+          if (s.name === 'audit')
+            await expect(app.locator('tr', { hasText: 'registry.sealed' }).first()).toContainText(
+              lang === 'ja' ? /システム.*登録記録/ : /system.*registry/
+            )
+          // Two versions side by side, their curves overlaid; one version's page with its curves.
+          if (s.name === 'versions-compare')
+            await expect(
+              app.getByRole('region', {
+                name: lang === 'ja' ? 'バージョン #1 と #2 の比較' : 'Version #1 and version #2 side by side'
+              })
+            ).toBeVisible()
+          // Links in the theme's colour, not the browser's dark blue (unreadable on the dark theme).
+          if (s.name === 'versions')
+            await expect(app.getByRole('link', { name: /^(Details of version|バージョン) 1/ })).toHaveCSS(
+              'color',
+              theme === 'dark' ? 'rgb(112, 192, 232)' : 'rgb(32, 128, 240)'
+            )
+          if (s.name === 'version-detail')
+            await expect(
+              app.getByRole('figure', { name: lang === 'ja' ? '学習の損失' : 'Training losses' })
+            ).toBeVisible()
           await photograph(app, dir, s.name)
         }
         await app.evaluate("location.hash = '#/reports'")

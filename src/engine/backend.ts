@@ -53,7 +53,12 @@ export async function chooseBackend(
     'unavailable',
     forced
       ? `The backend forced by KEIZOKU_BACKEND=${env.KEIZOKU_BACKEND} could not start (${tried}). Unset KEIZOKU_BACKEND or install it.`
-      : `No tfjs backend could start (${tried}).`
+      : `No tfjs backend could start (${tried}).`,
+    {
+      say: forced
+        ? say('engine.backend_forced_failed', { value: env.KEIZOKU_BACKEND ?? '', tried })
+        : say('engine.no_backend', { tried })
+    }
   )
 }
 

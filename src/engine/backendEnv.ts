@@ -1,4 +1,5 @@
 import { KeizokuError } from '../shared/errors'
+import { say } from '../shared/messages'
 import type { BackendName } from '../shared/types'
 
 /*
@@ -20,7 +21,8 @@ export function parseForced(value: string | undefined): BackendName | undefined 
   if (!name) {
     throw new KeizokuError(
       'unavailable',
-      `KEIZOKU_BACKEND=${value} is not a backend; use one of tensorflow, wasm, cpu (or unset it).`
+      `KEIZOKU_BACKEND=${value} is not a backend; use one of tensorflow, wasm, cpu (or unset it).`,
+      { say: say('engine.backend_env_invalid', { value }) }
     )
   }
   return name

@@ -41,6 +41,7 @@
  * largest eigenvalue is the same.
  */
 import { KeizokuError } from '../shared/errors'
+import { say } from '../shared/messages'
 import { DEFAULT_RCOND, keptEigenvalues, symEigProject } from './linalg'
 
 /**
@@ -281,7 +282,8 @@ function validate(
   if (!Number.isInteger(n) || n < 2) {
     throw new KeizokuError(
       'invalid_argument',
-      `H-score needs at least 2 samples (covariances divide by n − 1), got n = ${n}.`
+      `H-score needs at least 2 samples (covariances divide by n − 1), got n = ${n}.`,
+      { say: say('engine.hscore_too_few_samples', { n }) }
     )
   }
   if (!Number.isInteger(d) || d < 1) {

@@ -1,6 +1,7 @@
 import * as tf from '@tensorflow/tfjs'
 import type { LabelledSet, TaskData } from '../shared/dataset'
 import { KeizokuError } from '../shared/errors'
+import { say } from '../shared/messages'
 import type { BackendName } from '../shared/types'
 import { BatchSampler, gatherRows } from './batches'
 import { resolveConfig, type EngineConfig, type PartialEngineConfig } from '../shared/domain/engineConfig'
@@ -46,11 +47,14 @@ export interface CreateLearnerOptions {
 export function createLearner(opts: CreateLearnerOptions): Learner {
   if (!METHODS.includes(opts.method)) {
     throw new KeizokuError('invalid_argument', `Unknown method "${String(opts.method)}".`, {
-      hint: `Use one of ${METHODS.join(', ')}.`
+      hint: `Use one of ${METHODS.join(', ')}.`,
+      say: say('engine.unknown_method', { method: String(opts.method), methods: METHODS.join(', ') })
     })
   }
   if (!Number.isInteger(opts.seed) || opts.seed < 0) {
-    throw new KeizokuError('invalid_argument', `The seed must be a whole number ≥ 0, got ${opts.seed}.`)
+    throw new KeizokuError('invalid_argument', `The seed must be a whole number ≥ 0, got ${opts.seed}.`, {
+      say: say('engine.bad_seed', { seed: String(opts.seed) })
+    })
   }
   if (
     !Array.isArray(opts.inputShape) ||
@@ -59,7 +63,8 @@ export function createLearner(opts: CreateLearnerOptions): Learner {
   ) {
     throw new KeizokuError(
       'invalid_argument',
-      `The input shape must be a list of positive whole numbers, got ${JSON.stringify(opts.inputShape)}.`
+      `The input shape must be a list of positive whole numbers, got ${JSON.stringify(opts.inputShape)}.`,
+      { say: say('engine.bad_input_shape', { shape: JSON.stringify(opts.inputShape) }) }
     )
   }
   const cfg = resolveConfig({ ...(opts.config ?? {}), seed: opts.seed })
@@ -81,7 +86,11 @@ function checkFormat(method: Method, format: unknown, what: string): void {
       'refused',
       `This ${what} has format ${f}; this version of Keizoku reads up to ${SNAPSHOT_FORMAT}.`,
       {
-        hint: 'Open it with the newer Keizoku version that wrote it.'
+        hint: 'Open it with the newer Keizoku version that wrote it.',
+        say: say(`engine.format_too_new.${what === 'checkpoint' ? 'checkpoint' : 'snapshot'}`, {
+          format: f,
+          supported: SNAPSHOT_FORMAT
+        })
       }
     )
   }
@@ -90,7 +99,12 @@ function checkFormat(method: Method, format: unknown, what: string): void {
       'refused',
       `This ${what} of a "${method}" model has format ${f}: it was trained before the hypernetwork's weight layout changed (format ${SNAPSHOT_FORMAT}), and read now it would generate different weights.`,
       {
-        hint: 'Retrain the tasks in a new workspace (or with a new run) with this version; the old model cannot be converted.'
+        hint: 'Retrain the tasks in a new workspace (or with a new run) with this version; the old model cannot be converted.',
+        say: say(`engine.format_old_layout.${what === 'checkpoint' ? 'checkpoint' : 'snapshot'}`, {
+          method,
+          format: f,
+          supported: SNAPSHOT_FORMAT
+        })
       }
     )
   }
@@ -149,7 +163,8 @@ class EngineLearner implements Learner, LearnerContext {
     if (!Number.isInteger(j) || j < 0 || j >= this.tasksLearned) {
       throw new KeizokuError(
         'not_found',
-        `Task number ${j + 1} has not been learned; this learner knows ${this.tasksLearned} task(s), numbered from 1 in learning order.`
+        `Task number ${j + 1} has not been learned; this learner knows ${this.tasksLearned} task(s), numbered from 1 in learning order.`,
+        { say: say('engine.task_not_learned', { task: j + 1, learned: this.tasksLearned }) }
       )
     }
   }
@@ -161,7 +176,14 @@ class EngineLearner implements Learner, LearnerContext {
         'invalid_argument',
         `${what}: ${set.x.length} feature values for ${set.n} rows, but the learner's input shape [${this.inputShape.join(', ')}] needs ${d} per row.`,
         {
-          hint: 'Every task of a run must share one input shape; register the data with the same columns or image size.'
+          hint: 'Every task of a run must share one input shape; register the data with the same columns or image size.',
+          say: say('engine.input_size_mismatch', {
+            what,
+            values: set.x.length,
+            rows: set.n,
+            shape: this.inputShape.join(', '),
+            size: d
+          })
         }
       )
     }
@@ -293,20 +315,25 @@ class EngineLearner implements Learner, LearnerContext {
   // ---------------------------------------------------------------------------- training
 
   async learnTask(data: TaskData, opts: LearnOptions = {}): Promise<TaskLearnResult> {
-    if (this.disposed) throw new KeizokuError('refused', 'This learner has been disposed.')
+    if (this.disposed)
+      throw new KeizokuError('refused', 'This learner has been disposed.', { say: say('engine.learner_disposed') })
     const t = this.tasksLearned
     const train = data.train
     this.checkSet(train, `Training data of task "${data.name}"`)
     if (train.n < 1) {
       throw new KeizokuError('invalid_argument', `Task "${data.name}" has no training rows.`, {
-        hint: 'Register data with at least one labelled row.'
+        hint: 'Register data with at least one labelled row.',
+        say: say('engine.no_training_rows', { task: data.name })
       })
     }
     if (train.numClasses < 2 || train.numClasses > this.spec.numClasses) {
       throw new KeizokuError(
         'invalid_argument',
         `Task "${data.name}" has ${train.numClasses} classes; each task head holds 2 … ${this.spec.numClasses}.`,
-        { hint: `Set mainNet.headSize to at least ${train.numClasses} in the engine config (before the first task).` }
+        {
+          hint: `Set mainNet.headSize to at least ${train.numClasses} in the engine config (before the first task).`,
+          say: say('engine.too_many_classes', { task: data.name, classes: train.numClasses, max: this.spec.numClasses })
+        }
       )
     }
     for (let i = 0; i < train.n; i++) {
@@ -314,7 +341,10 @@ class EngineLearner implements Learner, LearnerContext {
       if (!(yi >= 0 && yi < train.numClasses)) {
         throw new KeizokuError(
           'invalid_argument',
-          `Training row ${i + 1} of task "${data.name}" has label ${yi}, outside 0 … ${train.numClasses - 1}.`
+          `Training row ${i + 1} of task "${data.name}" has label ${yi}, outside 0 … ${train.numClasses - 1}.`,
+          {
+            say: say('engine.label_out_of_range', { row: i + 1, task: data.name, label: yi, max: train.numClasses - 1 })
+          }
         )
       }
     }
@@ -325,7 +355,8 @@ class EngineLearner implements Learner, LearnerContext {
         'conflict',
         `The checkpoint is for task number ${resume.taskIndex + 1}, but this learner is about to learn task number ${t + 1} ("${data.name}").`,
         {
-          hint: 'Restore the learner snapshot taken before that task, then resume.'
+          hint: 'Restore the learner snapshot taken before that task, then resume.',
+          say: say('engine.checkpoint_other_task', { from: resume.taskIndex + 1, task: t + 1, name: data.name })
         }
       )
     }
@@ -356,7 +387,8 @@ class EngineLearner implements Learner, LearnerContext {
         if (opts.shouldStop?.()) {
           throw new KeizokuError(
             'cancelled',
-            `Training of task "${data.name}" was cancelled at step ${s} of ${steps}; the learner is unchanged.`
+            `Training of task "${data.name}" was cancelled at step ${s} of ${steps}; the learner is unchanged.`,
+            { say: say('engine.training_cancelled', { task: data.name, step: s, steps }) }
           )
         }
         const now = Date.now()
@@ -483,11 +515,13 @@ class EngineLearner implements Learner, LearnerContext {
       const r = s.tensors.find((x) => x.name === name)
       if (!r)
         throw new KeizokuError('corrupt', `The learner snapshot lacks tensor "${name}".`, {
-          hint: 'The stored model is incomplete; retrain or restore an earlier version.'
+          hint: 'The stored model is incomplete; retrain or restore an earlier version.',
+          say: say('engine.snapshot_lacks_tensor', { name })
         })
       if (size !== undefined && r.data.length !== size) {
         throw new KeizokuError('corrupt', `Snapshot tensor "${name}" has ${r.data.length} values, expected ${size}.`, {
-          hint: 'The snapshot was made with a different config or is damaged.'
+          hint: 'The snapshot was made with a different config or is damaged.',
+          say: say('engine.snapshot_tensor_size', { name, got: r.data.length, expected: size })
         })
       }
       return tf.keep(tf.tensor1d(r.data))

@@ -1,4 +1,5 @@
 import { KeizokuError } from '../shared/errors'
+import { say } from '../shared/messages'
 import type { EngineConfig } from '../shared/domain/engineConfig'
 import type { MainNetSpec } from './types'
 
@@ -34,7 +35,8 @@ export function imageShape(inputShape: number[]): [number, number, number] {
     'invalid_argument',
     `The CNN main net needs image inputs, but the input shape is [${inputShape.join(', ')}].`,
     {
-      hint: 'Use mainNet.kind "mlp" for tabular or sensor data, or give images as [H, W, C] (or a flat square such as [784]).'
+      hint: 'Use mainNet.kind "mlp" for tabular or sensor data, or give images as [H, W, C] (or a flat square such as [784]).',
+      say: say('engine.cnn_needs_images', { shape: inputShape.join(', ') })
     }
   )
 }

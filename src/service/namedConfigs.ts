@@ -1,6 +1,7 @@
 import { existsSync, readFileSync, readdirSync } from 'node:fs'
 import { join } from 'node:path'
 import { KeizokuError } from '../shared/errors'
+import { say } from '../shared/messages'
 import { resourcesDir } from './resources'
 
 /**
@@ -41,7 +42,12 @@ export function loadConfigArg(arg: string): LoadedConfig {
     throw new KeizokuError(
       'not_found',
       isName ? `There is no named config "${arg}".` : `Cannot read the config file ${path}: ${(err as Error).message}`,
-      { hint: `Give a path to a JSON file or one of the named configs: ${names.join(', ') || '(none installed)'}.` }
+      {
+        hint: `Give a path to a JSON file or one of the named configs: ${names.join(', ') || '(none installed)'}.`,
+        say: isName
+          ? say('config.no_named', { name: arg, names: names.join(', ') || '—' })
+          : say('config.unreadable', { path, reason: (err as Error).message, names: names.join(', ') || '—' })
+      }
     )
   }
   let config: unknown
@@ -49,12 +55,14 @@ export function loadConfigArg(arg: string): LoadedConfig {
     config = JSON.parse(text)
   } catch (err) {
     throw new KeizokuError('invalid_argument', `The config ${path} is not valid JSON: ${(err as Error).message}`, {
-      hint: 'Pass a JSON object such as {"steps": 500}.'
+      hint: 'Pass a JSON object such as {"steps": 500}.',
+      say: say('config.not_json', { path, reason: (err as Error).message })
     })
   }
   if (config === null || typeof config !== 'object' || Array.isArray(config)) {
     throw new KeizokuError('invalid_argument', `The config ${path} must be a JSON object.`, {
-      hint: 'Pass a JSON object such as {"steps": 500}; omitted fields take their defaults.'
+      hint: 'Pass a JSON object such as {"steps": 500}; omitted fields take their defaults.',
+      say: say('config.not_object', { path })
     })
   }
   return { name: isName ? arg : null, path, config: config as Record<string, unknown> }

@@ -3,6 +3,7 @@ import { initBackend } from '../engine/backend'
 import { runBenchmarkJob } from '../engine/benchmarkRun'
 import { runSelfTest } from '../engine/selfTest'
 import { KeizokuError, toErrorInfo } from '../shared/errors'
+import { say } from '../shared/messages'
 import { baselineInWorker } from './work/baseline'
 import { exportInWorker } from './work/exportModel'
 import { trainInWorker } from './work/train'
@@ -39,7 +40,8 @@ async function run(job: WorkerJob): Promise<unknown> {
           }
         }
       })
-      if (shouldStop()) throw new KeizokuError('cancelled', 'The self-test was cancelled.')
+      if (shouldStop())
+        throw new KeizokuError('cancelled', 'The self-test was cancelled.', { say: say('worker.selftest_cancelled') })
       return {
         backend: backend.name,
         seed: job.payload.seed,

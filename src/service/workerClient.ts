@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs'
 import { join } from 'node:path'
 import { Worker } from 'node:worker_threads'
 import { KeizokuError } from '../shared/errors'
+import { say } from '../shared/messages'
 import type { TrainCheckpoint } from '../engine/types'
 import type { WorkerJob, WorkerMessage, WorkerStart } from './workerProtocol'
 
@@ -49,10 +50,20 @@ export function runInWorker<R, C = TrainCheckpoint>(
     })
     worker.on('error', (err) => {
       settled = true
-      reject(new KeizokuError('internal', `The ${job.kind} worker crashed: ${err.message}`, { detail: err.stack }))
+      reject(
+        new KeizokuError('internal', `The ${job.kind} worker crashed: ${err.message}`, {
+          detail: err.stack,
+          say: say('worker.crashed', { work: job.kind, reason: err.message })
+        })
+      )
     })
     worker.on('exit', (code) => {
-      if (!settled) reject(new KeizokuError('cancelled', `The ${job.kind} worker stopped (exit code ${code}) before finishing.`))
+      if (!settled)
+        reject(
+          new KeizokuError('cancelled', `The ${job.kind} worker stopped (exit code ${code}) before finishing.`, {
+            say: say('worker.stopped', { work: job.kind, code })
+          })
+        )
     })
   })
   return {

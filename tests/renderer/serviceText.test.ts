@@ -31,6 +31,21 @@ function spokenCodes(): Array<{ file: string; code: RegExp; raw: string }> {
   return out
 }
 
+/** The text of every `new KeizokuError(…)` call in a source file, parentheses balanced. */
+function keizokuErrorCalls(text: string): string[] {
+  const calls: string[] = []
+  for (let i = text.indexOf('new KeizokuError('); i >= 0; i = text.indexOf('new KeizokuError(', i + 1)) {
+    let depth = 0
+    let j = i + 'new KeizokuError'.length
+    for (; j < text.length; j++) {
+      if (text[j] === '(') depth++
+      else if (text[j] === ')' && --depth === 0) break
+    }
+    calls.push(text.slice(i, j + 1))
+  }
+  return calls
+}
+
 describe('service messages in the UI language', () => {
   it('every code the service says has a Japanese wording', () => {
     const codes = spokenCodes()
@@ -57,6 +72,57 @@ describe('service messages in the UI language', () => {
         true
       )
     }
+  })
+
+  it('every error the engine, named configs, engine configs and worker processes throw carries a message code', () => {
+    // Files whose errors reach a person (training, snapshots, backends, configs, workers). The
+    // engine's math checks (linalg, hscore's argument checks, metrics) guard programming errors.
+    const files = [
+      'engine/learner.ts',
+      'engine/mainnetShapes.ts',
+      'engine/backend.ts',
+      'engine/backendEnv.ts',
+      'engine/families/family.ts',
+      'service/namedConfigs.ts',
+      'service/workerClient.ts',
+      'service/worker.ts',
+      'service/work/baseline.ts',
+      'shared/domain/engineConfig.ts'
+    ]
+    let sites = 0
+    for (const f of files) {
+      const text = SOURCES[`../../src/${f}`]
+      expect(text, f).toBeDefined()
+      for (const call of keizokuErrorCalls(text)) {
+        sites++
+        expect(call, `${f}: ${call.slice(0, 120)}`).toMatch(/\bsay\(/)
+      }
+    }
+    expect(sites).toBeGreaterThan(25)
+  })
+
+  it('a missing named config and a crashed worker read in Japanese, not English under a Japanese title', async () => {
+    const named = new KeizokuError('not_found', 'There is no named config "fast".', {
+      hint: 'Give a path to a JSON file or one of the named configs: beef-enose, split-mnist.',
+      say: say('config.no_named', { name: 'fast', names: 'beef-enose, split-mnist' })
+    }).toInfo()
+    const w = await mountWith(ErrorNotice, { error: named })
+    setLocale('ja')
+    await w.vm.$nextTick()
+    expect(w.text()).toContain('名前付き設定「fast」はありません。')
+    expect(w.text()).toContain('名前付き設定（beef-enose, split-mnist）')
+    expect(w.text()).not.toContain('There is no named config')
+    setLocale('en')
+    await w.vm.$nextTick()
+    expect(w.text()).toContain('There is no named config "fast".')
+    const crashed = new KeizokuError('internal', 'The train worker crashed: out of memory', {
+      say: say('worker.crashed', { work: 'train', reason: 'out of memory' })
+    }).toInfo()
+    const c = await mountWith(ErrorNotice, { error: crashed })
+    setLocale('ja')
+    await c.vm.$nextTick()
+    expect(c.text()).toContain('学習のワーカーが異常終了しました: out of memory')
+    setLocale('en')
   })
 
   it('fills params, names statuses and formats timestamps in the locale', () => {

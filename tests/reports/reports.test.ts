@@ -259,6 +259,8 @@ describe('reports of a small trained workspace', () => {
   it('report.build service function: preview returns text, export returns the path, PDF needs a file', async () => {
     const preview = await reportBuild(ws, { kind: 'forgetting', format: 'html', lang: 'ja' })
     expect(preview.html).toContain('忘却レポート')
+    // The reported version's status in the report's language, not the stored English word.
+    expect(preview.html).toMatch(/対象バージョン.*#\d+ \(hemb, 有効, /s)
     expect(preview.path).toBeUndefined()
     const csv = await reportBuild(ws, { kind: 'roi', format: 'csv' })
     expect(csv.csv?.startsWith('methods')).toBe(true)

@@ -1,5 +1,6 @@
 import * as tf from '@tensorflow/tfjs'
 import { KeizokuError } from '../../shared/errors'
+import { say } from '../../shared/messages'
 import type { EngineConfig } from '../../shared/domain/engineConfig'
 import type { LossParts, TensorRecord } from '../../shared/domain/learning'
 import type { Method } from '../../shared/domain/methods'
@@ -98,7 +99,8 @@ export function makeSlot(
       const r = resume.tensors.find((x) => x.name === n)
       if (!r)
         throw new KeizokuError('corrupt', `The checkpoint lacks tensor "${n}".`, {
-          hint: 'Restart the task from the beginning.'
+          hint: 'Restart the task from the beginning.',
+          say: say('engine.checkpoint_lacks_tensor', { name: n })
         })
       return r.data
     }

@@ -16,6 +16,7 @@ import { blocks, escapeHtml, fixed, pct, pp, when } from './format'
 import { figure, num, pageHtml, para, section, tableHtml, type Cell } from './html'
 import { strings, type Strings } from './i18n'
 import type { AccuracyMatrix, DecisionRow, DriftTable, MetricsResult, ReportLang } from './types'
+import type { VersionStatus } from '../../shared/domain/records'
 import type { TransferRecord, TransferTrust } from '../../shared/transferability'
 import { transferRecordOf, workspaceTrust } from '../transferTrust'
 
@@ -117,7 +118,10 @@ export function forgettingHtml(d: ForgettingData, lang: ReportLang): string {
     [s.generated, when(d.generatedAt)]
   ]
   if (last && first) {
-    meta.push([s.reportedVersion, `#${last.versionId} (${last.method}, ${last.status}, ${when(last.createdAt)})`])
+    meta.push([
+      s.reportedVersion,
+      `#${last.versionId} (${last.method}, ${s.versionStatus[last.status as VersionStatus] ?? last.status}, ${when(last.createdAt)})`
+    ])
     meta.push([s.lineage, `${s.versions} #${first.versionId} … #${last.versionId} · T = ${T} ${s.tasks}`])
   }
   const sections: string[] = []

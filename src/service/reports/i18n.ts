@@ -2,6 +2,7 @@
  * Report strings in English and Japanese. The Japanese dictionary must have every English key
  * (the type enforces it), so a missing translation is a compile error, not an English leftover.
  */
+import type { VersionStatus } from '../../shared/domain/records'
 import type { ReportLang } from './types'
 
 const en = {
@@ -161,7 +162,11 @@ const en = {
   guidanceUntrusted: 'no estimator predicts transfer here (ρ ≤ 0): no guidance',
   guidanceNotUsed: 'not used',
   rowSpread: 'Row spread (flat below)',
-  page: 'Page'
+  page: 'Page',
+  versionStatus: { candidate: 'candidate', active: 'active', rejected: 'rejected', superseded: 'superseded' } as Record<
+    VersionStatus,
+    string
+  >
 }
 
 export type Strings = typeof en
@@ -318,7 +323,8 @@ const ja: Strings = {
   guidanceFlat: '行が平坦：誘導なし',
   guidanceUntrusted: '転移を予測できる推定量なし（ρ ≤ 0）：誘導なし',
   guidanceNotUsed: '使用せず',
-  rowSpread: '行の幅（平坦の基準）'
+  rowSpread: '行の幅（平坦の基準）',
+  versionStatus: { candidate: '候補', active: '有効', rejected: '却下', superseded: '置き換え済み' }
 }
 
 export function strings(lang: ReportLang): Strings {

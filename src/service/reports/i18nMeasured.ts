@@ -22,7 +22,8 @@ const en = {
     `Against ${base}: ${d}; 95 % interval ${lo} … ${hi} (seed-to-seed standard deviation ${sd}).`,
   noiseOneSeed: (base: string, d: string) =>
     `Against ${base}: ${d}, but with one seed on each side the seed-to-seed spread is unknown, so this difference cannot be told from noise. Measure with ≥ 2 seeds (\`keizoku baselines DIR --seeds 1,2,3\`).`,
-  withinNoise: 'This is within the seed-to-seed noise: it is not a measured difference, and its “value of the accuracy difference” below should not be counted on.',
+  withinNoise:
+    'This is within the seed-to-seed noise: it is not a measured difference, and its “value of the accuracy difference” below should not be counted on.',
   beyondNoise: 'This is more than the seed-to-seed noise: a measured difference.',
   withinNoiseShort: 'rests on an accuracy difference within the seed-to-seed noise',
   storageOnly: 'Savings per month from storage alone',
@@ -34,7 +35,8 @@ const en = {
   crossoverAt: 'Stores less than separate models from',
   crossoverNever: 'never (a task embedding is not smaller than a main network)',
   tasksOn: (n: number) => `${n} tasks on`,
-  crossoverHere: (T: number, h: string, sep: string) => `This workspace (T = ${T}): hypernetwork ${h} · separate models ${sep}`,
+  crossoverHere: (T: number, h: string, sep: string) =>
+    `This workspace (T = ${T}): hypernetwork ${h} · separate models ${sep}`,
   crossoverMeasured: (T: number, b: string) => `Separate models as measured (independent baseline, ${T} tasks): ${b}`,
   crossoverBelow: (T: number, at: number) =>
     `With ${T} tasks this workspace is below the crossover: the hypernetwork still stores more than ${T} separate models; it stores less from task ${at} on.`,
@@ -58,7 +60,8 @@ const ja: MeasuredStrings = {
     'このワークスペースのタスクではベースラインが測定されていません。レポート → ベースラインを測定、または `keizoku baselines DIR --methods independent,finetune,ewc --seeds 1,2,3` で測定してください。',
   interval: (lo, hi, n) => `95 %: ${lo} … ${hi}（${n} シード）`,
   noiseTitle: '精度の差は本物か',
-  noisePaired: (base, d, lo, hi, n) => `${base} に対して: ${d}（両方で測定した ${n} シード）。対応のある差の 95 % 区間 ${lo} … ${hi}。`,
+  noisePaired: (base, d, lo, hi, n) =>
+    `${base} に対して: ${d}（両方で測定した ${n} シード）。対応のある差の 95 % 区間 ${lo} … ${hi}。`,
   noiseSpread: (base, d, lo, hi, sd) => `${base} に対して: ${d}。95 % 区間 ${lo} … ${hi}（シード間の標準偏差 ${sd}）。`,
   noiseOneSeed: (base, d) =>
     `${base} に対して: ${d}。ただし両側とも 1 シードのためシード間のばらつきが分からず、この差はノイズと区別できません。2 シード以上で測定してください（\`keizoku baselines DIR --seeds 1,2,3\`）。`,
@@ -80,7 +83,8 @@ const ja: MeasuredStrings = {
     `${T} タスクのこのワークスペースは分岐点より手前です。ハイパーネットワークは ${T} 個の個別モデルよりまだ大きく、${at} タスク目から小さくなります。`,
   crossoverAbove: (T, at) =>
     `${T} タスクのこのワークスペースは分岐点（${at} タスク）を越えています。ハイパーネットワークは個別モデルより小さく、その差はタスクごとに広がります。`,
-  crossoverFinetune: '共有ネットワーク 1 つのファインチューニングはどちらよりも小さいですが、忘却する手法です。上の表の忘却を比べてください。'
+  crossoverFinetune:
+    '共有ネットワーク 1 つのファインチューニングはどちらよりも小さいですが、忘却する手法です。上の表の忘却を比べてください。'
 }
 
 export function measuredStrings(lang: ReportLang): MeasuredStrings {

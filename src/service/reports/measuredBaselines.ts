@@ -10,7 +10,14 @@
  * usual formulas on R′.
  */
 import type { BaselineRunRecord } from '../../workspace'
-import { accuracyMatrix, collectLineage, matrixMetrics, trainMillis, untrainedAccuracies, type Lineage } from './collect'
+import {
+  accuracyMatrix,
+  collectLineage,
+  matrixMetrics,
+  trainMillis,
+  untrainedAccuracies,
+  type Lineage
+} from './collect'
 import type { MetricsResult } from './types'
 import type { Workspace } from '../../workspace'
 
@@ -23,7 +30,10 @@ export function runTrainSeconds(run: BaselineRunRecord): number {
 }
 
 /** The lineage's metrics on the tasks `taskIds` (all of them when every task was kept). */
-export function lineageMetricsOn(lineage: Lineage, taskIds: number[]): { metrics: MetricsResult; trainSeconds: number | null } {
+export function lineageMetricsOn(
+  lineage: Lineage,
+  taskIds: number[]
+): { metrics: MetricsResult; trainSeconds: number | null } {
   const R = accuracyMatrix(lineage).rows.map((r) => r.values)
   const T = lineage.tasks.length
   const K = taskIds.map((id) => lineage.tasks.findIndex((t) => t.id === id))
@@ -31,7 +41,11 @@ export function lineageMetricsOn(lineage: Lineage, taskIds: number[]): { metrics
   if (K.length === T && K.every((k, i) => k === i)) {
     return { metrics: matrixMetrics(R, untrainedAccuracies(lineage)), trainSeconds: ms === null ? null : ms / 1000 }
   }
-  if (K.some((k) => k < 0)) return { metrics: { metrics: null, problem: 'the run learned a task the lineage did not', fwtNote: null }, trainSeconds: null }
+  if (K.some((k) => k < 0))
+    return {
+      metrics: { metrics: null, problem: 'the run learned a task the lineage did not', fwtNote: null },
+      trainSeconds: null
+    }
   const sub = K.map((k, a) => K.map((kc) => (a === K.length - 1 ? R[T - 1][kc] : R[k][kc])))
   // Upper entries (R[k_a][k_{a+1}]) only mean "before learning it" when the two are adjacent.
   for (let a = 0; a + 1 < K.length; a++) if (K[a + 1] !== K[a] + 1) sub[a][a + 1] = null
@@ -40,7 +54,10 @@ export function lineageMetricsOn(lineage: Lineage, taskIds: number[]): { metrics
 }
 
 /** Runs measured on the lineage ending at `versionId`, and how many were for an earlier version of it. */
-export function runsForLineage(ws: Workspace, versionId: number): { runs: BaselineRunRecord[]; older: BaselineRunRecord[]; lineage: Lineage } {
+export function runsForLineage(
+  ws: Workspace,
+  versionId: number
+): { runs: BaselineRunRecord[]; older: BaselineRunRecord[]; lineage: Lineage } {
   const lineage = collectLineage(ws, versionId)
   const ancestors = new Set(lineage.versions.slice(0, -1).map((v) => v.id))
   const all = ws.listBaselineRuns()

@@ -82,7 +82,11 @@ export function spreadOf(perSeed: SeedValues[]): MeasuredSpread {
   }
   // A training time is never negative; with two seeds mean − t·sd/√n can be (12.706 for one degree of freedom).
   const time = iv('trainSeconds')
-  return { accuracy: iv('accuracy'), forgetting: iv('forgetting'), trainSeconds: time && { ...time, lo: Math.max(0, time.lo) } }
+  return {
+    accuracy: iv('accuracy'),
+    forgetting: iv('forgetting'),
+    trainSeconds: time && { ...time, lo: Math.max(0, time.lo) }
+  }
 }
 
 /** Metrics averaged over seeds (null where a seed lacks one). */
@@ -90,7 +94,8 @@ export function meanMetrics(perSeed: SeedValues[]): MetricsResult {
   const acc = numbers(perSeed.map((s) => s.accuracy))
   const fgt = numbers(perSeed.map((s) => s.forgetting))
   const bwt = numbers(perSeed.map((s) => s.bwt))
-  if (!acc || !fgt || !bwt || perSeed.length === 0) return { metrics: null, problem: 'not measured on every seed', fwtNote: null }
+  if (!acc || !fgt || !bwt || perSeed.length === 0)
+    return { metrics: null, problem: 'not measured on every seed', fwtNote: null }
   const m: CLMetrics = { average_accuracy: mean(acc), forgetting: mean(fgt), bwt: mean(bwt), fwt: null }
   return { metrics: m, problem: null, fwtNote: 'not_stored' }
 }
@@ -107,7 +112,15 @@ export function accuracyNoise(baseline: string, main: SeedValues[], base: SeedVa
   if (common.length >= 2) {
     const d = common.map((s) => s.accuracy! - b.find((t) => t.seed === s.seed)!.accuracy!)
     const iv = seedInterval(d)!
-    return { ...out, difference: iv.mean, kind: 'paired', lo: iv.lo, hi: iv.hi, sd: iv.sd, within: iv.lo <= 0 && iv.hi >= 0 }
+    return {
+      ...out,
+      difference: iv.mean,
+      kind: 'paired',
+      lo: iv.lo,
+      hi: iv.hi,
+      sd: iv.sd,
+      within: iv.lo <= 0 && iv.hi >= 0
+    }
   }
   const sides = [accA, accB].filter((xs) => xs.length >= 2)
   if (sides.length === 0) return { ...out, kind: 'one-seed', lo: null, hi: null, sd: null, within: null }
@@ -118,7 +131,14 @@ export function accuracyNoise(baseline: string, main: SeedValues[], base: SeedVa
   }, 0)
   const sd = Math.sqrt(ss / df)
   const half = tQuantile975(df) * sd * Math.sqrt(1 / accA.length + 1 / accB.length)
-  return { ...out, kind: 'spread', lo: difference - half, hi: difference + half, sd, within: Math.abs(difference) <= half }
+  return {
+    ...out,
+    kind: 'spread',
+    lo: difference - half,
+    hi: difference + half,
+    sd,
+    within: Math.abs(difference) <= half
+  }
 }
 
 /** The runs measured on the lineage ending at `last`, per method with per-seed numbers; null when none. */

@@ -2,6 +2,7 @@ import { createLearner, restoreLearner } from '../../engine/learner'
 import type { Learner, LearnerSnapshot, StepProgress } from '../../engine/types'
 import type { TaskData } from '../../shared/dataset'
 import { KeizokuError } from '../../shared/errors'
+import { say } from '../../shared/messages'
 import { openWorkspace } from '../../workspace/index'
 import type { BaselineCheckpoint, BaselineOutput, BaselinePayload, BaselineStep } from '../workerProtocol'
 
@@ -40,7 +41,15 @@ export async function baselineInWorker(
   if (resume && (resume.method !== p.method || resume.seed !== p.seed)) {
     throw new KeizokuError(
       'corrupt',
-      `The checkpoint is for ${resume.method} seed ${resume.seed}, not ${p.method} seed ${p.seed}.`
+      `The checkpoint is for ${resume.method} seed ${resume.seed}, not ${p.method} seed ${p.seed}.`,
+      {
+        say: say('baseline.checkpoint_other_run', {
+          method: resume.method,
+          seed: resume.seed,
+          wantMethod: p.method,
+          wantSeed: p.seed
+        })
+      }
     )
   }
   const T = p.tasks.length
@@ -53,7 +62,8 @@ export async function baselineInWorker(
     if (hooks.shouldStop())
       throw new KeizokuError(
         'cancelled',
-        `The ${p.method} baseline (seed ${p.seed}) was cancelled before task ${i + 1} of ${T}.`
+        `The ${p.method} baseline (seed ${p.seed}) was cancelled before task ${i + 1} of ${T}.`,
+        { say: say('baseline.cancelled', { method: p.method, seed: p.seed, task: i + 1, tasks: T }) }
       )
     const config = p.tasks[i].config
     const test = data[i].test
@@ -95,6 +105,7 @@ export async function baselineInWorker(
   }
   throw new KeizokuError(
     'internal',
-    `The ${p.method} baseline had no task left to learn (checkpoint after ${resume?.done ?? 0} of ${T}).`
+    `The ${p.method} baseline had no task left to learn (checkpoint after ${resume?.done ?? 0} of ${T}).`,
+    { say: say('baseline.nothing_left', { method: p.method, done: resume?.done ?? 0, tasks: T }) }
   )
 }

@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import { KeizokuError } from '../errors'
+import { say } from '../messages'
 
 /**
  * Every engine hyperparameter, with its default. Defaults follow the setup of the performance
@@ -205,7 +206,8 @@ export type PartialEngineConfig = Partial<Omit<EngineConfig, 'mainNet' | 'hnet'>
 export function resolveConfig(partial: unknown = {}): EngineConfig {
   if (partial === null || typeof partial !== 'object' || Array.isArray(partial)) {
     throw new KeizokuError('invalid_argument', 'The engine config must be a JSON object.', {
-      hint: 'Pass an object such as {"steps": 500}; omitted fields take their defaults.'
+      hint: 'Pass an object such as {"steps": 500}; omitted fields take their defaults.',
+      say: say('config.engine_not_object')
     })
   }
   const p = partial as Record<string, unknown>
@@ -221,7 +223,8 @@ export function resolveConfig(partial: unknown = {}): EngineConfig {
   if (!res.success) {
     const issues = res.error.issues.map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`)
     throw new KeizokuError('invalid_argument', `Invalid engine config — ${issues.join('; ')}.`, {
-      hint: 'Fix or remove these fields; every omitted field takes its default.'
+      hint: 'Fix or remove these fields; every omitted field takes its default.',
+      say: say('config.engine_invalid', { issues: issues.join('; ') })
     })
   }
   return res.data

@@ -116,6 +116,12 @@ export function extremes(d: HeatmapData): {
   return { best, worst, count }
 }
 
+/**
+ * Cell values in white with a dark outline: readable on every shade of the scale in both themes
+ * (ECharts' automatic text colour went dark grey on mid-blue cells in the dark theme).
+ */
+const CELL_TEXT = { color: '#fff', textBorderColor: 'rgba(0, 0, 0, 0.45)', textBorderWidth: 2 }
+
 /** ECharts option for the heatmap; the highlighted row's label is drawn bold with a marker. */
 export function heatmapOption(d: HeatmapData, axisNames: { x: string; y: string }): Record<string, unknown> {
   const highlightY = d.highlightRow < 0 ? -1 : d.yLabels.length - 1 - d.highlightRow
@@ -154,7 +160,11 @@ export function heatmapOption(d: HeatmapData, axisNames: { x: string; y: string 
       {
         type: 'heatmap',
         data: d.cells,
-        label: { show: true, formatter: (p: { value: [number, number, number] }) => p.value[2].toFixed(d.digits) },
+        label: {
+          show: true,
+          ...CELL_TEXT,
+          formatter: (p: { value: [number, number, number] }) => p.value[2].toFixed(d.digits)
+        },
         emphasis: { itemStyle: { borderColor: '#333', borderWidth: 1 } }
       },
       ...(highlightY >= 0
@@ -165,6 +175,7 @@ export function heatmapOption(d: HeatmapData, axisNames: { x: string; y: string 
               itemStyle: { borderColor: '#f0a020', borderWidth: 3 },
               label: {
                 show: true,
+                ...CELL_TEXT,
                 fontWeight: 'bold',
                 formatter: (p: { value: [number, number, number] }) => p.value[2].toFixed(d.digits)
               }

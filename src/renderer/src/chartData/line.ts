@@ -16,7 +16,8 @@ export function lineOption(series: Series[], xLabel: string, xs?: number[]): Rec
   return {
     animation: false,
     tooltip: { trigger: 'axis' },
-    legend: { show: series.length > 1, top: 0 },
+    // Always: a chart's title is only its accessible name, so even a single line needs its name shown.
+    legend: { show: series.length > 0, top: 0 },
     grid: { left: 56, right: 16, top: 36, bottom: 44 },
     xAxis: {
       type: 'value',

@@ -31,7 +31,9 @@ export function embeddingOption(
       formatter: (p: { seriesName: string; data: { name: string; value: [number, number] } }) =>
         `${escapeHtml(p.data.name)} (${escapeHtml(p.seriesName)})<br/>x = ${p.data.value[0].toFixed(3)}, y = ${p.data.value[1].toFixed(3)}`
     },
-    grid: { left: 48, right: 120, top: 40, bottom: 32 },
+    // Names above their points: to the right they ran over the axis line through collinear points
+    // and past the right edge.
+    grid: { left: 64, right: 64, top: 40, bottom: 32 },
     xAxis: axisFor(m.embeddingMap.map((p) => p.x)),
     yAxis: axisFor(m.embeddingMap.map((p) => p.y)),
     series: [
@@ -40,7 +42,7 @@ export function embeddingOption(
         type: 'scatter',
         symbolSize: 14,
         data: pts('learned'),
-        label: { show: true, position: 'right', formatter: '{b}' }
+        label: { show: true, position: 'top', formatter: '{b}' }
       },
       ...(hasTarget
         ? [
@@ -50,7 +52,7 @@ export function embeddingOption(
               symbol: 'diamond',
               symbolSize: 16,
               data: pts('target'),
-              label: { show: true, position: 'right', formatter: '{b}' }
+              label: { show: true, position: 'top', formatter: '{b}' }
             }
           ]
         : [])

@@ -5,7 +5,7 @@ export default {
     tagline: 'Continual learning operations',
     language: 'Language',
     theme: 'Theme',
-    themes: { auto: 'System theme', light: 'Light', dark: 'Dark' }
+    themes: { auto: 'Auto', light: 'Light', dark: 'Dark' }
   },
   nav: {
     workspaces: 'Workspaces',
@@ -35,6 +35,7 @@ export default {
     tfjs: 'TensorFlow.js',
     platform: 'Platform',
     host: 'Running as',
+    hosts: { electron: 'the desktop app', browser: 'a server for the browser', cli: 'the command line' },
     selfTest: 'Engine self-test',
     selfTestHelp: 'Trains a tiny network in a background worker to check that training works on this machine.',
     run: 'Run self-test',
@@ -518,6 +519,8 @@ export default {
     show: 'Show',
     hash: 'Hash',
     subjects: { task: 'task {id}', version: 'version {id}', job: 'job {id}' },
+    /** Subjects and actors the app itself records under a fixed name. */
+    named: { registry: 'registry', settings: 'settings', system: 'system' },
     detailKeys: {
       comment: 'Comment',
       accuracyRow: 'Accuracy per task',

@@ -7,7 +7,7 @@ const ja: typeof en = {
     tagline: '継続学習の運用',
     language: '言語',
     theme: 'テーマ',
-    themes: { auto: 'システムに合わせる', light: 'ライト', dark: 'ダーク' }
+    themes: { auto: '自動', light: 'ライト', dark: 'ダーク' }
   },
   nav: {
     workspaces: 'ワークスペース',
@@ -37,6 +37,7 @@ const ja: typeof en = {
     tfjs: 'TensorFlow.js',
     platform: 'プラットフォーム',
     host: '実行形態',
+    hosts: { electron: 'デスクトップアプリ', browser: 'ブラウザー向けサーバー', cli: 'コマンドライン' },
     selfTest: 'エンジンのセルフテスト',
     selfTestHelp: '小さなネットワークをバックグラウンドのワーカーで学習し、このマシンで学習が動くことを確認します。',
     run: 'セルフテストを実行',
@@ -524,6 +525,7 @@ const ja: typeof en = {
     show: '表示',
     hash: 'ハッシュ',
     subjects: { task: 'タスク {id}', version: 'バージョン {id}', job: 'ジョブ {id}' },
+    named: { registry: '登録記録', settings: '設定', system: 'システム' },
     detailKeys: {
       comment: 'コメント',
       accuracyRow: 'タスクごとの精度',

@@ -439,6 +439,130 @@ export const SAID_JA: Record<string, SaidEntry> = {
   'problem.bad_benchmark': {
     message: 'ベンチマーク {benchmark} にタスク {k} はありません。',
     hint: 'split-mnist は 0〜4、permuted-mnist と rotated-mnist は 0 以上の番号を使ってください。'
+  },
+  // Engine (training, snapshots, backends) — the service passes these on from the engine
+  'engine.unknown_method': {
+    message: '手法「{method}」はありません。',
+    hint: '{methods} のいずれかを使ってください。'
+  },
+  'engine.bad_seed': { message: 'シードは 0 以上の整数にしてください（{seed} が指定されました）。' },
+  'engine.bad_input_shape': { message: '入力形状は正の整数のリストにしてください（{shape} が指定されました）。' },
+  'engine.format_too_new.snapshot': {
+    message:
+      'この学習器スナップショットの形式は {format} です。このバージョンの Keizoku が読めるのは {supported} までです。',
+    hint: '書き出した新しいバージョンの Keizoku で開いてください。'
+  },
+  'engine.format_too_new.checkpoint': {
+    message: 'このチェックポイントの形式は {format} です。このバージョンの Keizoku が読めるのは {supported} までです。',
+    hint: '書き出した新しいバージョンの Keizoku で開いてください。'
+  },
+  'engine.format_old_layout.snapshot': {
+    message:
+      'この「{method}」モデルのスナップショットは形式 {format} です。ハイパーネットワークの重み配置が変わる前（形式 {supported} より前）に学習されたため、今読むと異なる重みが生成されます。',
+    hint: 'このバージョンで新しいワークスペース（または新しい実行）でタスクを学習し直してください。古いモデルは変換できません。'
+  },
+  'engine.format_old_layout.checkpoint': {
+    message:
+      'この「{method}」モデルのチェックポイントは形式 {format} です。ハイパーネットワークの重み配置が変わる前（形式 {supported} より前）に作られたため、今読むと異なる重みが生成されます。',
+    hint: 'このバージョンで新しいワークスペース（または新しい実行）でタスクを学習し直してください。古いモデルは変換できません。'
+  },
+  'engine.task_not_learned': {
+    message:
+      'タスク番号 {task} はまだ学習されていません。この学習器が知っているタスクは {learned} 件です（学習順に 1 から番号付け）。'
+  },
+  'engine.input_size_mismatch': {
+    message:
+      'データには {rows} 行に対して特徴量が {values} 個ありますが、学習器の入力形状 [{shape}] には 1 行あたり {size} 個が必要です。',
+    hint: '1 つの実行のタスクはすべて同じ入力形状でなければなりません。同じ列または同じ画像サイズでデータを登録してください。'
+  },
+  'engine.learner_disposed': { message: 'この学習器はすでに破棄されています。' },
+  'engine.no_training_rows': {
+    message: 'タスク「{task}」には学習用の行がありません。',
+    hint: 'ラベル付きの行が 1 行以上あるデータを登録してください。'
+  },
+  'engine.too_many_classes': {
+    message: 'タスク「{task}」のクラス数は {classes} です。各タスクの出力ヘッドが扱えるのは 2〜{max} クラスです。',
+    hint: 'エンジン設定の mainNet.headSize を {classes} 以上にしてください（最初のタスクの前に）。'
+  },
+  'engine.label_out_of_range': {
+    message: 'タスク「{task}」の学習用の行 {row} のラベルは {label} で、0〜{max} の範囲外です。'
+  },
+  'engine.checkpoint_other_task': {
+    message:
+      'このチェックポイントはタスク番号 {from} のものですが、この学習器が次に学習するのはタスク番号 {task}（「{name}」）です。',
+    hint: 'そのタスクの前に取った学習器スナップショットを復元してから再開してください。'
+  },
+  'engine.training_cancelled': {
+    message: 'タスク「{task}」の学習はステップ {step} / {steps} でキャンセルされました。学習器は変更されていません。'
+  },
+  'engine.snapshot_lacks_tensor': {
+    message: '学習器スナップショットにテンソル「{name}」がありません。',
+    hint: '保存されたモデルが不完全です。学習し直すか、以前のバージョンを復元してください。'
+  },
+  'engine.snapshot_tensor_size': {
+    message: 'スナップショットのテンソル「{name}」の値は {got} 個ですが、{expected} 個のはずです。',
+    hint: 'スナップショットは別の設定で作られたか、壊れています。'
+  },
+  'engine.checkpoint_lacks_tensor': {
+    message: 'チェックポイントにテンソル「{name}」がありません。',
+    hint: 'タスクを最初からやり直してください。'
+  },
+  'engine.cnn_needs_images': {
+    message: 'CNN のメインネットには画像の入力が必要ですが、入力形状は [{shape}] です。',
+    hint: '表形式やセンサーのデータには mainNet.kind "mlp" を使うか、画像を [H, W, C]（または [784] のような正方形の平坦な形）で渡してください。'
+  },
+  'engine.backend_env_invalid': {
+    message: 'KEIZOKU_BACKEND={value} はバックエンドではありません。',
+    hint: 'tensorflow、wasm、cpu のいずれかを指定するか、設定を外してください。'
+  },
+  'engine.backend_forced_failed': {
+    message: 'KEIZOKU_BACKEND={value} で指定されたバックエンドを起動できませんでした（{tried}）。',
+    hint: 'KEIZOKU_BACKEND の設定を外すか、そのバックエンドをインストールしてください。'
+  },
+  'engine.no_backend': { message: 'tfjs のバックエンドをどれも起動できませんでした（{tried}）。' },
+  'engine.hscore_too_few_samples': {
+    message: 'H スコアには 2 件以上のサンプルが必要です（共分散を n − 1 で割るため）。n = {n} でした。'
+  },
+  // Engine configs: named configs (resources/configs) and config files
+  'config.no_named': {
+    message: '名前付き設定「{name}」はありません。',
+    hint: 'JSON ファイルのパスか、名前付き設定（{names}）のいずれかを指定してください。'
+  },
+  'config.unreadable': {
+    message: '設定ファイル {path} を読めません: {reason}',
+    hint: 'JSON ファイルのパスか、名前付き設定（{names}）のいずれかを指定してください。'
+  },
+  'config.not_json': {
+    message: '設定 {path} は正しい JSON ではありません: {reason}',
+    hint: '{"steps": 500} のような JSON オブジェクトを指定してください。'
+  },
+  'config.not_object': {
+    message: '設定 {path} は JSON オブジェクトでなければなりません。',
+    hint: '{"steps": 500} のような JSON オブジェクトを指定してください。省略した項目は既定値になります。'
+  },
+  'config.engine_not_object': {
+    message: 'エンジン設定は JSON オブジェクトでなければなりません。',
+    hint: '{"steps": 500} のようなオブジェクトを指定してください。省略した項目は既定値になります。'
+  },
+  'config.engine_invalid': {
+    message: 'エンジン設定が正しくありません — {issues}。',
+    hint: 'これらの項目を直すか削除してください。省略した項目はすべて既定値になります。'
+  },
+  // Worker processes
+  'worker.crashed': { message: '{work}のワーカーが異常終了しました: {reason}' },
+  'worker.stopped': { message: '{work}のワーカーが終了前に停止しました（終了コード {code}）。' },
+  'worker.selftest_cancelled': { message: 'セルフテストはキャンセルされました。' },
+  // Baselines (the comparison runs of other methods)
+  'baseline.checkpoint_other_run': {
+    message:
+      'このチェックポイントは {method}（シード {seed}）のもので、{wantMethod}（シード {wantSeed}）のものではありません。'
+  },
+  'baseline.cancelled': {
+    message: '{method} のベースライン（シード {seed}）はタスク {task} / {tasks} の前にキャンセルされました。'
+  },
+  'baseline.nothing_left': {
+    message:
+      '{method} のベースラインには学習するタスクが残っていませんでした（チェックポイントは {done} / {tasks} の後）。'
   }
 }
 
@@ -466,3 +590,13 @@ export const SAID_VALUES_JA: Record<string, Record<string, string>> = {
   }
 }
 SAID_VALUES_JA.expected = SAID_VALUES_JA.kind
+/** What a worker process was doing (the job kinds of src/service/workerProtocol.ts). */
+SAID_VALUES_JA.work = {
+  backendInfo: 'バックエンド確認',
+  selfTest: 'セルフテスト',
+  train: '学習',
+  baseline: 'ベースライン',
+  transfer: '転移性計算',
+  export: '書き出し',
+  benchmark: 'ベンチマーク'
+}
