@@ -46,6 +46,9 @@ const nonNegInt = (what: string) =>
     .int({ message: `${what} must be a whole number` })
     .min(0, { message: `${what} must be 0 or more` })
 
+export const LR_SCHEDULES = ['constant', 'cosine'] as const
+export type LrSchedule = (typeof LR_SCHEDULES)[number]
+
 export const engineConfigSchema = z
   .object({
     mainNet: z
@@ -71,13 +74,31 @@ export const engineConfigSchema = z
           .min(1, { message: 'hnet.hidden needs at least one layer' })
           .max(6),
         activation: z.enum(['relu', 'tanh', 'elu'], { error: 'hnet.activation must be "relu", "tanh" or "elu"' }),
-        /** How a new task's embedding e_t starts: N(0,1) (authors' code) or at ê when there is one. */
-        embeddingInit: z.enum(['random', 'target'], { error: 'hnet.embeddingInit must be "random" or "target"' }),
+        /**
+         * How a new task's embedding e_t starts: N(0,1) (authors' code), at ê when there is one,
+         * or at the learned e_{t−1} ('previous'; the first task starts at N(0,1)).
+         */
+        embeddingInit: z.enum(['random', 'target', 'previous'], {
+          error: 'hnet.embeddingInit must be "random", "target" or "previous"'
+        }),
+        /**
+         * Chunk embeddings c_k: 'shared' (in Θ, the authors' hypercl setup) or 'per-task' (each
+         * task keeps its own K × ce, appended to its e_t; hypnettorch's `cond_chunk_embs`).
+         */
+        chunkEmbeddings: z.enum(['shared', 'per-task'], {
+          error: 'hnet.chunkEmbeddings must be "shared" or "per-task"'
+        }),
         /** Order in which generated weights fill the main net (see engine/generatedLayout.ts). */
         layout: z.enum(['torch', 'shuffled'], { error: 'hnet.layout must be "torch" or "shuffled"' })
       })
       .strict(),
     lr: positive('lr'),
+    /**
+     * How every Adam learning rate (lr, embeddingLr, decoderLr; every method alike) moves within
+     * one task's steps: 'constant', or 'cosine' from the set rate at the first step towards 0
+     * at the last (engine/adam.ts `lrFactor`).
+     */
+    lrSchedule: z.enum(LR_SCHEDULES, { error: 'lrSchedule must be "constant" or "cosine"' }),
     embeddingLr: positive('embeddingLr'),
     decoderLr: positive('decoderLr'),
     beta: nonNegative('beta'),
@@ -141,9 +162,11 @@ export const defaultEngineConfig: EngineConfig = {
     hidden: [100, 75, 50],
     activation: 'relu',
     embeddingInit: 'random',
+    chunkEmbeddings: 'shared',
     layout: 'shuffled'
   },
   lr: 1e-3,
+  lrSchedule: 'constant',
   embeddingLr: 1e-2,
   decoderLr: 1e-3,
   beta: 0.05,
@@ -175,6 +198,7 @@ export const DEFAULT_SEED = defaultEngineConfig.seed
 export const PER_TASK_KEYS: readonly string[] = [
   'steps',
   'lr',
+  'lrSchedule',
   'embeddingLr',
   'decoderLr',
   'beta',
