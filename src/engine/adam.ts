@@ -1,10 +1,25 @@
 import * as tf from '@tensorflow/tfjs'
+import type { LrSchedule } from '../shared/domain/engineConfig'
 
 export interface AdamHyper {
   lr: number
   beta1: number
   beta2: number
   eps: number
+  /** Learning-rate schedule over one task's `steps` Adam steps; absent = constant. */
+  schedule?: { kind: LrSchedule; steps: number }
+}
+
+/**
+ * The factor on the learning rate of Adam step `i` (0-based, counted within the task) of `steps`:
+ * 1 for 'constant'; for 'cosine' ½(1 + cos(π·i/steps)), from 1 at the first step down towards 0
+ * at the last. It depends on the step index only, so a resumed task (whose Adam step count is
+ * restored from the checkpoint) continues on the same curve.
+ */
+export function lrFactor(schedule: AdamHyper['schedule'], i: number): number {
+  if (!schedule || schedule.kind === 'constant') return 1
+  const frac = Math.min(Math.max(i / schedule.steps, 0), 1)
+  return 0.5 * (1 + Math.cos(Math.PI * frac))
 }
 
 /**
@@ -32,7 +47,8 @@ export class Adam {
   }
 
   private moments(g: tf.Tensor1D): { m: tf.Tensor1D; v: tf.Tensor1D; step: tf.Tensor1D } {
-    const { lr, beta1, beta2, eps } = this.hyper
+    const { beta1, beta2, eps } = this.hyper
+    const lr = this.hyper.lr * lrFactor(this.hyper.schedule, this.t)
     const t = this.t + 1
     const m = tf.add(tf.mul(this.m, beta1), tf.mul(g, 1 - beta1)) as tf.Tensor1D
     const v = tf.add(tf.mul(this.v, beta2), tf.mul(tf.square(g), 1 - beta2)) as tf.Tensor1D

@@ -28,6 +28,10 @@ import { gaussian } from '../common/random'
 export class ChunkedHypernet {
   readonly te: number
   readonly ce: number
+  /** Chunk embeddings kept per task (in each task's embedding vector) instead of in Θ. */
+  readonly chunkPerTask: boolean
+  /** Length of one task's embedding vector: te, plus K·ce with per-task chunk embeddings. */
+  readonly embSize: number
   readonly chunk: number
   readonly numChunks: number
   readonly hidden: number[]
@@ -52,9 +56,11 @@ export class ChunkedHypernet {
     this.hidden = [...cfg.hnet.hidden]
     this.act = cfg.hnet.activation
     this.numChunks = Math.ceil(this.numOutputs / this.chunk)
+    this.chunkPerTask = cfg.hnet.chunkEmbeddings === 'per-task'
+    this.embSize = this.te + (this.chunkPerTask ? this.numChunks * this.ce : 0)
     const h = this.hidden
     const shapes: ParamShape[] = [
-      { name: 'chunk_embeddings', shape: [this.numChunks, this.ce] },
+      ...(this.chunkPerTask ? [] : [{ name: 'chunk_embeddings', shape: [this.numChunks, this.ce] }]),
       { name: 'layer_0/kernel_task', shape: [this.te, h[0]] },
       { name: 'layer_0/kernel_chunk', shape: [this.ce, h[0]] },
       { name: 'layer_0/bias', shape: [h[0]] }
@@ -129,17 +135,33 @@ export class ChunkedHypernet {
     return this.outFromParts(tf.split(theta, this.sizes))
   }
 
+  /**
+   * With per-task chunk embeddings, E's row i is [e_i ; c_{i,0} … c_{i,K−1}] and the chunk term
+   * is computed per task ([m·K, ce] · W₁꜀); otherwise the K shared c_k come from Θ.
+   */
   trunkFromParts(parts: tf.Tensor[], E: tf.Tensor2D): tf.Tensor2D {
     const m = E.shape[0]
     const K = this.numChunks
     const h = this.hidden
-    const cEmb = tf.reshape(parts[0], [K, this.ce]) as tf.Tensor2D
-    const w1e = tf.reshape(parts[1], [this.te, h[0]]) as tf.Tensor2D
-    const w1c = tf.reshape(parts[2], [this.ce, h[0]]) as tf.Tensor2D
-    const fromTask = tf.reshape(matMul(E, w1e), [m, 1, h[0]])
-    const fromChunk = tf.reshape(tf.add(matMul(cEmb, w1c), parts[3]), [1, K, h[0]])
-    let x = activate(tf.reshape(tf.add(fromTask, fromChunk), [m * K, h[0]]), this.act) as tf.Tensor2D
-    let p = 4
+    const q = this.chunkPerTask ? 0 : 1
+    const w1e = tf.reshape(parts[q], [this.te, h[0]]) as tf.Tensor2D
+    const w1c = tf.reshape(parts[q + 1], [this.ce, h[0]]) as tf.Tensor2D
+    const b1 = parts[q + 2]
+    let pre: tf.Tensor
+    if (this.chunkPerTask) {
+      const eTask = (this.embSize === this.te ? E : tf.slice(E, [0, 0], [m, this.te])) as tf.Tensor2D
+      const cEmb = tf.reshape(tf.slice(E, [0, this.te], [m, K * this.ce]), [m * K, this.ce]) as tf.Tensor2D
+      const fromTask = tf.reshape(matMul(eTask, w1e), [m, 1, h[0]])
+      const fromChunk = tf.reshape(tf.add(matMul(cEmb, w1c), b1), [m, K, h[0]])
+      pre = tf.add(fromTask, fromChunk)
+    } else {
+      const cEmb = tf.reshape(parts[0], [K, this.ce]) as tf.Tensor2D
+      const fromTask = tf.reshape(matMul(E, w1e), [m, 1, h[0]])
+      const fromChunk = tf.reshape(tf.add(matMul(cEmb, w1c), b1), [1, K, h[0]])
+      pre = tf.add(fromTask, fromChunk)
+    }
+    let x = activate(tf.reshape(pre, [m * K, h[0]]), this.act) as tf.Tensor2D
+    let p = q + 3
     for (let l = 1; l < h.length; l++) {
       x = dense(x, tf.reshape(parts[p], [h[l - 1], h[l]]) as tf.Tensor2D, parts[p + 1], this.act)
       p += 2

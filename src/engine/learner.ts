@@ -143,7 +143,12 @@ class EngineLearner implements Learner, LearnerContext {
     this.spec = mainNetSpec(cfg, inputShape)
     this.shapes = paramShapes(this.spec)
     this.numWeights = countParams(this.shapes)
-    this.adamBase = { beta1: cfg.adamBeta1, beta2: cfg.adamBeta2, eps: cfg.adamEpsilon }
+    this.adamBase = {
+      beta1: cfg.adamBeta1,
+      beta2: cfg.adamBeta2,
+      eps: cfg.adamEpsilon,
+      schedule: { kind: cfg.lrSchedule, steps: cfg.steps }
+    }
     const family = methodFamily(method)
     this.family =
       family === 'hyper'

@@ -46,7 +46,10 @@ export function estimateTrainingMemory(
     const h = cfg.hnet.hidden
     const k = Math.ceil(n / cfg.hnet.chunkSize)
     const sizes = [cfg.hnet.taskEmbeddingSize + cfg.hnet.chunkEmbeddingSize, ...h, cfg.hnet.chunkSize]
-    let theta = k * cfg.hnet.chunkEmbeddingSize + (tasksLearned + 1) * cfg.hnet.taskEmbeddingSize
+    // Chunk embeddings sit in Θ, or with each task's embedding when kept per task.
+    const perTaskChunks = cfg.hnet.chunkEmbeddings === 'per-task'
+    const embSize = cfg.hnet.taskEmbeddingSize + (perTaskChunks ? k * cfg.hnet.chunkEmbeddingSize : 0)
+    let theta = (perTaskChunks ? 0 : k * cfg.hnet.chunkEmbeddingSize) + (tasksLearned + 1) * embSize
     for (let i = 1; i < sizes.length; i++) theta += sizes[i - 1] * sizes[i] + sizes[i]
     parts.hypernetwork = 4 * theta * F + 3 * (tasksLearned + 1) * k * h.reduce((a, b) => a + b, 0) * F
     parts.learnedTasks = 2 * tasksLearned * n * F

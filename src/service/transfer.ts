@@ -2,12 +2,18 @@ import { availableParallelism } from 'node:os'
 import { workersForParallelWork } from '../engine/backendEnv'
 import type { LearnerSnapshot } from '../engine/types'
 import type { LabelledSet } from '../shared/dataset'
+import { resolveConfig } from '../shared/domain/engineConfig'
 import { loadSnapshot } from './snapshots'
 import type { BackendName, TransferMatrix } from '../shared/types'
 import type { VersionRecord, Workspace } from '../workspace/index'
 import { classicalMds } from './embeddingMap'
 import { isFlatRow } from '../engine/flatRow'
-import { TRANSFER_ESTIMATORS, estimatorScale, type TransferEstimator, type TransferTrust } from '../shared/transferability'
+import {
+  TRANSFER_ESTIMATORS,
+  estimatorScale,
+  type TransferEstimator,
+  type TransferTrust
+} from '../shared/transferability'
 import { transferRecordOf, workspaceTrust } from './transferTrust'
 
 type EstimateRows = Record<TransferEstimator, number[]>
@@ -20,10 +26,12 @@ function embeddingMap(ws: Workspace, v: VersionRecord, snap: LearnerSnapshot): T
   const ids = versionTaskIds(v)
   const points: Float32Array[] = []
   const labels: TransferMatrix['embeddingMap'] = []
+  // With per-task chunk embeddings a stored embedding is [e_j ; chunk embeddings]; the map shows e_j.
+  const te = resolveConfig(snap.config).hnet.taskEmbeddingSize
   ids.forEach((id, j) => {
     const e = snap.tensors.find((t) => t.name === `embedding/${j}`)
     if (!e) return
-    points.push(e.data)
+    points.push(e.data.subarray(0, te))
     labels.push({ taskId: id, name: tasks.get(id)?.name ?? `task ${id}`, x: 0, y: 0, kind: 'learned' })
   })
   const target = (v.metrics as { embeddingTarget?: number[] | null }).embeddingTarget
@@ -45,7 +53,13 @@ export async function computeTransfer(ws: Workspace): Promise<TransferMatrix> {
   const tasks = ws.listTasks()
   const computedAt = new Date().toISOString()
   if (!active) {
-    return emptyMatrix(tasks.map((t) => t.id), tasks.map((t) => t.name), tasks.map((t) => t.numClasses), computedAt, workspaceTrust(ws))
+    return emptyMatrix(
+      tasks.map((t) => t.id),
+      tasks.map((t) => t.name),
+      tasks.map((t) => t.numClasses),
+      computedAt,
+      workspaceTrust(ws)
+    )
   }
   const snap = loadSnapshot(ws, active)
   const sets = tasks.map((t) => {
@@ -59,7 +73,14 @@ export async function computeTransfer(ws: Workspace): Promise<TransferMatrix> {
       const est = out.scores[i]
       if (est && est.hscore.length) {
         // `row` stays the paper's H-score (the reference); every estimator's row rides in details.
-        ws.recordEvaluation({ versionId: active.id, taskId: t.id, kind: 'transfer', row: est.hscore, taskIds: sourceIds, details: { computedAt, backend: out.backend, millis: out.millis, workers: out.workers, estimates: est } })
+        ws.recordEvaluation({
+          versionId: active.id,
+          taskId: t.id,
+          kind: 'transfer',
+          row: est.hscore,
+          taskIds: sourceIds,
+          details: { computedAt, backend: out.backend, millis: out.millis, workers: out.workers, estimates: est }
+        })
       }
     })
   })
@@ -88,7 +109,12 @@ async function transferInParallel(
   try {
     for (const part of shards) jobs.push(runInWorker({ kind: 'transfer', payload: { snapshot, sets: part } }))
     const parts = await Promise.all(jobs.map((j) => j.result))
-    return { scores: parts.flatMap((p) => p.scores), millis: performance.now() - t0, backend: parts[0].backend, workers }
+    return {
+      scores: parts.flatMap((p) => p.scores),
+      millis: performance.now() - t0,
+      backend: parts[0].backend,
+      workers
+    }
   } catch (err) {
     // One shard failed (or a worker could not start): stop the others instead of letting them run on.
     await Promise.allSettled(jobs.map((j) => j.kill()))
@@ -107,7 +133,8 @@ export function latestTransfer(ws: Workspace, snapshot?: LearnerSnapshot): Trans
   if (rows.length === 0) return null
   const tasks = ws.listTasks()
   const byTask = new Map<number, (typeof rows)[number]>()
-  for (const r of rows) if (r.taskId !== null && (!byTask.has(r.taskId) || byTask.get(r.taskId)!.id < r.id)) byTask.set(r.taskId, r)
+  for (const r of rows)
+    if (r.taskId !== null && (!byTask.has(r.taskId) || byTask.get(r.taskId)!.id < r.id)) byTask.set(r.taskId, r)
   const sourceIds = versionTaskIds(active)
   const names = taskMap(ws)
   const newest = [...byTask.values()].reduce((a, b) => (b.id > a.id ? b : a))
@@ -138,11 +165,17 @@ export function latestTransfer(ws: Workspace, snapshot?: LearnerSnapshot): Trans
     scores,
     estimator: trust.estimator,
     estimates,
-    measured: measuredMatrix(ws, tasks.map((t) => t.id), sourceIds),
+    measured: measuredMatrix(
+      ws,
+      tasks.map((t) => t.id),
+      sourceIds
+    ),
     trust,
     flatRows: scores.map((row, i) => isFlatRow(row, trust.estimator, classCounts[i])),
     recommendedOrder: recommendOrder(
-      tasks.flatMap((t, i) => (learned.has(t.id) ? [] : [{ taskId: t.id, name: t.name, row: scores[i], numClasses: t.numClasses }])),
+      tasks.flatMap((t, i) =>
+        learned.has(t.id) ? [] : [{ taskId: t.id, name: t.name, row: scores[i], numClasses: t.numClasses }]
+      ),
       sourceIds.map((id) => names.get(id)?.name ?? `task ${id}`),
       trust.estimator
     ),
@@ -197,13 +230,25 @@ export function recommendOrder(
         bestSource = sourceNames[j]
       }
     })
-    return { taskId: c.taskId, name: c.name, score: score as number | null, bestSource: bestSource as string | null, order }
+    return {
+      taskId: c.taskId,
+      name: c.name,
+      score: score as number | null,
+      bestSource: bestSource as string | null,
+      order
+    }
   })
   ranked.sort((x, y) => (y.score ?? -Infinity) - (x.score ?? -Infinity) || x.order - y.order)
   return ranked.map(({ order: _order, ...r }) => r)
 }
 
-function emptyMatrix(ids: number[], names: string[], classCounts: number[], computedAt: string, trust: TransferTrust): TransferMatrix {
+function emptyMatrix(
+  ids: number[],
+  names: string[],
+  classCounts: number[],
+  computedAt: string,
+  trust: TransferTrust
+): TransferMatrix {
   return {
     versionId: null,
     computedAt,
@@ -213,7 +258,9 @@ function emptyMatrix(ids: number[], names: string[], classCounts: number[], comp
     targetNames: names,
     scores: ids.map(() => []),
     estimator: trust.estimator,
-    estimates: Object.fromEntries(TRANSFER_ESTIMATORS.map((e) => [e, ids.map(() => [])])) as unknown as TransferMatrix['estimates'],
+    estimates: Object.fromEntries(
+      TRANSFER_ESTIMATORS.map((e) => [e, ids.map(() => [])])
+    ) as unknown as TransferMatrix['estimates'],
     measured: ids.map(() => []),
     trust,
     flatRows: ids.map(() => false),

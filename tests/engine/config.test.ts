@@ -11,7 +11,21 @@ describe('engine config', () => {
     expect(c.hnet.taskEmbeddingSize).toBe(32)
     expect(c.decoderHidden).toBe(512)
     expect(c.batchSize).toBe(128)
-    expect(c.lr).toBe(1e-3)
+    // Third pass of issue 13: peak 2e-3 with a cosine decay per task (mean rate 1e-3).
+    expect(c.lr).toBe(2e-3)
+    expect(c.lrSchedule).toBe('cosine')
+    expect(c.hnet.chunkEmbeddings).toBe('shared')
+    expect(c.hnet.embeddingInit).toBe('random')
+  })
+
+  it('refuses an unknown lrSchedule, chunkEmbeddings or embeddingInit, naming the allowed values', () => {
+    expect(() => resolveConfig({ lrSchedule: 'linear' })).toThrow(/lrSchedule must be "constant" or "cosine"/)
+    expect(() => resolveConfig({ hnet: { chunkEmbeddings: 'each' } })).toThrow(
+      /hnet.chunkEmbeddings must be "shared" or "per-task"/
+    )
+    expect(() => resolveConfig({ hnet: { embeddingInit: 'last' } })).toThrow(
+      /hnet.embeddingInit must be "random", "target" or "previous"/
+    )
   })
 
   it('merges nested partial objects over the defaults', () => {

@@ -99,7 +99,10 @@ describe('Learner', () => {
   it.each([
     [{ regSubsample: 1 }],
     [{ lookahead: false }],
-    [{ guidanceInput: 'flatten', hnet: { ...TINY.hnet, embeddingInit: 'target' } }]
+    [{ guidanceInput: 'flatten', hnet: { ...TINY.hnet, embeddingInit: 'target' } }],
+    [{ hnet: { ...TINY.hnet, embeddingInit: 'previous' } }],
+    [{ hnet: { ...TINY.hnet, chunkEmbeddings: 'per-task' } }],
+    [{ lrSchedule: 'cosine' }]
   ])(
     'hemb runs with %j',
     async (extra) => {
@@ -139,12 +142,18 @@ describe('Learner', () => {
     c.dispose()
   })
 
-  it.each([['hemb'], ['ewc'], ['independent']] as Array<[Method]>)(
-    '%s: stop after a checkpoint, resume, and get bit-identical results',
-    async (method) => {
-      const full = make(method, { steps: 20 })
+  it.each([
+    ['hemb', 'constant'],
+    ['ewc', 'constant'],
+    ['independent', 'constant'],
+    ['hemb', 'cosine'],
+    ['ewc', 'cosine']
+  ] as Array<[Method, string]>)(
+    '%s (lrSchedule %s): stop after a checkpoint, resume, and get bit-identical results',
+    async (method, lrSchedule) => {
+      const full = make(method, { steps: 20, lrSchedule })
       await learnAll(full)
-      const part = make(method, { steps: 20 })
+      const part = make(method, { steps: 20, lrSchedule })
       await learnAll(part, 2)
       const before = allWeights(part)
       let saved: TrainCheckpoint | undefined

@@ -19,6 +19,8 @@ describe('named engine configs', () => {
       100,
       'flatten'
     ])
+    // The authors' optimiser, whatever the product defaults: constant lr 1e-3 (its runs replay).
+    expect([a.lr, a.lrSchedule]).toEqual([1e-3, 'constant'])
   })
 
   it('product-defaults is the shipped defaults written out in full (so it replays them after they change)', () => {
@@ -29,6 +31,9 @@ describe('named engine configs', () => {
         .filter((k) => k !== 'seed')
         .sort()
     )
+    for (const key of ['mainNet', 'hnet'] as const) {
+      expect(Object.keys(d[key] as object).sort()).toEqual(Object.keys(defaultEngineConfig[key]).sort())
+    }
   })
 
   it('reads a path, and names the shipped configs when a name is unknown', () => {

@@ -51,20 +51,21 @@ export class HypernetFamily implements FamilyState {
   }
 
   initialWeights(t: number): tf.Tensor[] {
-    const te = this.hnet.te
-    const e = tf.tensor2d(gaussianArray(te, rng(this.ctx.seed, Purpose.taskEmbedding, t)), [1, te])
+    const size = this.hnet.embSize
+    const e = tf.tensor2d(gaussianArray(size, rng(this.ctx.seed, Purpose.taskEmbedding, t)), [1, size])
     return unflatten(this.hnet.generate(this.theta, e).flat, this.ctx.shapes)
   }
 
   counts(): { shared: number; perTask: number } {
-    return { shared: this.hnet.size, perTask: this.ctx.cfg.hnet.taskEmbeddingSize }
+    return { shared: this.hnet.size, perTask: this.hnet.embSize }
   }
 
   guideTarget(t: number, transferRow: number[]): number[] | null {
     const { cfg, method, seed } = this.ctx
     if (t >= 2 && method === 'hemb') {
       const distances = distanceTargets(transferRow, cfg.distanceMap, cfg.distanceEpsilon)
-      const prev = this.embeddings.map((e) => valuesOf(e))
+      // ê lives in the task-embedding part (the first te values) of each learned embedding.
+      const prev = this.embeddings.map((e) => valuesOf(e).subarray(0, this.hnet.te))
       const fit = fitHEmbedding(prev, distances, {
         steps: cfg.hembSteps,
         lr: cfg.hembLr,
@@ -84,12 +85,16 @@ export class HypernetFamily implements FamilyState {
     const c = run.numClasses
     const hnet = this.hnet
     const te = hnet.te
+    const embSize = hnet.embSize
     const lambdaT = Math.min(cfg.betaEmb * t, 1)
     slots.theta = makeSlot(ctx, 'theta', cfg.lr, () => valuesOf(this.theta), resume)
-    const embInit = (): Float32Array =>
-      cfg.hnet.embeddingInit === 'target' && guideTarget
-        ? Float32Array.from(guideTarget)
-        : gaussianArray(te, rng(seed, Purpose.taskEmbedding, t))
+    const embInit = (): Float32Array => {
+      const init = cfg.hnet.embeddingInit
+      const fresh = gaussianArray(embSize, rng(seed, Purpose.taskEmbedding, t))
+      if (init === 'target' && guideTarget) fresh.set(guideTarget)
+      if (init === 'previous' && t > 0) return valuesOf(this.embeddings[t - 1])
+      return fresh
+    }
     slots.emb = makeSlot(ctx, 'emb', cfg.embeddingLr, embInit, resume)
     const guideOn = guideTarget !== null && cfg.betaEmb > 0
     const lastHidden = hnet.hidden[hnet.hidden.length - 1]
@@ -119,7 +124,7 @@ export class HypernetFamily implements FamilyState {
       const dec = slots.dec
       const f = (...args: tf.Tensor[]): tf.Scalar => {
         const [theta, emb, decFlat] = args as [tf.Tensor1D, tf.Tensor1D, tf.Tensor1D | undefined]
-        const gen = hnet.generate(theta, tf.reshape(emb, [1, te]) as tf.Tensor2D, guideOn)
+        const gen = hnet.generate(theta, tf.reshape(emb, [1, embSize]) as tf.Tensor2D, guideOn)
         const lt = mainNetLoss(spec, shapes, gen.flat, x, labels, c, stats)
         if (!guideOn) return lt
         const hid = cfg.guidanceInput === 'mean' ? tf.mean(gen.hidden!, 0, true) : tf.reshape(gen.hidden!, [1, -1])
@@ -197,7 +202,7 @@ export class HypernetFamily implements FamilyState {
   load(get: TensorGetter, n: number): void {
     this.theta.dispose()
     this.theta = get('theta', this.hnet.size)
-    for (let j = 0; j < n; j++) this.embeddings.push(get(`embedding/${j}`, this.hnet.te))
+    for (let j = 0; j < n; j++) this.embeddings.push(get(`embedding/${j}`, this.hnet.embSize))
   }
 
   dispose(): void {
