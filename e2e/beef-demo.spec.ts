@@ -57,7 +57,7 @@ test('beef demo: flat transferability rows are flagged, the guidance falls back,
   const trust = app.getByTestId('transfer-trust')
   await expect(trust).toContainText('not yet known', { timeout: 60_000 })
   await expect(app.getByTestId('transfer-estimator')).toContainText('Estimator in use: H-score')
-  await expect(app.getByTestId('transfer-estimator')).toContainText('(n = 1 pairs)')
+  await expect(app.getByTestId('transfer-estimator')).toContainText('(pairs measured: 1)')
   const flat = app.getByTestId('transfer-flat-warning')
   await expect(flat).toBeVisible()
   await expect(flat).toContainText(CUTS[2])
@@ -76,7 +76,7 @@ test('beef demo: flat transferability rows are flagged, the guidance falls back,
   // Four cuts learned: 0 + 1 + 2 + 3 = 6 measured pairs, enough for a verdict.
   await app.getByRole('link', { name: 'Transferability' }).click()
   await app.getByRole('button', { name: 'Compute transferability' }).click()
-  await expect(app.getByTestId('transfer-estimator')).toContainText('(n = 6 pairs)', { timeout: 60_000 })
+  await expect(app.getByTestId('transfer-estimator')).toContainText('(pairs measured: 6)', { timeout: 60_000 })
   await expect(trust).toHaveText(/^On this workspace the matrix predicted transfer (well|poorly)/)
   // Under 'auto', guidance is switched off exactly when no estimator's ρ is above 0 (n = 6: ρ moves in steps of 1/35).
   const rhos = (await app.locator('table.fits tbody tr td:nth-child(2)').allTextContents())

@@ -150,7 +150,7 @@ describe('candidate panel transferability guidance', () => {
     const note = w.find('[data-testid="candidate-guidance"]')
     expect(note.attributes('data-guidance')).toBe('flat-fallback')
     expect(note.text()).toContain('Transferability estimator: H-score (chosen automatically)')
-    expect(note.text()).toContain('ρ — against measured transfer over n = 1 pairs')
+    expect(note.text()).toContain('ρ — against measured transfer (pairs measured: 1)')
     expect(note.text()).toContain('this task’s row was flat (spread 0.012, below 0.060)')
   })
 
@@ -161,7 +161,7 @@ describe('candidate panel transferability guidance', () => {
     })
     const note = w.find('[data-testid="candidate-guidance"]')
     expect(note.text()).toContain(
-      'Transferability estimator: LogME (set in Settings) · ρ 0.31 against measured transfer over n = 10 pairs'
+      'Transferability estimator: LogME (set in Settings) · ρ 0.31 against measured transfer (pairs measured: 10)'
     )
     expect(note.text()).toContain('The H-embedding followed this estimator’s row.')
   })
@@ -174,7 +174,7 @@ describe('candidate panel transferability guidance', () => {
     const note = w.find('[data-testid="candidate-guidance"]')
     expect(note.attributes('data-guidance')).toBe('untrusted-fallback')
     expect(note.text()).toContain('Guidance switched off')
-    expect(note.text()).toContain('best ρ -0.13 over n = 15 pairs')
+    expect(note.text()).toContain('best ρ -0.13, pairs measured: 15')
     expect(note.text()).not.toContain('followed this estimator')
   })
 

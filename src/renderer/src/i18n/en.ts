@@ -361,13 +361,13 @@ export default {
     estimator: 'Transferability estimator: {estimator}',
     auto: 'chosen automatically',
     fixed: 'set in Settings',
-    evidence: 'ρ {rho} against measured transfer over n = {n} pairs when training was queued',
+    evidence: 'ρ {rho} against measured transfer (pairs measured: {n}) when training was queued',
     followed: 'The H-embedding followed this estimator’s row.',
     fallback:
       'Guidance fell back to none: this task’s row was flat (spread {spread}, below {limit}), so it trained as a plain hypernetwork.',
     notUsed: 'No guidance here: only the H-embedding method guides, from the third task on.',
     untrusted:
-      'Guidance switched off: on this workspace no estimator’s ranking agreed with the measured transfer (best ρ {rho} over n = {n} pairs), so the task trained as a plain hypernetwork.',
+      'Guidance switched off: on this workspace no estimator’s ranking agreed with the measured transfer (best ρ {rho}, pairs measured: {n}), so the task trained as a plain hypernetwork.',
     flatTag: 'no guidance (flat row)',
     untrustedTag: 'no guidance (no estimator predicts transfer)'
   },
@@ -375,7 +375,7 @@ export default {
     heading: 'How far the matrix can be trusted',
     inUse: 'Estimator in use: {estimator}',
     auto: ' (chosen automatically: the best-predicting once enough pairs are measured, the H-score before)',
-    rho: 'Spearman ρ against measured transfer {rho} (n = {n} pairs)',
+    rho: 'Spearman ρ against measured transfer {rho} (pairs measured: {n})',
     good: 'On this workspace the matrix predicted transfer well.',
     poor: 'On this workspace the matrix predicted transfer poorly: give it and the guidance little weight.',
     unguided:
