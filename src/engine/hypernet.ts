@@ -147,19 +147,15 @@ export class ChunkedHypernet {
     const w1e = tf.reshape(parts[q], [this.te, h[0]]) as tf.Tensor2D
     const w1c = tf.reshape(parts[q + 1], [this.ce, h[0]]) as tf.Tensor2D
     const b1 = parts[q + 2]
-    let pre: tf.Tensor
-    if (this.chunkPerTask) {
-      const eTask = (this.embSize === this.te ? E : tf.slice(E, [0, 0], [m, this.te])) as tf.Tensor2D
-      const cEmb = tf.reshape(tf.slice(E, [0, this.te], [m, K * this.ce]), [m * K, this.ce]) as tf.Tensor2D
-      const fromTask = tf.reshape(matMul(eTask, w1e), [m, 1, h[0]])
-      const fromChunk = tf.reshape(tf.add(matMul(cEmb, w1c), b1), [m, K, h[0]])
-      pre = tf.add(fromTask, fromChunk)
-    } else {
-      const cEmb = tf.reshape(parts[0], [K, this.ce]) as tf.Tensor2D
-      const fromTask = tf.reshape(matMul(E, w1e), [m, 1, h[0]])
-      const fromChunk = tf.reshape(tf.add(matMul(cEmb, w1c), b1), [1, K, h[0]])
-      pre = tf.add(fromTask, fromChunk)
-    }
+    const eTask = (this.chunkPerTask ? tf.slice(E, [0, 0], [m, this.te]) : E) as tf.Tensor2D
+    const cEmb = (
+      this.chunkPerTask
+        ? tf.reshape(tf.slice(E, [0, this.te], [m, K * this.ce]), [m * K, this.ce])
+        : tf.reshape(parts[0], [K, this.ce])
+    ) as tf.Tensor2D
+    const fromTask = tf.reshape(matMul(eTask, w1e), [m, 1, h[0]])
+    const fromChunk = tf.reshape(tf.add(matMul(cEmb, w1c), b1), [this.chunkPerTask ? m : 1, K, h[0]])
+    const pre = tf.add(fromTask, fromChunk)
     let x = activate(tf.reshape(pre, [m * K, h[0]]), this.act) as tf.Tensor2D
     let p = q + 3
     for (let l = 1; l < h.length; l++) {

@@ -90,9 +90,9 @@ export class HypernetFamily implements FamilyState {
     slots.theta = makeSlot(ctx, 'theta', cfg.lr, () => valuesOf(this.theta), resume)
     const embInit = (): Float32Array => {
       const init = cfg.hnet.embeddingInit
+      if (init === 'previous' && t > 0) return valuesOf(this.embeddings[t - 1])
       const fresh = gaussianArray(embSize, rng(seed, Purpose.taskEmbedding, t))
       if (init === 'target' && guideTarget) fresh.set(guideTarget)
-      if (init === 'previous' && t > 0) return valuesOf(this.embeddings[t - 1])
       return fresh
     }
     slots.emb = makeSlot(ctx, 'emb', cfg.embeddingLr, embInit, resume)
