@@ -15,7 +15,8 @@
 import type { BaselineRunRecord, SkippedTask, VersionRecord, Workspace } from '../../workspace'
 import type { CLMetrics } from '../../engine/metrics'
 import { lineageMetricsOn, runMetrics, runsForLineage, runTrainSeconds } from './measuredBaselines'
-import { mean, seedInterval, tQuantile975, type SeedInterval } from './seedStats'
+import { tQuantile975 } from '../../shared/seedSummary'
+import { mean, seedInterval, type SeedInterval } from './seedStats'
 import type { MetricsResult } from './types'
 
 export interface SeedValues {
