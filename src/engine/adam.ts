@@ -7,19 +7,22 @@ export interface AdamHyper {
   beta2: number
   eps: number
   /** Learning-rate schedule over one task's `steps` Adam steps; absent = constant. */
-  schedule?: { kind: LrSchedule; steps: number }
+  schedule?: { kind: LrSchedule; steps: number; warmup?: number }
 }
 
 /**
  * The factor on the learning rate of Adam step `i` (0-based, counted within the task) of `steps`:
  * 1 for 'constant'; for 'cosine' ½(1 + cos(π·i/steps)), from 1 at the first step down towards 0
- * at the last. It depends on the step index only, so a resumed task (whose Adam step count is
- * restored from the checkpoint) continues on the same curve.
+ * at the last; either times min(1, (i+1)/warmup) when a warm-up is set. It depends on the step
+ * index only, so a resumed task (whose Adam step count is restored from the checkpoint) continues
+ * on the same curve.
  */
 export function lrFactor(schedule: AdamHyper['schedule'], i: number): number {
-  if (!schedule || schedule.kind === 'constant') return 1
+  if (!schedule) return 1
+  const warm = schedule.warmup && i < schedule.warmup ? (i + 1) / schedule.warmup : 1
+  if (schedule.kind === 'constant') return warm
   const frac = Math.min(Math.max(i / schedule.steps, 0), 1)
-  return 0.5 * (1 + Math.cos(Math.PI * frac))
+  return warm * 0.5 * (1 + Math.cos(Math.PI * frac))
 }
 
 /**

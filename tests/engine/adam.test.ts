@@ -24,6 +24,18 @@ describe('learning-rate schedule', () => {
     expect(lrFactor(cos, 1500)).toBe(0)
   })
 
+  it('warm-up ramps the rate linearly over its first steps, then follows the schedule', () => {
+    const cos = { kind: 'cosine' as const, steps: 1000, warmup: 30 }
+    expect(lrFactor(cos, 0)).toBeCloseTo(1 / 30, 12)
+    expect(lrFactor(cos, 14)).toBeCloseTo((15 / 30) * lrFactor({ kind: 'cosine', steps: 1000 }, 14), 12)
+    expect(lrFactor(cos, 29)).toBeCloseTo(lrFactor({ kind: 'cosine', steps: 1000 }, 29), 12)
+    expect(lrFactor(cos, 30)).toBe(lrFactor({ kind: 'cosine', steps: 1000 }, 30))
+    const flat = { kind: 'constant' as const, steps: 1000, warmup: 4 }
+    expect([0, 1, 2, 3, 4, 500].map((i) => lrFactor(flat, i))).toEqual([0.25, 0.5, 0.75, 1, 1, 1])
+    // 0 means no warm-up.
+    expect(lrFactor({ kind: 'constant', steps: 1000, warmup: 0 }, 0)).toBe(1)
+  })
+
   it("an Adam step under cosine equals a constant step at lr × the step's factor (delta and apply)", () => {
     const g = tf.tensor1d([0.3, -1.2, 2.5])
     const p0 = [1, 2, 3]
