@@ -147,7 +147,7 @@ class EngineLearner implements Learner, LearnerContext {
       beta1: cfg.adamBeta1,
       beta2: cfg.adamBeta2,
       eps: cfg.adamEpsilon,
-      schedule: { kind: cfg.lrSchedule, steps: cfg.steps, warmup: cfg.lrWarmup }
+      schedule: { kind: cfg.lrSchedule, steps: cfg.steps, warmup: Math.round(cfg.lrWarmupFraction * cfg.steps) }
     }
     const family = methodFamily(method)
     this.family =

@@ -14,15 +14,18 @@ describe('engine config', () => {
     // Third pass of issue 13: peak 2e-3 with a cosine decay per task (mean rate 1e-3).
     expect(c.lr).toBe(2e-3)
     expect(c.lrSchedule).toBe('cosine')
-    // Fourth pass: a 30-step linear warm-up at the start of each task.
-    expect(c.lrWarmup).toBe(30)
+    // Fourth pass: a linear warm-up over the first 3 % of each task's steps.
+    expect(c.lrWarmupFraction).toBe(0.03)
     expect(c.hnet.chunkEmbeddings).toBe('shared')
     expect(c.hnet.embeddingInit).toBe('random')
   })
 
   it('refuses an unknown lrSchedule, chunkEmbeddings or embeddingInit, naming the allowed values', () => {
-    expect(() => resolveConfig({ lrWarmup: -1 })).toThrow(/lrWarmup: lrWarmup must be 0 or more/)
-    expect(() => resolveConfig({ lrWarmup: 2.5 })).toThrow(/lrWarmup must be a whole number/)
+    expect(() => resolveConfig({ lrWarmupFraction: -0.1 })).toThrow(
+      /lrWarmupFraction: lrWarmupFraction must be between 0 and 0.5/
+    )
+    expect(() => resolveConfig({ lrWarmupFraction: 30 })).toThrow(/lrWarmupFraction must be between 0 and 0.5/)
+    expect(() => resolveConfig({ lrWarmup: 30 })).toThrow(/lrWarmup/)
     expect(() => resolveConfig({ lrSchedule: 'linear' })).toThrow(/lrSchedule must be "constant" or "cosine"/)
     expect(() => resolveConfig({ hnet: { chunkEmbeddings: 'each' } })).toThrow(
       /hnet.chunkEmbeddings must be "shared" or "per-task"/

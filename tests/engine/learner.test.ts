@@ -152,8 +152,8 @@ describe('Learner', () => {
   ] as Array<[Method, string]>)(
     '%s (lrSchedule %s): stop after a checkpoint, resume, and get bit-identical results',
     async (method, lrSchedule) => {
-      // The warm-up (10 steps) is still ramping at the checkpoint (step 7), so the resume lands inside it.
-      const sched = lrSchedule === 'cosine+warmup' ? { lrSchedule: 'cosine', lrWarmup: 10 } : { lrSchedule }
+      // The warm-up (half of 20 steps) is still ramping at the checkpoint (step 7): the resume lands inside it.
+      const sched = lrSchedule === 'cosine+warmup' ? { lrSchedule: 'cosine', lrWarmupFraction: 0.5 } : { lrSchedule }
       const full = make(method, { steps: 20, ...sched })
       await learnAll(full)
       const part = make(method, { steps: 20, ...sched })

@@ -20,7 +20,7 @@ describe('named engine configs', () => {
       'flatten'
     ])
     // The authors' optimiser, whatever the product defaults: constant lr 1e-3 (its runs replay).
-    expect([a.lr, a.lrSchedule, a.lrWarmup]).toEqual([1e-3, 'constant', 0])
+    expect([a.lr, a.lrSchedule, a.lrWarmupFraction]).toEqual([1e-3, 'constant', 0])
   })
 
   it('product-defaults is the shipped defaults written out in full (so it replays them after they change)', () => {

@@ -33,8 +33,9 @@ import { say } from '../messages'
  *   0.9255, 0.9168 (mean 0.9195) against 0.9110, 0.9207, 0.9106; Split-MNIST-5 0.9880 against
  *   0.9881 (unchanged); lr 3e-3 with cosine: 0.9183 and 0.9876. Same CPU per step. Full numbers:
  *   docs/engine-training.md, "Product defaults, third pass".
- * - lrWarmup = 30: each task's rates rise linearly over its first 30 steps, then follow the
- *   schedule. Why: a fresh Adam's first steps move every coordinate by ≈ lr whatever its gradient's
+ * - lrWarmupFraction = 0.03: each task's rates rise linearly over its first 3 % of steps (30 of
+ *   1,000), then follow the schedule. A fraction, not a step count, so that a short task (a test,
+ *   a quick try with 40 steps) is not spent mostly warming up. Why: a fresh Adam's first steps move every coordinate by ≈ lr whatever its gradient's
  *   size (m̂/√v̂ ≈ ±1 while v̂ rests on a few samples), which for Θ also moves every earlier task's
  *   generated weights; the regulariser then spends steps pulling them back. Issue 13, fourth pass,
  *   hemb, Permuted-MNIST-10, paired against no warm-up: seeds 1–3 +0.0016, +0.0012, +0.0019
@@ -117,10 +118,13 @@ export const engineConfigSchema = z
      */
     lrSchedule: z.enum(LR_SCHEDULES, { error: 'lrSchedule must be "constant" or "cosine"' }),
     /**
-     * Steps of linear warm-up at the start of each task: Adam step i (0-based) runs at
-     * min(1, (i+1)/lrWarmup) times the scheduled rate (every Adam group, every method; 0 = none).
+     * Linear warm-up at the start of each task, as a fraction of its steps: with W =
+     * round(lrWarmupFraction · steps), Adam step i (0-based) runs at min(1, (i+1)/W) times the
+     * scheduled rate (every Adam group, every method; 0 = none).
      */
-    lrWarmup: nonNegInt('lrWarmup'),
+    lrWarmupFraction: finite('lrWarmupFraction').refine((v) => v >= 0 && v <= 0.5, {
+      message: 'lrWarmupFraction must be between 0 and 0.5'
+    }),
     embeddingLr: positive('embeddingLr'),
     decoderLr: positive('decoderLr'),
     beta: nonNegative('beta'),
@@ -189,7 +193,7 @@ export const defaultEngineConfig: EngineConfig = {
   },
   lr: 2e-3,
   lrSchedule: 'cosine',
-  lrWarmup: 30,
+  lrWarmupFraction: 0.03,
   embeddingLr: 1e-2,
   decoderLr: 1e-3,
   beta: 0.05,
@@ -222,7 +226,7 @@ export const PER_TASK_KEYS: readonly string[] = [
   'steps',
   'lr',
   'lrSchedule',
-  'lrWarmup',
+  'lrWarmupFraction',
   'embeddingLr',
   'decoderLr',
   'beta',
