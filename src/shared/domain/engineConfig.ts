@@ -35,9 +35,10 @@ import { say } from '../messages'
  *   docs/engine-training.md, "Product defaults, third pass".
  * - lrWarmupFraction = 0.03: each task's rates rise linearly over its first 3 % of steps (30 of
  *   1,000), then follow the schedule. A fraction, not a step count, so that a short task (a test,
- *   a quick try with 40 steps) is not spent mostly warming up. Why: a fresh Adam's first steps move every coordinate by ≈ lr whatever its gradient's
- *   size (m̂/√v̂ ≈ ±1 while v̂ rests on a few samples), which for Θ also moves every earlier task's
- *   generated weights; the regulariser then spends steps pulling them back. Issue 13, fourth pass,
+ *   a quick try with 40 steps) is not spent mostly warming up. Why a warm-up: a fresh Adam's first
+ *   steps move every coordinate by ≈ lr whatever its gradient's size (m̂/√v̂ ≈ ±1 while v̂ rests on
+ *   a few samples), which for Θ also moves every earlier task's generated weights; the
+ *   regulariser then spends steps pulling them back. Issue 13, fourth pass,
  *   hemb, Permuted-MNIST-10, paired against no warm-up: seeds 1–3 +0.0016, +0.0012, +0.0019
  *   (0.9211 against 0.9195), fresh seeds 4–6 +0.0003, +0.0056, +0.0074; six seeds +0.0030 ±
  *   0.0030, BWT unchanged. Split-MNIST-5 −0.0006 ± 0.0074 (no change). 100 steps was worse over
