@@ -50,9 +50,13 @@ export class HypernetFamily implements FamilyState {
     return unflatten(this.hnet.generate(this.theta, e).flat, this.ctx.shapes)
   }
 
+  /** Task t's N(0, 1) embedding draw: the one a 'random'-initialised e_t starts from. */
+  private freshEmbedding(t: number): Float32Array {
+    return gaussianArray(this.hnet.embSize, rng(this.ctx.seed, Purpose.taskEmbedding, t))
+  }
+
   initialWeights(t: number): tf.Tensor[] {
-    const size = this.hnet.embSize
-    const e = tf.tensor2d(gaussianArray(size, rng(this.ctx.seed, Purpose.taskEmbedding, t)), [1, size])
+    const e = tf.tensor2d(this.freshEmbedding(t), [1, this.hnet.embSize])
     return unflatten(this.hnet.generate(this.theta, e).flat, this.ctx.shapes)
   }
 
@@ -91,7 +95,7 @@ export class HypernetFamily implements FamilyState {
     const embInit = (): Float32Array => {
       const init = cfg.hnet.embeddingInit
       if (init === 'previous' && t > 0) return valuesOf(this.embeddings[t - 1])
-      const fresh = gaussianArray(embSize, rng(seed, Purpose.taskEmbedding, t))
+      const fresh = this.freshEmbedding(t)
       if (init === 'target' && guideTarget) fresh.set(guideTarget)
       return fresh
     }
